@@ -1,0 +1,47 @@
+/** Turns SAML parameters found in a form, URL, HAR entry or trace into decoded messages. */
+import type { Finding, InputEncoding } from '../../report';
+import type { DecodedMessage, EngineLimits } from '../types';
+import type { SamlFields } from './form';
+import { decodeSamlValue } from './value';
+
+export interface Collected {
+  messages: DecodedMessage[];
+  findings: Finding[];
+}
+
+export function emptyCollection(): Collected {
+  return { messages: [], findings: [] };
+}
+
+export interface FieldOrigin {
+  source: string;
+  encoding: InputEncoding;
+  /** The values came through a URL query: the Redirect binding, so DEFLATE-compressed. */
+  fromQuery: boolean;
+}
+
+export function collectFields(
+  found: SamlFields,
+  origin: FieldOrigin,
+  limits: EngineLimits,
+  into: Collected,
+): void {
+  for (const field of found.fields) {
+    const decoded = decodeSamlValue(
+      field.value,
+      { source: origin.source, expectDeflate: origin.fromQuery },
+      limits,
+    );
+    if (!decoded.ok) {
+      into.findings.push(decoded.finding);
+      continue;
+    }
+    into.messages.push({
+      source: origin.source,
+      encoding: origin.encoding,
+      xml: decoded.xml,
+      relayState: found.relayState,
+      parameter: field.parameter,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/** The decode stage's findings, worded for the person who pasted or dropped the input. */
+import { finding } from '../../findings/finding';
+import type { Finding } from '../../report';
+
+const ACCEPTED_FORMS =
+  'raw XML, the base64 SAMLResponse value, a deflated SAMLRequest, a form body (SAMLResponse=...), a URL with SAMLResponse/SAMLRequest in its query, a HAR file or a SAML-tracer export';
+
+export function emptyFinding(source: string): Finding {
+  return finding('INPUT_EMPTY', {
+    message: `${source} is empty: there is nothing to diagnose.`,
+    fix: `Paste or load a SAML message: ${ACCEPTED_FORMS}.`,
+    evidence: { source },
+  });
+}
+
+/** `detected` says what the input looked like; `reason` why it is not a usable SAML message. */
+export function unrecognizedFinding(source: string, detected: string, reason: string): Finding {
+  return finding('INPUT_UNRECOGNIZED', {
+    message: `${source} is not a SAML message: ${reason}.`,
+    fix: `Give ${ACCEPTED_FORMS}. Copy the SAMLResponse value whole, from the browser's network tab or a SAML-tracer/HAR capture.`,
+    evidence: { source, detected, reason },
+  });
+}
+
+export function noSamlMessageFinding(
+  source: string,
+  kind: 'HAR file' | 'SAML-tracer export',
+  requests: number,
+): Finding {
+  return finding('INPUT_NO_SAML_MESSAGE', {
+    message: `The ${kind} ${source} holds ${requests} request${requests === 1 ? '' : 's'} but no SAMLResponse or SAMLRequest.`,
+    fix: 'Record the capture again from before you start the sign-in until Genesys Cloud has loaded (enable "Preserve log" in the browser\'s network tab), then export it.',
+    evidence: { source, requests },
+  });
+}
+
+export function tooLargeInputFinding(source: string, bytes: number, limit: number): Finding {
+  return finding('INPUT_TOO_LARGE', {
+    message: `The message in ${source} decodes to more than ${formatMiB(limit)} (${bytes > limit ? formatMiB(bytes) : 'the limit'}), so it was not decoded further.`,
+    fix: 'Give one SAML message at a time (a real SAML Response is a few kilobytes); a message this large is not what the identity provider sends, or is built to exhaust memory.',
+    evidence: { source, limitBytes: limit, ...(bytes > limit ? { bytes } : {}) },
+  });
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}

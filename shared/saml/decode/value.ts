@@ -1,0 +1,198 @@
+/**
+ * One SAML parameter value → XML text: percent-decoding, base64 (POST binding) and raw DEFLATE
+ * (Redirect binding). Linear in the input, and inflation is capped so a deflate bomb stops at the
+ * size limit instead of filling memory.
+ */
+import { constants, inflateRawSync, inflateSync } from 'node:zlib';
+import type { Finding } from '../../report';
+import type { EngineLimits } from '../types';
+import { tooLargeInputFinding, unrecognizedFinding } from './findings';
+import { bytesToXmlText, looksLikeXml } from './text';
+
+export type ValueOutcome =
+  | { ok: true; xml: string; layer: 'xml' | 'base64' | 'deflate-base64' }
+  | { ok: false; finding: Finding };
+
+export interface ValueOrigin {
+  /** Input name (with `#entry` inside a capture), for findings. */
+  source: string;
+  /** Redirect binding: the value is DEFLATE-compressed, so inflation is tried first. */
+  expectDeflate: boolean;
+}
+
+const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
+
+export function decodeSamlValue(
+  value: string,
+  origin: ValueOrigin,
+  limits: EngineLimits,
+): ValueOutcome {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('<')) return xmlText(trimmed, origin.source, limits);
+  const text = trimmed.includes('%') ? percentDecode(trimmed) : trimmed;
+  if (text === null) {
+    return fail(
+      origin,
+      'url-encoded',
+      'its percent-encoding is broken (a % not followed by two hex digits)',
+    );
+  }
+  if (text.startsWith('<')) return xmlText(text, origin.source, limits);
+
+  const compact = text.replace(/\s+/g, '');
+  if (compact === '') return fail(origin, 'empty value', 'the SAML parameter is empty');
+  if (!BASE64.test(compact)) {
+    return fail(
+      origin,
+      'text',
+      'it is neither XML nor base64 (it holds characters base64 never uses)',
+    );
+  }
+  if (Math.floor((compact.length * 3) / 4) > limits.maxMessageBytes) {
+    return {
+      ok: false,
+      finding: tooLargeInputFinding(
+        origin.source,
+        Math.floor((compact.length * 3) / 4),
+        limits.maxMessageBytes,
+      ),
+    };
+  }
+  const outcome = fromBase64(compact, origin, limits);
+  // A value that went through form decoding has its `+` turned into spaces; try them back once.
+  if (!outcome.ok && /^[A-Za-z0-9+/ _-]+={0,2}$/.test(text.trim()) && text.includes(' ')) {
+    const restored = fromBase64(text.trim().replace(/ /g, '+'), origin, limits);
+    if (restored.ok) return restored;
+  }
+  return outcome;
+}
+
+function fromBase64(base64: string, origin: ValueOrigin, limits: EngineLimits): ValueOutcome {
+  const bytes = Buffer.from(base64, 'base64');
+  if (!origin.expectDeflate && looksLikeXml(bytes))
+    return xmlBytes(bytes, 'base64', origin, limits);
+  const inflated = inflate(bytes, limits.maxMessageBytes);
+  switch (inflated.kind) {
+    case 'xml':
+      return xmlBytes(inflated.bytes, 'deflate-base64', origin, limits);
+    case 'too-large':
+      return {
+        ok: false,
+        finding: tooLargeInputFinding(
+          origin.source,
+          limits.maxMessageBytes + 1,
+          limits.maxMessageBytes,
+        ),
+      };
+    case 'not-xml':
+      if (looksLikeXml(bytes)) return xmlBytes(bytes, 'base64', origin, limits);
+      return fail(
+        origin,
+        'base64',
+        'the base64 decodes to data that is neither XML nor a DEFLATE-compressed XML message',
+      );
+    case 'corrupt':
+      if (looksLikeXml(bytes)) return xmlBytes(bytes, 'base64', origin, limits);
+      return fail(
+        origin,
+        'base64',
+        origin.expectDeflate
+          ? `the deflate stream is corrupt (${inflated.reason})`
+          : `the base64 decodes to data that is neither XML nor a valid DEFLATE stream (deflate stream is corrupt: ${inflated.reason})`,
+      );
+  }
+}
+
+type Inflated =
+  | { kind: 'xml'; bytes: Buffer }
+  | { kind: 'not-xml' }
+  | { kind: 'too-large' }
+  | { kind: 'corrupt'; reason: string };
+
+/**
+ * Raw DEFLATE as the Redirect binding requires; zlib-wrapped streams (a common IdP mistake) too.
+ * A stream cut short still yields its beginning, which the parser then reports as malformed XML,
+ * the same way as truncated base64.
+ */
+function inflate(bytes: Buffer, maxBytes: number): Inflated {
+  const attempts = bytes[0] === 0x78 ? [inflateSync, inflateRawSync] : [inflateRawSync];
+  let reason = 'no data';
+  for (const run of attempts) {
+    try {
+      const out = run(bytes, { maxOutputLength: maxBytes });
+      return looksLikeXml(out) ? { kind: 'xml', bytes: out } : { kind: 'not-xml' };
+    } catch (error) {
+      if (isOutputTooLarge(error)) return { kind: 'too-large' };
+      reason = error instanceof Error ? error.message : String(error);
+      if (reason === 'unexpected end of file') {
+        const partial = inflateTruncated(run, bytes, maxBytes);
+        if (partial !== null) return partial;
+      }
+    }
+  }
+  return { kind: 'corrupt', reason };
+}
+
+function inflateTruncated(
+  run: typeof inflateRawSync,
+  bytes: Buffer,
+  maxBytes: number,
+): Inflated | null {
+  try {
+    const out = run(bytes, { maxOutputLength: maxBytes, finishFlush: constants.Z_SYNC_FLUSH });
+    return looksLikeXml(out) ? { kind: 'xml', bytes: out } : null;
+  } catch (error) {
+    return isOutputTooLarge(error) ? { kind: 'too-large' } : null;
+  }
+}
+
+function isOutputTooLarge(error: unknown): boolean {
+  return (
+    error instanceof RangeError ||
+    (typeof error === 'object' &&
+      error !== null &&
+      'code' in error &&
+      error.code === 'ERR_BUFFER_TOO_LARGE')
+  );
+}
+
+function xmlBytes(
+  bytes: Uint8Array,
+  layer: 'base64' | 'deflate-base64',
+  origin: ValueOrigin,
+  limits: EngineLimits,
+): ValueOutcome {
+  if (bytes.length > limits.maxMessageBytes) {
+    return {
+      ok: false,
+      finding: tooLargeInputFinding(origin.source, bytes.length, limits.maxMessageBytes),
+    };
+  }
+  return { ok: true, xml: bytesToXmlText(bytes), layer };
+}
+
+/** Text that already is XML (raw input, a SAML-tracer `saml` field): only the size limit applies. */
+export function xmlText(text: string, source: string, limits: EngineLimits): ValueOutcome {
+  const bytes =
+    text.length > limits.maxMessageBytes ? text.length : Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxMessageBytes) {
+    return { ok: false, finding: tooLargeInputFinding(source, bytes, limits.maxMessageBytes) };
+  }
+  return { ok: true, xml: text.trim(), layer: 'xml' };
+}
+
+/**
+ * Percent-decoding that keeps `+` as `+`: base64 never holds a space, so a `+` in a SAML value is
+ * always the base64 character (browsers send it as %2B; people paste half-decoded values).
+ */
+function percentDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+function fail(origin: ValueOrigin, detected: string, reason: string): ValueOutcome {
+  return { ok: false, finding: unrecognizedFinding(origin.source, detected, reason) };
+}

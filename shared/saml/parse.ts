@@ -1,0 +1,114 @@
+/**
+ * Stage 2: parse the decoded XML with a hardened parser.
+ *
+ * Order matters for safety: the size limit, then a linear pre-scan that refuses every DOCTYPE or
+ * ENTITY declaration and over-deep nesting, and only then @xmldom/xmldom, with every error and
+ * warning treated as failure so malformed XML never yields a half-built document. Whitespace and
+ * comments stay in the DOM exactly as in the text: signature verification and comment-injection
+ * detection depend on them.
+ */
+import { DOMParser, MIME_TYPE, type Document } from '@xmldom/xmldom';
+import { XMLValidator } from 'fast-xml-parser';
+import type { Finding } from '../report';
+import { DEFAULT_LIMITS, type EngineLimits, type ParseOutcome } from './types';
+import {
+  declarationFinding,
+  malformedFinding,
+  tooDeepFinding,
+  tooLargeFinding,
+} from './parse/findings';
+import { createLocator } from './parse/locate';
+import { lineColumnAt } from './parse/position';
+import { prescanMarkup } from './parse/prescan';
+
+export function parseXml(xml: string, limits: EngineLimits = DEFAULT_LIMITS): ParseOutcome {
+  if (!/\S/.test(xml)) {
+    return { ok: false, findings: [malformedFinding('the text is empty', null, null)] };
+  }
+  const refusal = refuseBeforeParsing(xml, limits);
+  if (refusal !== null) return { ok: false, findings: [refusal] };
+
+  const parsed = parseWithXmldom(xml);
+  if (!parsed.ok) return { ok: false, findings: [describeMalformed(xml, parsed.failure)] };
+
+  const { document } = parsed;
+  const root = document.documentElement;
+  if (document.doctype !== null) {
+    // The pre-scan refuses every declaration first; this guards against the two ever disagreeing.
+    return { ok: false, findings: [declarationFinding('DOCTYPE', 1, 1)] };
+  }
+  if (root === null) {
+    return { ok: false, findings: [malformedFinding('there is no root element', null, null)] };
+  }
+  return { ok: true, parsed: { document, root, locate: createLocator() } };
+}
+
+function refuseBeforeParsing(xml: string, limits: EngineLimits): Finding | null {
+  const bytes = utf8Length(xml, limits.maxMessageBytes);
+  if (bytes > limits.maxMessageBytes) return tooLargeFinding(bytes, limits.maxMessageBytes);
+
+  const problem = prescanMarkup(xml, limits.maxDepth);
+  if (problem === null) return null;
+  const { line, column } = lineColumnAt(xml, problem.offset);
+  switch (problem.kind) {
+    case 'declaration':
+      return declarationFinding(problem.keyword, line, column);
+    case 'too-deep':
+      return tooDeepFinding(limits.maxDepth, line, column);
+    case 'malformed':
+      return malformedFinding(problem.reason, line, column);
+  }
+}
+
+/** UTF-8 size, skipping the exact count when the length alone settles the comparison. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  return Buffer.byteLength(text, 'utf8');
+}
+
+interface XmldomFailure {
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+type XmldomResult = { ok: true; document: Document } | { ok: false; failure: XmldomFailure };
+
+/** Stops at the first problem xmldom reports: its recovery would otherwise hand back a guessed tree. */
+class StopParsing extends Error {}
+
+function parseWithXmldom(xml: string): XmldomResult {
+  let failure: XmldomFailure | null = null;
+  const parser = new DOMParser({
+    onError(level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } }) {
+      // A U+FFFD in the text is a value problem (VALUE_ENCODING), not a structural one.
+      if (level === 'warning' && message.startsWith('Unicode replacement character')) return;
+      failure ??= {
+        message,
+        line: context.locator?.lineNumber ?? null,
+        column: context.locator?.columnNumber ?? null,
+      };
+      throw new StopParsing(message);
+    },
+  });
+  try {
+    const document = parser.parseFromString(xml, MIME_TYPE.XML_TEXT);
+    if (failure !== null) return { ok: false, failure };
+    return { ok: true, document };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, failure: failure ?? { message, line: null, column: null } };
+  }
+}
+
+/**
+ * xmldom's positions point at the start of the element it was building; fast-xml-parser's
+ * validator points at the offending character, so it is asked (only on this failure path).
+ */
+function describeMalformed(xml: string, failure: XmldomFailure): Finding {
+  const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: false });
+  if (verdict !== true) {
+    return malformedFinding(verdict.err.msg, verdict.err.line ?? null, verdict.err.col ?? null);
+  }
+  return malformedFinding(failure.message, failure.line, failure.column);
+}

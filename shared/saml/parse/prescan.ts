@@ -1,0 +1,95 @@
+/**
+ * A linear, non-recursive look at the markup before any parser sees it.
+ *
+ * It refuses every markup declaration (`<!DOCTYPE`, `<!ENTITY`, ...) so nothing is ever expanded or
+ * fetched, and it refuses element nesting deeper than the limit, because xmldom and xml-crypto walk
+ * the tree recursively and would overflow the stack on a 50,000-deep document.
+ * Comments, CDATA sections and processing instructions are skipped as the XML grammar says; a
+ * declaration-looking text inside them is only text. Anything malformed is left to the parser,
+ * which reports it with a position, except constructs the scan cannot step over (an unterminated
+ * comment, CDATA section, processing instruction or tag): those are reported here, so no part of
+ * the text escapes the scan.
+ */
+export type PrescanProblem =
+  | { kind: 'declaration'; keyword: string; offset: number }
+  | { kind: 'too-deep'; depth: number; offset: number }
+  | { kind: 'malformed'; reason: string; offset: number };
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+export function prescanMarkup(xml: string, maxDepth: number): PrescanProblem | null {
+  let depth = 0;
+  let i = xml.indexOf('<');
+  while (i !== -1) {
+    const next = xml.charCodeAt(i + 1);
+    let resume: number;
+    if (next === BANG) {
+      if (xml.startsWith('<!--', i)) {
+        resume = skipPast(xml, '-->', i + 4);
+        if (resume === -1) return unterminated('comment', i);
+      } else if (xml.startsWith('<![CDATA[', i)) {
+        resume = skipPast(xml, ']]>', i + 9);
+        if (resume === -1) return unterminated('CDATA section', i);
+      } else {
+        return { kind: 'declaration', keyword: declarationKeyword(xml, i + 2), offset: i };
+      }
+    } else if (next === QUESTION) {
+      resume = skipPast(xml, '?>', i + 2);
+      if (resume === -1) return unterminated('processing instruction', i);
+    } else if (next === SLASH) {
+      depth--;
+      resume = i + 2;
+    } else {
+      const end = endOfStartTag(xml, i + 1);
+      if (end === -1) return unterminated('tag', i);
+      if (xml.charCodeAt(end - 1) !== SLASH) {
+        depth++;
+        if (depth > maxDepth) return { kind: 'too-deep', depth, offset: i };
+      }
+      resume = end + 1;
+    }
+    i = xml.indexOf('<', resume);
+  }
+  return null;
+}
+
+function unterminated(construct: string, offset: number): PrescanProblem {
+  return { kind: 'malformed', reason: `${construct} is not closed`, offset };
+}
+
+/** Index just after `terminator`, or -1 when the construct never ends. */
+function skipPast(xml: string, terminator: string, from: number): number {
+  const at = xml.indexOf(terminator, from);
+  return at === -1 ? -1 : at + terminator.length;
+}
+
+/** Index of the `>` closing a start tag, stepping over quoted attribute values; -1 if none. */
+function endOfStartTag(xml: string, from: number): number {
+  let quote = 0;
+  for (let j = from; j < xml.length; j++) {
+    const c = xml.charCodeAt(j);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      quote = c;
+    } else if (c === GT) {
+      return j;
+    } else if (c === LT) {
+      // XML allows no `<` inside a tag, not even in an attribute value: this tag never closes.
+      return -1;
+    }
+  }
+  return -1;
+}
+
+function declarationKeyword(xml: string, from: number): string {
+  const match = /^[A-Za-z]*/.exec(xml.slice(from, from + 16));
+  const word = match?.[0] ?? '';
+  return word === '' ? '<!' : word.toUpperCase();
+}
