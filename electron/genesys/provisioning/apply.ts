@@ -1,0 +1,160 @@
+/**
+ * Applying one user's plan (all but the default station, which waits for the WebRTC station to
+ * appear): the fewest writes the API allows (all skills in one bulk PATCH, all roles in one grant),
+ * every step journaled, and a phone never created twice: a create the journal saw in flight, or
+ * one that failed ambiguously, is re-checked against the org before anything is sent again.
+ */
+import { stepKey, type PlanStep } from '../../../shared/provisioning';
+import type { OrgPhone, ProvisioningApi } from './api';
+import type { Assessment } from './assess';
+import type { OrgCatalog, Resolved } from './catalog';
+import type { Journal } from './journal';
+
+export interface StepFailure {
+  step: string;
+  message: string;
+}
+
+export interface AppliedUser {
+  userId: string;
+  failures: StepFailure[];
+  /** The user's WebRTC phone after this pass (existing, found on re-check, or created). */
+  phone: OrgPhone | null;
+}
+
+export interface ApplyDeps {
+  api: ProvisioningApi;
+  catalog: OrgCatalog;
+  journal: Journal;
+  /** True when an earlier run's journal left this step unconfirmed (started, never finished). */
+  wasInFlight(userId: string, step: string): boolean;
+  /** Called after every step that ends (finished or failed), for progress. */
+  onStepDone?(userId: string, step: string, ok: boolean): void;
+}
+
+const SKILLS_PER_CALL = 50;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function value<T>(resolved: Resolved<T>): T {
+  if (!resolved.ok) throw new Error(resolved.missing);
+  return resolved.value;
+}
+
+/** A name for the phone that an admin recognises and that stays unique per user. */
+export function phoneNameFor(user: { name: string; email: string; id: string }): string {
+  return `WebRTC ${user.email || user.id}`;
+}
+
+export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Promise<AppliedUser> {
+  const { user, plan } = assessment;
+  const { journal } = deps;
+  const result: AppliedUser = { userId: user.id, failures: [], phone: assessment.phone };
+
+  /** Runs one write for a group of steps, journaling each step's start and end. */
+  const run = async (
+    steps: readonly PlanStep[],
+    write: () => Promise<Record<string, string | number | boolean> | void>,
+  ) => {
+    const keys = steps.map(stepKey);
+    for (const step of keys) journal.record({ user: user.id, step, event: 'started' });
+    try {
+      const detail = (await write()) ?? undefined;
+      for (const step of keys) {
+        journal.record({ user: user.id, step, event: 'finished', ...(detail ? { detail } : {}) });
+        deps.onStepDone?.(user.id, step, true);
+      }
+      return true;
+    } catch (error) {
+      const message = messageOf(error);
+      for (const step of keys) {
+        journal.record({ user: user.id, step, event: 'failed', error: message });
+        result.failures.push({ step, message });
+        deps.onStepDone?.(user.id, step, false);
+      }
+      return false;
+    }
+  };
+
+  const divisionStep = plan.steps.find((step) => step.kind === 'division');
+  if (divisionStep)
+    await run([divisionStep], async () => {
+      await deps.api.moveToDivision(user.id, value(await deps.catalog.division(divisionStep.name)));
+    });
+
+  const roleSteps = plan.steps.filter((step) => step.kind === 'role');
+  if (roleSteps.length > 0)
+    await run(roleSteps, async () => {
+      const divisionId = divisionStep
+        ? value(await deps.catalog.division(divisionStep.name))
+        : user.division?.id;
+      if (!divisionId) throw new Error('the user has no division to grant the roles in');
+      const roleIds = await Promise.all(
+        roleSteps.map(async (step) => value(await deps.catalog.role(step.name))),
+      );
+      await deps.api.grantRoles(user.id, roleIds, divisionId);
+    });
+
+  const skillSteps = plan.steps.filter((step) => step.kind === 'skill');
+  for (let i = 0; i < skillSteps.length; i += SKILLS_PER_CALL) {
+    const chunk = skillSteps.slice(i, i + SKILLS_PER_CALL);
+    await run(chunk, async () => {
+      const skills = await Promise.all(
+        chunk.map(async (step) => ({
+          id: value(await deps.catalog.skill(step.name)),
+          proficiency: step.proficiency,
+        })),
+      );
+      await deps.api.addSkills(user.id, skills);
+    });
+  }
+
+  const utilization = plan.steps.find((step) => step.kind === 'utilization');
+  if (utilization)
+    await run([utilization], async () => {
+      // PUT replaces the agent's utilization: keep the media types the rule does not mention.
+      await deps.api.setUtilization(user.id, {
+        ...(assessment.state.utilization ?? {}),
+        ...utilization.utilization,
+      });
+    });
+
+  const phoneStep = plan.steps.find((step) => step.kind === 'webrtc-phone');
+  if (phoneStep)
+    await run([phoneStep], async () => {
+      const phone = await ensurePhone(assessment, phoneStep, deps);
+      result.phone = phone.phone;
+      return { phoneId: phone.phone.id, ...(phone.recovered ? { recovered: true } : {}) };
+    });
+
+  return result;
+}
+
+async function ensurePhone(
+  assessment: Assessment,
+  step: Extract<PlanStep, { kind: 'webrtc-phone' }>,
+  deps: ApplyDeps,
+): Promise<{ phone: OrgPhone; recovered: boolean }> {
+  const { user } = assessment;
+  const existing = async () => (await deps.api.phonesOfUser(user.id))[0];
+  // The previous run may have created it and died before journaling: look before creating.
+  if (deps.wasInFlight(user.id, 'webrtc-phone')) {
+    const found = await existing();
+    if (found) return { phone: found, recovered: true };
+  }
+  const setup = value(await deps.catalog.phoneSetup(step));
+  const phone = await deps.api.createWebRtcPhone(
+    {
+      name: phoneNameFor(user),
+      userId: user.id,
+      siteId: setup.siteId,
+      phoneBaseSettingsId: setup.phoneBaseSettingsId,
+      phoneMetaBaseId: setup.phoneMetaBaseId,
+      lineBaseSettingsId: setup.lineBaseSettingsId,
+    },
+    existing,
+  );
+  return { phone, recovered: false };
+}

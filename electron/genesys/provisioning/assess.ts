@@ -1,0 +1,155 @@
+/**
+ * Assessment: the current state of many users read in bulk, each turned into a plan, and every
+ * name the plan uses checked against the org so a missing skill or site shows up before anything
+ * is applied (as a blocked step with the reason).
+ */
+import type { PostJitConfig } from '../../../shared/config/types';
+import {
+  desiredStateFor,
+  planRepair,
+  type DesiredState,
+  type PlanStep,
+  type ProvisioningState,
+  type RepairPlan,
+} from '../../../shared/provisioning';
+import type { OrgPhone, OrgUser, ProvisioningApi, UserExpand } from './api';
+import type { OrgCatalog } from './catalog';
+import { findByUser } from './lookup';
+
+/** The station type Genesys Cloud gives a WebRTC phone's station. */
+export const WEBRTC_STATION_TYPE = 'inin_webrtc_softphone';
+
+export interface Assessment {
+  user: OrgUser;
+  state: ProvisioningState;
+  desired: DesiredState | null;
+  plan: RepairPlan;
+  /** The user's WebRTC phone when one exists (learned from the phone listing). */
+  phone: OrgPhone | null;
+}
+
+/** Which user expansions the rules need: roles and locations cost extra on every read. */
+export function expandFor(postJit: PostJitConfig | undefined): UserExpand {
+  const rules = postJit?.rules ?? [];
+  return {
+    roles: rules.some((rule) => rule.when.role !== undefined || (rule.roles?.length ?? 0) > 0),
+    locations: rules.some((rule) => rule.when.location !== undefined),
+  };
+}
+
+/** What rules are matched against. */
+export function subjectOf(user: OrgUser) {
+  const { id, department, title, location } = user;
+  return { id, department, title, location, roles: user.roles ?? undefined };
+}
+
+export function hasWebRtcDefault(user: OrgUser): boolean {
+  return user.defaultStation?.type === WEBRTC_STATION_TYPE;
+}
+
+export function stateOf(
+  user: OrgUser,
+  phone: OrgPhone | null,
+  utilization: ProvisioningState['utilization'],
+): ProvisioningState {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    department: user.department,
+    title: user.title,
+    location: user.location,
+    roles: user.roles ?? undefined,
+    division: user.division?.name ?? null,
+    skills: user.skills.map(({ name, proficiency }) => ({ name, proficiency })),
+    webRtcPhone: phone !== null || hasWebRtcDefault(user),
+    // Only a WebRTC default counts when the rule asks for a WebRTC phone; a desk phone default stays.
+    defaultStation: hasWebRtcDefault(user),
+    utilization,
+  };
+}
+
+/** The WebRTC phones of the users whose state cannot tell (no WebRTC default station). */
+export async function phonesOf(
+  api: ProvisioningApi,
+  userIds: readonly string[],
+): Promise<Map<string, OrgPhone>> {
+  const found = await findByUser(userIds, {
+    listPage: (page) => api.phonesPage(page),
+    ofUser: (id) => api.phonesOfUser(id),
+    userOf: (phone) => phone.webRtcUserId,
+  });
+  const phones = new Map<string, OrgPhone>();
+  for (const [userId, list] of found) if (list[0]) phones.set(userId, list[0]);
+  return phones;
+}
+
+async function unresolvable(step: PlanStep, catalog: OrgCatalog): Promise<string | null> {
+  const check = async (lookup: Promise<{ ok: boolean; missing?: string }>) => {
+    const result = await lookup;
+    return result.ok ? null : (result.missing ?? 'not found');
+  };
+  switch (step.kind) {
+    case 'skill':
+      return check(catalog.skill(step.name));
+    case 'webrtc-phone':
+      return check(catalog.phoneSetup(step));
+    case 'role':
+      return check(catalog.role(step.name));
+    case 'division':
+      return check(catalog.division(step.name));
+    default:
+      return null;
+  }
+}
+
+/** Moves steps naming something the org lacks into `blocked`, with the reason. */
+async function checkNames(plan: RepairPlan, catalog: OrgCatalog): Promise<RepairPlan> {
+  const problems = await Promise.all(plan.steps.map((step) => unresolvable(step, catalog)));
+  if (problems.every((problem) => problem === null)) return plan;
+  const blockedKinds = new Set(
+    plan.steps.filter((_, i) => problems[i] !== null).map((step) => step.kind),
+  );
+  const steps = plan.steps.filter(
+    (step, i) =>
+      problems[i] === null &&
+      // No phone, no station to make the default.
+      !(step.kind === 'default-station' && blockedKinds.has('webrtc-phone')),
+  );
+  const blocked = [...plan.blocked, ...new Set(problems.filter((p): p is string => p !== null))];
+  return { ...plan, steps, blocked };
+}
+
+export interface AssessDeps {
+  api: ProvisioningApi;
+  catalog: OrgCatalog;
+  postJit: PostJitConfig | undefined;
+}
+
+export async function assessUsers(
+  users: readonly OrgUser[],
+  deps: AssessDeps,
+): Promise<Assessment[]> {
+  const { api, catalog, postJit } = deps;
+  const desired = users.map((user) => desiredStateFor(subjectOf(user), postJit));
+  const phoneUnknown = users.filter(
+    (user, i) => desired[i]?.webRtcPhone !== undefined && !hasWebRtcDefault(user),
+  );
+  const [phones, utilizations] = await Promise.all([
+    phonesOf(
+      api,
+      phoneUnknown.map((user) => user.id),
+    ),
+    Promise.all(
+      users.map((user, i) => (desired[i]?.utilization ? api.utilizationOf(user.id) : null)),
+    ),
+  ]);
+  return Promise.all(
+    users.map(async (user, i) => {
+      const phone = phones.get(user.id) ?? null;
+      const state = stateOf(user, phone, utilizations[i] ?? null);
+      const plan = await checkNames(planRepair(desired[i] ?? null, state), catalog);
+      return { user, state, desired: desired[i] ?? null, plan, phone };
+    }),
+  );
+}

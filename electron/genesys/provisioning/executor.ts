@@ -1,0 +1,204 @@
+/**
+ * The repair executor: read users in bulk, plan, apply every plan through the one scheduler,
+ * make the WebRTC stations the defaults once they appear, then re-read and verify. The same
+ * executor serves `repair --user`, `repair --stuck`, the watch loop and the Lambda.
+ */
+import type { PostJitConfig } from '../../../shared/config/types';
+import { describeStep, type PlanStep, type RepairPlan } from '../../../shared/provisioning';
+import { systemClock, type Clock } from '../clock';
+import type { OrgUser, ProvisioningApi, UserExpand } from './api';
+import { applyUserPlan, type AppliedUser } from './apply';
+import { assessUsers, expandFor, type Assessment } from './assess';
+import { createOrgCatalog } from './catalog';
+import { lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
+import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
+import { readUsers, verifyUsers } from './verify';
+
+export interface RepairExecutorOptions {
+  api: ProvisioningApi;
+  postJit: PostJitConfig | undefined;
+  journal: Journal;
+  /** The journal's lines from earlier runs, read before this run appends to it. */
+  history?: readonly JournalEntry[];
+  clock?: Clock;
+  /** Real ms per org ms (the scheduler's time scale), applied to station polling pauses. */
+  timeScale?: number;
+  stationPolling?: StationPolling;
+  /** Users whose writes run at once (the scheduler still paces the calls); default 24. */
+  concurrency?: number;
+}
+
+export type RepairStatus = 'repaired' | 'nothing-to-do' | 'not-repaired';
+
+export interface RepairOutcome {
+  userId: string;
+  name: string;
+  email: string;
+  /** The plan as shown before applying. */
+  plan: RepairPlan;
+  status: RepairStatus;
+  /** Why the user is not fully repaired, for people. */
+  reasons: string[];
+  /** Steps the verification found still missing. */
+  remaining: PlanStep[];
+}
+
+export interface RepairProgress {
+  stepsDone: number;
+  stepsTotal: number;
+  usersDone: number;
+  usersTotal: number;
+  failedSteps: number;
+}
+
+export interface ApplyOptions {
+  onProgress?(progress: RepairProgress): void;
+  /** Stops starting new users; steps already sent finish and are journaled. */
+  signal?: AbortSignal;
+}
+
+export interface RepairExecutor {
+  readonly expand: UserExpand;
+  findUser(idOrEmail: string): Promise<OrgUser | null>;
+  loadUsers(ids: readonly string[]): Promise<OrgUser[]>;
+  /** Ids of users created in [from, to), oldest first, without repeats. */
+  usersCreatedBetween(from: Date, to: Date): Promise<string[]>;
+  assess(users: readonly OrgUser[]): Promise<Assessment[]>;
+  apply(assessments: readonly Assessment[], options?: ApplyOptions): Promise<RepairOutcome[]>;
+}
+
+/** Runs `work` over `items` with at most `limit` at once; stops taking new items on abort. */
+async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !signal?.aborted) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function outcomeOf(
+  assessment: Assessment,
+  status: RepairStatus,
+  reasons: string[],
+  remaining: PlanStep[] = [],
+): RepairOutcome {
+  const { user, plan } = assessment;
+  return { userId: user.id, name: user.name, email: user.email, plan, status, reasons, remaining };
+}
+
+export function createRepairExecutor(options: RepairExecutorOptions): RepairExecutor {
+  const { api, postJit, journal } = options;
+  const clock = options.clock ?? systemClock;
+  const scale = options.timeScale ?? 1;
+  const basePolling = options.stationPolling ?? DEFAULT_STATION_POLLING;
+  const polling = { ...basePolling, firstPauseMs: basePolling.firstPauseMs * scale };
+  const catalog = createOrgCatalog(api);
+  const expand = expandFor(postJit);
+  const history = lastEvents(options.history ?? []);
+
+  async function apply(
+    assessments: readonly Assessment[],
+    { onProgress, signal }: ApplyOptions = {},
+  ): Promise<RepairOutcome[]> {
+    const active = assessments.filter((a) => a.plan.steps.length > 0);
+    const progress: RepairProgress = {
+      stepsDone: 0,
+      stepsTotal: active.reduce((sum, a) => sum + a.plan.steps.length + 1, 0),
+      usersDone: 0,
+      usersTotal: active.length,
+      failedSteps: 0,
+    };
+    const onStepDone = (_user: string, _step: string, ok: boolean) => {
+      progress.stepsDone += 1;
+      if (!ok) progress.failedSteps += 1;
+      onProgress?.({ ...progress });
+    };
+    onProgress?.({ ...progress });
+
+    const applied = new Map<string, AppliedUser>();
+    await pool(
+      active,
+      options.concurrency ?? 24,
+      async (assessment) => {
+        const result = await applyUserPlan(assessment, {
+          api,
+          catalog,
+          journal,
+          wasInFlight: (user, step) => wasInFlight(history, user, step),
+          onStepDone,
+        });
+        applied.set(assessment.user.id, result);
+        progress.usersDone += 1;
+      },
+      signal,
+    );
+
+    const stationUsers = active.filter((a) => {
+      const result = applied.get(a.user.id);
+      const wantsDefault = a.plan.steps.some((step) => step.kind === 'default-station');
+      return wantsDefault && result && (result.phone !== null || a.state.webRtcPhone);
+    });
+    const stationFailures = await assignDefaultStations(
+      stationUsers.map((a) => a.user.id),
+      { api, journal, clock, polling, signal, onStepDone },
+    );
+
+    const started = active.filter((a) => applied.has(a.user.id));
+    const verifications = await verifyUsers(
+      started.map((a) => a.user.id),
+      { api, postJit, journal, expand },
+    );
+    const verified = new Map(verifications.map((v) => [v.userId, v]));
+    onProgress?.({ ...progress, stepsDone: progress.stepsTotal });
+
+    return assessments.map((assessment) => {
+      const { plan, user } = assessment;
+      if (plan.steps.length === 0) {
+        return plan.blocked.length === 0
+          ? outcomeOf(assessment, 'nothing-to-do', [])
+          : outcomeOf(assessment, 'not-repaired', [...plan.blocked]);
+      }
+      const result = applied.get(user.id);
+      const check = verified.get(user.id);
+      if (!result || !check) {
+        return outcomeOf(assessment, 'not-repaired', ['stopped before this user was repaired']);
+      }
+      const stationFailure = stationFailures.get(user.id);
+      const reasons = [
+        ...(check.error ? [check.error] : []),
+        ...plan.blocked,
+        ...(check.remaining.length > 0
+          ? [
+              ...result.failures.map((f) => `${f.step}: ${f.message}`),
+              ...(stationFailure ? [`default-station: ${stationFailure}`] : []),
+              `still to do: ${check.remaining.map(describeStep).join('; ')}`,
+            ]
+          : []),
+      ];
+      const repaired = !check.error && check.remaining.length === 0 && plan.blocked.length === 0;
+      return outcomeOf(
+        assessment,
+        repaired ? 'repaired' : 'not-repaired',
+        reasons,
+        check.remaining,
+      );
+    });
+  }
+
+  return {
+    expand,
+    findUser: (idOrEmail) => api.findUser(idOrEmail, expand),
+    loadUsers: (ids) => readUsers(api, ids, expand),
+    async usersCreatedBetween(from, to) {
+      const created = await api.usersCreatedBetween(from, to);
+      return [...new Set(created.map((entry) => entry.userId))];
+    },
+    assess: (users) => assessUsers(users, { api, catalog, postJit }),
+    apply,
+  };
+}
