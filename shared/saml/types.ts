@@ -61,6 +61,23 @@ export interface ParsedXml {
 
 export type ParseOutcome = { ok: true; parsed: ParsedXml } | { ok: false; findings: Finding[] };
 
+/** Stage 3 input besides the parsed document. */
+export interface VerifyOptions {
+  /**
+   * The trusted IdP signing certificates (sso.certificates: PEM or bare base64 DER, up to 5).
+   * Empty: integrity is checked with the certificate in KeyInfo and trust is SIGNATURE_NOT_CHECKED.
+   * An unreadable one makes verifySignatures throw CertificateError (shared/saml/certificates.ts).
+   */
+  certificates: readonly string[];
+  /** Evaluation time, for CERT_EXPIRED / CERT_EXPIRING. */
+  now: Date;
+  /**
+   * The decoded text, accepted from callers that have it but not read: verification runs on the
+   * parsed DOM itself, so no second parse of the text can disagree with the one later stages read.
+   */
+  xml?: string;
+}
+
 /** Stage 3: signatures, and the elements that are safe to read ("what is used is what is signed"). */
 export interface VerifyOutcome {
   signature: SignatureSummary;

@@ -1,0 +1,125 @@
+/**
+ * XML-DSig core validation with xml-crypto, run on OUR DOM nodes.
+ *
+ * xml-crypto's checkSignature() re-parses the XML text it is given and digests whatever element
+ * its own XPath finds there; the caller then has to prove that element is the one it reads (the
+ * parser-differential class behind ruby-saml CVE-2025-25291/25292). Instead we hand xml-crypto the
+ * exact nodes: loadSignature() on our ds:Signature (it reads the Reference from the canonical
+ * SignedInfo, the form that is signed), getCanonXml() on the exact target element and on our
+ * SignedInfo, and its registered digest and signature algorithms. The element whose canonical
+ * bytes matched the digest is therefore the very node the later stages read, the document is
+ * parsed once, and trying several certificates costs one RSA verification each.
+ */
+import { timingSafeEqual, type KeyObject } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
+import { SignedXml, type SignatureAlgorithm } from 'xml-crypto';
+import { inheritedNamespaces } from './dom';
+import type { SignatureShape } from './shape';
+
+export type Integrity =
+  | {
+      kind: 'checked';
+      digestMatches: boolean;
+      expectedDigest: string;
+      computedDigest: string;
+      /** The canonical SignedInfo, the exact bytes the SignatureValue signs. */
+      canonicalSignedInfo: string;
+      signatureValue: string;
+      signer: SignatureAlgorithm;
+    }
+  | { kind: 'unverifiable'; reason: string };
+
+/** Canonicalizes the referenced element and compares its digest; the key is checked separately. */
+export function checkReference(shape: SignatureShape): Integrity {
+  const { signedInfo, target, signatureValue, signatureAlgorithm, canonicalizationAlgorithm } =
+    shape;
+  if (signedInfo === null || signatureValue === null) {
+    return unverifiable('the signature has no single SignedInfo and SignatureValue');
+  }
+  if (target === null)
+    return unverifiable(
+      `no single element has the ID the Reference names (${shape.referenceUri ?? 'no URI'})`,
+    );
+  if (signatureAlgorithm === null || canonicalizationAlgorithm === null) {
+    return unverifiable('SignedInfo names no SignatureMethod or CanonicalizationMethod');
+  }
+  const signedXml = new SignedXml();
+  try {
+    signedXml.loadSignature(shape.signature as never);
+  } catch (error) {
+    return unverifiable(`xml-crypto cannot read the signature: ${messageOf(error)}`);
+  }
+  const [reference, ...others] = signedXml.getReferences();
+  if (reference === undefined || others.length > 0)
+    return unverifiable('the signature does not have exactly one Reference');
+  // The Reference as signed (read from canonical SignedInfo) must be the one we resolved in the DOM.
+  if (
+    (reference.uri ?? '') !== (shape.referenceUri ?? '') ||
+    reference.digestAlgorithm !== shape.digestAlgorithm
+  ) {
+    return unverifiable('the signed Reference differs from the one in the document');
+  }
+  const Hash = signedXml.HashAlgorithms[reference.digestAlgorithm];
+  if (Hash === undefined)
+    return unverifiable(`the digest algorithm ${reference.digestAlgorithm} is not supported`);
+  const Signer = signedXml.SignatureAlgorithms[signatureAlgorithm];
+  if (Signer === undefined)
+    return unverifiable(`the signature algorithm ${signatureAlgorithm} is not supported`);
+  try {
+    const canonicalTarget = signedXml.getCanonXml(reference.transforms, target as never, {
+      inclusiveNamespacesPrefixList: reference.inclusiveNamespacesPrefixList,
+      ancestorNamespaces: inheritedNamespaces(target),
+    });
+    const computedDigest = new Hash().getHash(canonicalTarget);
+    const expectedDigest = String(reference.digestValue ?? '');
+    const canonicalSignedInfo = signedXml.getCanonXml(
+      [canonicalizationAlgorithm],
+      signedInfo as never,
+      {
+        ancestorNamespaces: inheritedNamespaces(signedInfo as Element),
+      },
+    );
+    return {
+      kind: 'checked',
+      digestMatches: sameBase64(computedDigest, expectedDigest),
+      expectedDigest,
+      computedDigest,
+      canonicalSignedInfo,
+      signatureValue,
+      signer: new Signer(),
+    };
+  } catch (error) {
+    return unverifiable(`canonicalization failed: ${messageOf(error)}`);
+  }
+}
+
+/** Whether the SignatureValue verifies over the canonical SignedInfo with this public key. */
+export function signatureVerifiesWith(
+  integrity: Extract<Integrity, { kind: 'checked' }>,
+  key: KeyObject,
+): boolean {
+  try {
+    return integrity.signer.verifySignature(
+      integrity.canonicalSignedInfo,
+      key,
+      integrity.signatureValue,
+    );
+  } catch {
+    // A key of another type (EC certificate for an RSA signature) cannot verify it.
+    return false;
+  }
+}
+
+function sameBase64(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'base64');
+  const right = Buffer.from(b.replace(/\s+/g, ''), 'base64');
+  return left.length > 0 && left.length === right.length && timingSafeEqual(left, right);
+}
+
+function unverifiable(reason: string): Integrity {
+  return { kind: 'unverifiable', reason };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

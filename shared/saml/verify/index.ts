@@ -1,0 +1,256 @@
+/**
+ * Stage 3: verify every ds:Signature against the configured certificates and hand the later
+ * stages the exact elements that were verified ("what is used is what is signed", DESIGN.md).
+ *
+ * Order of trust in the status: wrapped > invalid > untrusted > not-checked > valid; `missing`
+ * when no signature exists at all. A message is never `valid` when anything is wrapped.
+ */
+import type { Element } from '@xmldom/xmldom';
+import {
+  describeCertificate,
+  notAfterOf,
+  readCertificate,
+  readConfiguredCertificates,
+  type ReadCertificate,
+} from '../certificates';
+import type { CertificateInfo, Finding, SignatureStatus, SignedElement } from '../../report';
+import type { ParsedXml, VerifyOptions, VerifyOutcome } from '../types';
+import { checkReference, type Integrity } from './cryptography';
+import { elementChildren } from './dom';
+import * as build from './findings';
+import { scanDocument } from './scan';
+import { ALGORITHMS, isSound, readSignatureShape, type SignatureShape } from './shape';
+import { findSigningKey, withPublicKey, type KeyVerdict, type TrustAnchor } from './trust';
+import { documentWrapping } from './wrapping';
+
+export { CertificateError } from '../certificates';
+
+/** Certificates inside 30 days of their notAfter are CERT_EXPIRING. */
+const EXPIRY_WARNING_MS = 30 * 86_400_000;
+
+interface Evaluation {
+  shape: SignatureShape;
+  integrity: Integrity | null;
+  key: KeyVerdict | null;
+  embedded: TrustAnchor[];
+  verified: boolean;
+}
+
+/**
+ * Throws CertificateError when a configured certificate cannot be read (a configuration error,
+ * exit 2 in the CLI); everything about the message itself becomes a finding.
+ */
+export function verifySignatures(parsed: ParsedXml, options: VerifyOptions): VerifyOutcome {
+  const configured = configuredAnchors(options.certificates);
+  const scan = scanDocument(parsed.root);
+  const shapes = scan.signatures.map((signature) => readSignatureShape(signature, scan));
+  const documentProblems = documentWrapping(scan, shapes);
+  const evaluations = shapes.map((shape) => evaluate(shape, configured));
+
+  const configuredInfos = configured.map((c, index) => describeCertificate(c, 'configured', index));
+  const embeddedInfos = embeddedCertificateInfos(evaluations);
+  const infoOf = (certificate: ReadCertificate): CertificateInfo =>
+    configuredInfos.find((info) => info.sha256 === certificate.sha256) ??
+    embeddedInfos.find((info) => info.sha256 === certificate.sha256) ??
+    describeCertificate(certificate, 'embedded', embeddedInfos.length);
+
+  const locate = parsed.locate.bind(parsed);
+  const findings: Finding[] = [
+    ...shapes.flatMap((shape) => shape.wrapping.map((p) => build.wrappingFinding(p, locate))),
+    ...documentProblems.map((p) => build.wrappingFinding(p, locate)),
+    ...evaluations.flatMap((e) => signatureFindings(e, configuredInfos, infoOf, locate)),
+    ...notCheckedFindings(evaluations, infoOf, locate),
+    ...expiryFindings(evaluations, configuredInfos, options.now, locate),
+  ];
+  if (shapes.length === 0) findings.push(build.missingFinding(parsed.root, locate));
+
+  const { response, assertion } = usedElements(parsed.root, evaluations);
+  return {
+    signature: {
+      status: statusOf(evaluations, documentProblems.length > 0),
+      signed: evaluations.map(signedElement),
+      certificates: [...configuredInfos, ...embeddedInfos],
+    },
+    findings,
+    response,
+    assertion,
+  };
+}
+
+function evaluate(shape: SignatureShape, configured: readonly TrustAnchor[]): Evaluation {
+  const embedded = shape.embeddedCertificates.flatMap((text) => {
+    try {
+      return [withPublicKey(readCertificate(text))];
+    } catch {
+      return []; // an unreadable KeyInfo certificate cannot have signed anything we can check
+    }
+  });
+  const integrity = shape.unexpectedTransforms.length > 0 ? null : checkReference(shape);
+  const key =
+    integrity?.kind === 'checked' && integrity.digestMatches
+      ? findSigningKey(integrity, configured, embedded)
+      : null;
+  const verified =
+    key !== null &&
+    (key.kind === 'trusted' ||
+      key.kind === 'untrusted' ||
+      (key.kind === 'not-checked' && key.certificate !== null));
+  return { shape, integrity, key, embedded, verified };
+}
+
+function statusOf(evaluations: readonly Evaluation[], documentWrapped: boolean): SignatureStatus {
+  if (evaluations.length === 0) return 'missing';
+  if (documentWrapped || evaluations.some((e) => e.shape.wrapping.length > 0)) return 'wrapped';
+  const intact = (e: Evaluation) => e.key !== null && e.key.kind !== 'bad-signature';
+  if (!evaluations.every(intact)) return 'invalid';
+  if (evaluations.some((e) => e.key?.kind === 'untrusted')) return 'untrusted';
+  if (evaluations.some((e) => e.key?.kind === 'not-checked')) return 'not-checked';
+  return 'valid';
+}
+
+function signatureFindings(
+  evaluation: Evaluation,
+  configured: CertificateInfo[],
+  infoOf: (c: ReadCertificate) => CertificateInfo,
+  locate: ParsedXml['locate'],
+): Finding[] {
+  const { shape, integrity, key } = evaluation;
+  const findings: Finding[] = [];
+  if (shape.unexpectedTransforms.length > 0)
+    findings.push(build.unexpectedTransformFinding(shape, locate));
+  if (
+    shape.signatureAlgorithm === ALGORITHMS.rsaSha1 ||
+    shape.digestAlgorithm === ALGORITHMS.sha1
+  ) {
+    findings.push(build.weakAlgorithmFinding(shape, locate));
+  }
+  if (integrity?.kind === 'unverifiable') {
+    // A structurally wrapped signature is already explained by SIGNATURE_WRAPPING.
+    if (shape.wrapping.length === 0)
+      findings.push(build.unverifiableFinding(shape, integrity.reason, locate));
+  } else if (integrity?.kind === 'checked' && !integrity.digestMatches) {
+    findings.push(
+      build.digestMismatchFinding(
+        shape,
+        integrity.expectedDigest,
+        integrity.computedDigest,
+        locate,
+      ),
+    );
+  }
+  if (key?.kind === 'bad-signature') {
+    findings.push(
+      build.badSignatureFinding(shape, configured, evaluation.embedded.map(infoOf), locate),
+    );
+  } else if (key?.kind === 'untrusted') {
+    findings.push(build.untrustedFinding(shape, infoOf(key.certificate), configured, locate));
+  }
+  return findings;
+}
+
+function notCheckedFindings(
+  evaluations: readonly Evaluation[],
+  infoOf: (c: ReadCertificate) => CertificateInfo,
+  locate: ParsedXml['locate'],
+): Finding[] {
+  const unchecked = evaluations.filter((e) => e.key?.kind === 'not-checked');
+  if (unchecked.length === 0) return [];
+  const signers = unchecked.flatMap((e) =>
+    e.key?.kind === 'not-checked' && e.key.certificate !== null ? [infoOf(e.key.certificate)] : [],
+  );
+  const unique = signers.filter(
+    (info, i) => signers.findIndex((s) => s.sha256 === info.sha256) === i,
+  );
+  return [
+    build.notCheckedFinding(
+      unchecked.map((e) => e.shape),
+      unique,
+      locate,
+    ),
+  ];
+}
+
+function expiryFindings(
+  evaluations: readonly Evaluation[],
+  configured: CertificateInfo[],
+  now: Date,
+  locate: ParsedXml['locate'],
+): Finding[] {
+  const findings: Finding[] = [];
+  const reported = new Set<number>();
+  for (const { key, shape } of evaluations) {
+    if (key?.kind !== 'trusted' || reported.has(key.configuredIndex)) continue;
+    reported.add(key.configuredIndex);
+    const notAfter = notAfterOf(key.certificate);
+    const info = configured[key.configuredIndex];
+    if (info === undefined || notAfter.getTime() - now.getTime() > EXPIRY_WARNING_MS) continue;
+    findings.push(build.certificateExpiryFinding(info, now, notAfter, locate(shape.signature)));
+  }
+  return findings;
+}
+
+function signedElement(evaluation: Evaluation): SignedElement {
+  const { shape, key } = evaluation;
+  const certificate = key === null || key.kind === 'bad-signature' ? null : key.certificate;
+  return {
+    element: build.elementName(shape),
+    id: shape.referencedId ?? (shape.target === null ? null : shape.target.getAttribute('ID')),
+    signatureAlgorithm: shape.signatureAlgorithm,
+    digestAlgorithm: shape.digestAlgorithm,
+    certificateSha256: certificate?.sha256 ?? null,
+    configuredCertificateIndex: key?.kind === 'trusted' ? key.configuredIndex : null,
+    verified: evaluation.verified,
+  };
+}
+
+/**
+ * The Response and the one Assertion the later stages read: the elements signatures point at,
+ * verified ones first. The only tag-name lookup is among the direct children of the Response
+ * chosen here, which its own signature (when it has one) covers; with no signature at all the
+ * message is still shown, but its status stays `missing`.
+ */
+function usedElements(
+  root: Element,
+  evaluations: readonly Evaluation[],
+): Pick<VerifyOutcome, 'response' | 'assertion'> {
+  const targets = (name: string) => {
+    const named = evaluations.filter((e) => e.shape.target?.localName === name);
+    const preferred = [
+      ...named.filter((e) => e.verified && isSound(e.shape)),
+      ...named.filter((e) => e.verified),
+      ...named,
+    ];
+    return preferred.map((e) => e.shape.target as Element);
+  };
+  const response = targets('Response')[0] ?? (root.localName === 'Response' ? root : null);
+  const assertion =
+    targets('Assertion')[0] ??
+    (response === null
+      ? null
+      : elementChildren(response).find((child) => child.localName === 'Assertion')) ??
+    (root.localName === 'Assertion' ? root : null);
+  return { response, assertion };
+}
+
+function embeddedCertificateInfos(evaluations: readonly Evaluation[]): CertificateInfo[] {
+  const infos: CertificateInfo[] = [];
+  for (const certificate of evaluations.flatMap((e) => e.embedded)) {
+    if (infos.some((info) => info.sha256 === certificate.sha256)) continue;
+    infos.push(describeCertificate(certificate, 'embedded', infos.length));
+  }
+  return infos;
+}
+
+/** Configured certificates are the same for every message of a batch: read each text once. */
+const anchorCache = new Map<string, TrustAnchor>();
+const ANCHOR_CACHE_LIMIT = 64;
+
+function configuredAnchors(texts: readonly string[]): TrustAnchor[] {
+  const missing = texts.filter((text) => !anchorCache.has(text));
+  if (missing.length > 0) {
+    const read = readConfiguredCertificates(texts); // throws CertificateError with the right index
+    if (anchorCache.size + missing.length > ANCHOR_CACHE_LIMIT) anchorCache.clear();
+    texts.forEach((text, i) => anchorCache.set(text, withPublicKey(read[i] as ReadCertificate)));
+  }
+  return texts.map((text) => anchorCache.get(text) as TrustAnchor);
+}

@@ -1,0 +1,262 @@
+/**
+ * The structure of one ds:Signature, read from our DOM before any cryptography: where it sits,
+ * what its single Reference points at, which transforms and algorithms it names, and every way it
+ * departs from the SAML profile of XML-DSig (SAML core §5.4: one enveloped signature per signed
+ * Response or Assertion, referencing that element's ID).
+ */
+import type { Element, Node } from '@xmldom/xmldom';
+import { dsigChildren, findCommentsAndInstructions, parentElement, samlId } from './dom';
+import type { DocumentScan } from './scan';
+
+export const ALGORITHMS = {
+  envelopedSignature: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+  exclusiveC14n: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  exclusiveC14nWithComments: 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
+  c14n: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
+  c14nWithComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+  rsaSha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+  sha1: 'http://www.w3.org/2000/09/xmldsig#sha1',
+} as const;
+
+/** The only Reference transforms a SAML signature needs; anything else can change what is digested. */
+const ALLOWED_TRANSFORMS: ReadonlySet<string> = new Set([
+  ALGORITHMS.envelopedSignature,
+  ALGORITHMS.exclusiveC14n,
+  ALGORITHMS.c14n,
+]);
+const SIGNED_INFO_C14N: ReadonlySet<string> = new Set([
+  ALGORITHMS.exclusiveC14n,
+  ALGORITHMS.exclusiveC14nWithComments,
+  ALGORITHMS.c14n,
+  ALGORITHMS.c14nWithComments,
+]);
+const MAX_TRANSFORMS = 2;
+
+/** Why the signature does not cover what a SAML consumer would use. */
+export interface WrappingProblem {
+  reason: string;
+  message: string;
+  node: Node;
+  evidence: Record<string, unknown>;
+}
+
+export interface SignatureShape {
+  signature: Element;
+  parent: Element | null;
+  signedInfo: Element | null;
+  /** Base64 text of the one SignatureValue child, whitespace removed. */
+  signatureValue: string | null;
+  referenceUri: string | null;
+  /** The ID the Reference names (URI without `#`), or null for `URI=""`/no URI. */
+  referencedId: string | null;
+  /** The element the Reference resolves to: the parent when it carries the referenced ID, else the one element that does. */
+  target: Element | null;
+  canonicalizationAlgorithm: string | null;
+  signatureAlgorithm: string | null;
+  digestAlgorithm: string | null;
+  transforms: string[];
+  /** Transforms (and a SignedInfo canonicalization) outside the allowed set. */
+  unexpectedTransforms: string[];
+  wrapping: WrappingProblem[];
+  /** Base64 texts of KeyInfo/X509Data/X509Certificate. */
+  embeddedCertificates: string[];
+}
+
+export function readSignatureShape(signature: Element, scan: DocumentScan): SignatureShape {
+  const parent = parentElement(signature);
+  const wrapping: WrappingProblem[] = [];
+  const signedInfos = dsigChildren(signature, 'SignedInfo');
+  const signatureValues = dsigChildren(signature, 'SignatureValue');
+  if (signedInfos.length !== 1) {
+    wrapping.push(
+      problem(
+        'signed-info-count',
+        signature,
+        `The signature has ${signedInfos.length} SignedInfo elements instead of exactly one, so different verifiers check different content.`,
+        { signedInfoCount: signedInfos.length },
+      ),
+    );
+  }
+  if (signatureValues.length !== 1) {
+    wrapping.push(
+      problem(
+        'signature-value-count',
+        signature,
+        `The signature has ${signatureValues.length} SignatureValue elements instead of exactly one.`,
+        { signatureValueCount: signatureValues.length },
+      ),
+    );
+  }
+  const signedInfo = signedInfos.length === 1 ? (signedInfos[0] as Element) : null;
+  const references = signedInfo === null ? [] : dsigChildren(signedInfo, 'Reference');
+  if (signedInfo !== null && references.length !== 1) {
+    wrapping.push(
+      problem(
+        'reference-count',
+        signedInfo,
+        `SignedInfo has ${references.length} Reference elements; a SAML signature has exactly one, for the element it sits in.`,
+        { referenceCount: references.length },
+      ),
+    );
+  }
+  if (signedInfo !== null) {
+    for (const node of findCommentsAndInstructions(signedInfo)) {
+      wrapping.push(
+        problem(
+          'markup-in-signed-info',
+          node,
+          'SignedInfo contains a comment or processing instruction; verifiers disagree on the digest value they read from it (CVE-2025-29775 class).',
+          {
+            nodeType: node.nodeType === 8 ? 'comment' : 'processing-instruction',
+            text: node.nodeValue,
+          },
+        ),
+      );
+    }
+  }
+  const reference = references.length === 1 ? (references[0] as Element) : null;
+  const referenceUri = reference?.getAttribute('URI') ?? null;
+  const referencedId = referenceUri?.startsWith('#') ? referenceUri.slice(1) : null;
+  const target = resolveTarget(parent, referenceUri, referencedId, scan);
+  if (reference !== null)
+    wrapping.push(...placementProblems(signature, parent, reference, referenceUri, target, scan));
+  const digestValues = reference === null ? [] : dsigChildren(reference, 'DigestValue');
+  if (reference !== null && digestValues.length !== 1) {
+    wrapping.push(
+      problem(
+        'digest-value-count',
+        reference,
+        `The Reference has ${digestValues.length} DigestValue elements instead of exactly one.`,
+        { digestValueCount: digestValues.length },
+      ),
+    );
+  }
+
+  const transforms = reference === null ? [] : transformAlgorithms(reference);
+  const canonicalizationAlgorithm = algorithmOf(signedInfo, 'CanonicalizationMethod');
+  const unexpectedTransforms = transforms.filter((t) => !ALLOWED_TRANSFORMS.has(t));
+  if (transforms.length > MAX_TRANSFORMS && unexpectedTransforms.length === 0) {
+    unexpectedTransforms.push(...transforms.slice(MAX_TRANSFORMS));
+  }
+  if (canonicalizationAlgorithm !== null && !SIGNED_INFO_C14N.has(canonicalizationAlgorithm)) {
+    unexpectedTransforms.push(canonicalizationAlgorithm);
+  }
+  const signatureValue =
+    signatureValues.length === 1
+      ? (signatureValues[0]?.textContent ?? '').replace(/\s+/g, '')
+      : null;
+  return {
+    signature,
+    parent,
+    signedInfo,
+    signatureValue,
+    referenceUri,
+    referencedId,
+    target,
+    canonicalizationAlgorithm,
+    signatureAlgorithm: algorithmOf(signedInfo, 'SignatureMethod'),
+    digestAlgorithm: algorithmOf(reference, 'DigestMethod'),
+    transforms,
+    unexpectedTransforms,
+    wrapping,
+    embeddedCertificates: embeddedCertificates(signature),
+  };
+}
+
+/** A signature is "sound" when nothing in its own structure is off; document-level checks come on top. */
+export function isSound(shape: SignatureShape): boolean {
+  return (
+    shape.wrapping.length === 0 && shape.unexpectedTransforms.length === 0 && shape.target !== null
+  );
+}
+
+function resolveTarget(
+  parent: Element | null,
+  uri: string | null,
+  id: string | null,
+  scan: DocumentScan,
+): Element | null {
+  if (uri === '') return parent !== null && parent === scan.root ? parent : null;
+  if (id === null || id === '') return null;
+  if (parent !== null && samlId(parent) === id) return parent;
+  const holders = scan.ids.get(id) ?? [];
+  return holders.length === 1 ? (holders[0] as Element) : null;
+}
+
+function placementProblems(
+  signature: Element,
+  parent: Element | null,
+  reference: Element,
+  uri: string | null,
+  target: Element | null,
+  scan: DocumentScan,
+): WrappingProblem[] {
+  const problems: WrappingProblem[] = [];
+  const parentName = parent?.localName ?? '(none)';
+  if (!isMessageLevel(parent, scan.root)) {
+    problems.push(
+      problem(
+        'signature-misplaced',
+        signature,
+        `The signature sits in <${parentName}>, which is neither the Response nor an Assertion directly inside it, so what it signs is not what a service provider reads.`,
+        { parent: parentName },
+      ),
+    );
+  }
+  const coversParent = parent !== null && target === parent && (uri !== '' || parent === scan.root);
+  if (!coversParent) {
+    problems.push(
+      problem(
+        'reference-not-parent',
+        reference,
+        `The Reference points at ${uri === null ? 'nothing (no URI)' : `"${uri}"`}, not at the <${parentName}> the signature sits in (ID "${parent === null ? '' : (samlId(parent) ?? '')}").`,
+        {
+          referenceUri: uri,
+          parent: parentName,
+          parentId: parent === null ? null : samlId(parent),
+          referencedElement: target?.localName ?? null,
+        },
+      ),
+    );
+  }
+  return problems;
+}
+
+function isMessageLevel(parent: Element | null, root: Element): boolean {
+  if (parent === null) return false;
+  if (parent === root) return true;
+  return (
+    root.localName === 'Response' &&
+    parent.localName === 'Assertion' &&
+    parentElement(parent) === root
+  );
+}
+
+function transformAlgorithms(reference: Element): string[] {
+  const transforms = dsigChildren(reference, 'Transforms');
+  return transforms.flatMap((container) =>
+    dsigChildren(container, 'Transform').map((t) => t.getAttribute('Algorithm') ?? ''),
+  );
+}
+
+function algorithmOf(parent: Element | null, localName: string): string | null {
+  if (parent === null) return null;
+  const [method] = dsigChildren(parent, localName);
+  return method?.getAttribute('Algorithm') ?? null;
+}
+
+function embeddedCertificates(signature: Element): string[] {
+  return dsigChildren(signature, 'KeyInfo')
+    .flatMap((keyInfo) => dsigChildren(keyInfo, 'X509Data'))
+    .flatMap((data) => dsigChildren(data, 'X509Certificate'))
+    .map((certificate) => certificate.textContent ?? '');
+}
+
+function problem(
+  reason: string,
+  node: Node,
+  message: string,
+  evidence: Record<string, unknown>,
+): WrappingProblem {
+  return { reason, node, message, evidence: { reason, ...evidence } };
+}
