@@ -115,15 +115,23 @@ export function openJournal(path: string, options: OpenJournalOptions = {}): Jou
   };
 }
 
-/** A journal that keeps lines in memory (the Lambda, where the disk does not outlive the call). */
-export function memoryJournal(run = 'memory'): Journal & { entries: JournalEntry[] } {
+/**
+ * A journal that keeps its lines in memory and optionally echoes each one (the Lambda, whose disk
+ * does not outlive the call, echoes them to its log).
+ */
+export function memoryJournal(
+  run = 'memory',
+  echo?: (line: string) => void,
+): Journal & { entries: JournalEntry[] } {
   const entries: JournalEntry[] = [];
   return {
     path: ':memory:',
     run,
     entries,
     record(entry) {
-      entries.push({ at: new Date().toISOString(), run, ...entry });
+      const line = { at: new Date().toISOString(), run, ...entry };
+      entries.push(line);
+      echo?.(JSON.stringify(line));
     },
     close() {},
   };
