@@ -61,6 +61,8 @@ export const CATALOGUE = {
   INPUT_TOO_LARGE: e('input', 'error', 'Message too large'),
   INPUT_NO_SAML_MESSAGE: e('input', 'error', 'No SAML message in the capture'),
   INPUT_NOT_A_RESPONSE: e('input', 'info', 'Not a SAML Response'),
+  /** The engine itself failed on this input (a bug): reported instead of crashing the batch. */
+  INTERNAL_ERROR: e('input', 'error', 'Diagnosis failed'),
 
   STATUS_NOT_SUCCESS: e('protocol', 'error', 'Status is not Success'),
   RESPONSE_NO_ASSERTION: e('protocol', 'error', 'No Assertion'),

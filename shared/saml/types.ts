@@ -107,8 +107,13 @@ export interface ExtractedMessage {
   destination: string | null;
   inResponseTo: string | null;
   issueInstant: string | null;
+  /** The Assertion's own Version and IssueInstant (the fields above are the Response's). */
+  assertionVersion?: string | null;
+  assertionIssueInstant?: string | null;
   status: StatusSummary | null;
   subject: SubjectSummary | null;
+  /** InResponseTo of the bearer SubjectConfirmationData (SP-initiated when set). */
+  subjectInResponseTo?: string | null;
   /** All SubjectConfirmation methods seen. */
   subjectConfirmationMethods: string[];
   conditions: ConditionsSummary | null;

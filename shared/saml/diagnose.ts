@@ -1,0 +1,259 @@
+/**
+ * The engine: decode → parse → verify → extract → checks → claim mapping → batch, for every message
+ * of every input, into one Report (spec/cli.md, schemaVersion 1). Pure: bytes, configuration,
+ * directory and clock in; a report out. It never throws: an unexpected failure on one message
+ * becomes an INTERNAL_ERROR finding on that message and the batch goes on.
+ */
+import type { JitDoctorConfig } from '../config/types';
+import type { DirectoryView } from '../directory/types';
+import { finding } from '../findings/finding';
+import { analyseMapping, checkBatch } from '../mapping/index';
+import {
+  verdictOf,
+  type Finding,
+  type MessageReport,
+  type Report,
+  type SignatureSummary,
+} from '../report';
+import { sortFindings, summarise } from '../report/summary';
+import { TOOL_VERSION } from '../version';
+import { runResponseChecks, skippedForConfig, skippedForMessage } from './checks/index';
+import { decodeInput } from './decode/index';
+import { extractMessage, messageTypeOf } from './extract';
+import { parseXml } from './parse';
+import {
+  DEFAULT_LIMITS,
+  type CheckContext,
+  type DecodedMessage,
+  type EngineLimits,
+  type ExtractedMessage,
+  type RawInput,
+} from './types';
+import { verifySignatures } from './verify/index';
+
+export interface DiagnoseOptions {
+  config: JitDoctorConfig;
+  directory: DirectoryView | null;
+  now: Date;
+  /** Also check the messages against each other (UNIQUE_BATCH_DUPLICATE). */
+  batch?: boolean;
+  limits?: EngineLimits;
+  /** Put the decoded XML in each message report (the app's XML view; omitted when redacting). */
+  includeXml?: boolean;
+}
+
+interface MessageOutcome {
+  report: MessageReport;
+  /** The extracted Response, for the batch checks; null for other messages or when unreadable. */
+  extracted: ExtractedMessage | null;
+  skipped: string[];
+}
+
+const NOT_CHECKED: SignatureSummary = { status: 'not-checked', signed: [] };
+
+export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions): Report {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const reportFindings: Finding[] = [];
+  const messages: MessageReport[] = [];
+  const skipped = new Set(skippedForConfig(options.config));
+  const responses: { index: number; message: ExtractedMessage }[] = [];
+
+  for (const input of inputs) {
+    let decoded: DecodedMessage[];
+    try {
+      const outcome = decodeInput(input, limits);
+      reportFindings.push(...outcome.findings);
+      decoded = outcome.messages;
+    } catch (error) {
+      reportFindings.push(internalError(input.name, 'decoding', error));
+      continue;
+    }
+    for (const message of decoded) {
+      const outcome = diagnoseMessage(message, messages.length, options, limits);
+      messages.push(outcome.report);
+      outcome.skipped.forEach((reason) => skipped.add(reason));
+      if (outcome.extracted)
+        responses.push({ index: outcome.report.index, message: outcome.extracted });
+    }
+  }
+
+  if (options.batch) {
+    try {
+      reportFindings.push(...checkBatch(responses));
+    } catch (error) {
+      reportFindings.push(internalError('batch', 'the batch checks', error));
+    }
+  } else if (responses.length > 1) {
+    skipped.add('UNIQUE_BATCH_DUPLICATE: several responses but no --batch');
+  }
+
+  return {
+    schemaVersion: 1,
+    tool: { name: 'jit-doctor', version: TOOL_VERSION },
+    evaluatedAt: options.now.toISOString(),
+    skippedChecks: [...skipped],
+    messages,
+    findings: sortFindings(reportFindings),
+    summary: summarise(messages, reportFindings),
+  };
+}
+
+/** The app's paste box: one pasted text, diagnosed like a file with that name. */
+export function diagnoseText(text: string, name: string, options: DiagnoseOptions): Report {
+  return diagnose([{ name, bytes: new TextEncoder().encode(text) }], options);
+}
+
+function diagnoseMessage(
+  decoded: DecodedMessage,
+  index: number,
+  options: DiagnoseOptions,
+  limits: EngineLimits,
+): MessageOutcome {
+  try {
+    return analyse(decoded, index, options, limits);
+  } catch (error) {
+    const report = emptyReport(decoded, index, options);
+    report.findings = [internalError(decoded.source, 'this message', error)];
+    report.verdict = 'fail';
+    return { report, extracted: null, skipped: [] };
+  }
+}
+
+function analyse(
+  decoded: DecodedMessage,
+  index: number,
+  options: DiagnoseOptions,
+  limits: EngineLimits,
+): MessageOutcome {
+  const report = emptyReport(decoded, index, options);
+  const parsed = parseXml(decoded.xml, limits);
+  if (!parsed.ok) return finish(report, parsed.findings, null, []);
+
+  const type = messageTypeOf(parsed.parsed.root);
+  if (type !== 'Response') {
+    const { message } = extractMessage(decoded, parsed.parsed, null);
+    fillFromMessage(report, message);
+    return finish(report, [notAResponse(decoded, message, parsed.parsed.root.localName)], null, []);
+  }
+
+  const verified = verifySignatures(parsed.parsed, {
+    certificates: options.config.sso?.certificates ?? [],
+    now: options.now,
+    xml: decoded.xml,
+  });
+  const { message, findings: textFindings } = extractMessage(decoded, parsed.parsed, verified);
+  fillFromMessage(report, message);
+  report.signature = verified.signature;
+
+  const ctx: CheckContext = {
+    message,
+    config: options.config,
+    now: options.now,
+    directory: options.directory,
+  };
+  const findings = [
+    ...verified.findings,
+    ...withoutDuplicates(textFindings, verified.findings),
+    ...runResponseChecks(ctx),
+  ];
+  const skipped = skippedForMessage(ctx);
+  if (message.locations.assertion !== undefined) {
+    const mapping = analyseMapping(ctx);
+    report.mapping = mapping.mapping;
+    report.jit = mapping.jit;
+    findings.push(...mapping.findings);
+    skipped.push(...mapping.skipped);
+  } else {
+    skipped.push(`claim mapping: ${decoded.source} has no assertion to read claims from`);
+  }
+  return finish(report, findings, message, skipped);
+}
+
+function finish(
+  report: MessageReport,
+  findings: Finding[],
+  extracted: ExtractedMessage | null,
+  skipped: string[],
+): MessageOutcome {
+  report.findings = sortFindings(findings);
+  report.verdict = verdictOf(report.findings);
+  return { report, extracted, skipped };
+}
+
+function emptyReport(
+  decoded: DecodedMessage,
+  index: number,
+  options: DiagnoseOptions,
+): MessageReport {
+  return {
+    index,
+    source: decoded.source,
+    encoding: decoded.encoding,
+    type: 'Unknown',
+    relayState: decoded.relayState,
+    issuer: null,
+    destination: null,
+    inResponseTo: null,
+    issueInstant: null,
+    status: null,
+    signature: NOT_CHECKED,
+    subject: null,
+    conditions: null,
+    attributes: [],
+    mapping: [],
+    jit: null,
+    verdict: 'pass',
+    findings: [],
+    ...(options.includeXml ? { xml: decoded.xml } : {}),
+    idp: null,
+  };
+}
+
+function fillFromMessage(report: MessageReport, message: ExtractedMessage): void {
+  report.type = message.type;
+  report.issuer = message.issuer;
+  report.destination = message.destination;
+  report.inResponseTo = message.inResponseTo;
+  report.issueInstant = message.issueInstant;
+  report.status = message.status;
+  report.subject = message.subject;
+  report.conditions = message.conditions;
+  report.attributes = message.attributes;
+  report.idp = message.idp;
+}
+
+function notAResponse(
+  decoded: DecodedMessage,
+  message: ExtractedMessage,
+  rootName: string | null,
+): Finding {
+  if (message.type === 'Unknown') {
+    return finding('INPUT_UNRECOGNIZED', {
+      message: `${decoded.source} is XML but not a SAML 2.0 protocol message (its root element is ${rootName ?? 'unnamed'}).`,
+      location: message.locations.response ?? null,
+      evidence: { source: decoded.source, rootElement: rootName },
+      fix: 'Give the SAMLResponse the IdP posted to Genesys Cloud (root element samlp:Response), not metadata or another XML document.',
+    });
+  }
+  return finding('INPUT_NOT_A_RESPONSE', {
+    message: `${decoded.source} is a ${message.type}${message.issuer ? ` from ${message.issuer}` : ''}, not a Response: it is shown, and the response checks are skipped.`,
+    location: message.locations.response ?? null,
+    evidence: { type: message.type, issuer: message.issuer, destination: message.destination },
+    fix: 'To diagnose the login itself, give the SAMLResponse the IdP posted back (the POST to https://login.<region>/saml).',
+  });
+}
+
+/** The extractor and the verifier may both notice the same split text; report it once. */
+function withoutDuplicates(findings: Finding[], already: readonly Finding[]): Finding[] {
+  const seen = new Set(already.map((f) => `${f.code} ${f.location?.path ?? ''}`));
+  return findings.filter((f) => !seen.has(`${f.code} ${f.location?.path ?? ''}`));
+}
+
+function internalError(source: string, stage: string, error: unknown): Finding {
+  const text = error instanceof Error ? error.message : String(error);
+  return finding('INTERNAL_ERROR', {
+    message: `JIT Doctor failed while diagnosing ${stage} of ${source}: ${text}.`,
+    evidence: { source, error: text },
+    fix: 'This is a bug in JIT Doctor, not in your SSO set-up: please report it with the (redacted) input.',
+  });
+}
