@@ -1,0 +1,80 @@
+/** A tiny method + path router for the fake org's endpoints. */
+import type { FakeOrgState } from './state';
+
+export interface RouteRequest {
+  state: FakeOrgState;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export interface RouteResponse {
+  status?: number;
+  body?: unknown;
+}
+
+export type RouteHandler = (request: RouteRequest) => RouteResponse;
+
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: RouteHandler;
+  /** Name used in the request log and to inject faults for one operation. */
+  name: string;
+}
+
+export function route(method: string, path: string, name: string, handler: RouteHandler): Route {
+  const keys: string[] = [];
+  const source = path.replace(/:([A-Za-z]+)/g, (_match, key: string) => {
+    keys.push(key);
+    return '([^/]+)';
+  });
+  return { method, pattern: new RegExp(`^${source}$`), keys, handler, name };
+}
+
+export function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | undefined {
+  for (const candidate of routes) {
+    if (candidate.method !== method) continue;
+    const match = candidate.pattern.exec(path);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    candidate.keys.forEach((key, index) => {
+      params[key] = decodeURIComponent(match[index + 1]!);
+    });
+    return { route: candidate, params };
+  }
+  return undefined;
+}
+
+/** Paging as Genesys does it: pageSize (default 25, max 500) and 1-based pageNumber. */
+export function page<T>(items: readonly T[], query: URLSearchParams, defaultSize = 25) {
+  const pageSize = clamp(Number(query.get('pageSize') ?? defaultSize), 1, 500);
+  const pageNumber = Math.max(1, Math.floor(Number(query.get('pageNumber') ?? 1)) || 1);
+  const start = (pageNumber - 1) * pageSize;
+  return {
+    entities: items.slice(start, start + pageSize),
+    pageSize,
+    pageNumber,
+    total: items.length,
+    pageCount: Math.ceil(items.length / pageSize),
+  };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+/** Name filters: exact (case-insensitive), or a prefix with a trailing `*`; skills match by prefix. */
+export function nameMatches(name: string, filter: string | null, prefix = false): boolean {
+  if (!filter) return true;
+  const n = name.toLowerCase();
+  const f = filter.toLowerCase();
+  if (f.endsWith('*')) return n.startsWith(f.slice(0, -1));
+  return prefix ? n.startsWith(f) : n === f;
+}

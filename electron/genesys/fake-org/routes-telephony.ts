@@ -1,0 +1,230 @@
+/** Sites, phone and line base settings, WebRTC phones, stations, default station, utilization. */
+import {
+  badRequest,
+  MEDIA_TYPES,
+  notFound,
+  type FakePhone,
+  type MediaType,
+  type MediaUtilization,
+} from './model';
+import { nameMatches, page, route, type Route } from './router';
+import type { FakeOrgState } from './state';
+import { userStations } from './routes-users';
+
+function phoneJson(state: FakeOrgState, phone: FakePhone) {
+  const base = state.phoneBases.get(phone.phoneBaseSettingsId);
+  return {
+    id: phone.id,
+    name: phone.name,
+    state: 'active',
+    dateCreated: phone.dateCreated,
+    site: { id: phone.siteId, name: state.sites.get(phone.siteId)?.name },
+    phoneBaseSettings: { id: phone.phoneBaseSettingsId, name: base?.name },
+    lineBaseSettings: phone.lineBaseSettingsId ? { id: phone.lineBaseSettingsId } : undefined,
+    phoneMetaBase: base ? { id: base.phoneMetaBaseId } : undefined,
+    lines: [
+      {
+        id: `${phone.id}-line`,
+        name: phone.name,
+        lineBaseSettings: { id: phone.lineBaseSettingsId },
+      },
+    ],
+    webRtcUser: phone.webRtcUserId ? { id: phone.webRtcUserId } : undefined,
+    selfUri: `/api/v2/telephony/providers/edges/phones/${phone.id}`,
+  };
+}
+
+interface PhoneBody {
+  name?: string;
+  site?: { id?: string };
+  phoneBaseSettings?: { id?: string };
+  lineBaseSettings?: { id?: string };
+  phoneMetaBase?: { id?: string };
+  lines?: { name?: string; lineBaseSettings?: { id?: string } }[];
+  webRtcUser?: { id?: string };
+}
+
+function createPhone(state: FakeOrgState, raw: unknown): FakePhone {
+  const body = (raw ?? {}) as PhoneBody;
+  if (!body.name) throw badRequest('The field name is required', 'invalid.value');
+  const siteId = body.site?.id ?? '';
+  if (!state.sites.has(siteId)) throw badRequest(`Site ${siteId} does not exist`, 'invalid.value');
+  const base = state.phoneBases.get(body.phoneBaseSettings?.id ?? '');
+  if (!base)
+    throw badRequest(
+      `Phone base settings ${body.phoneBaseSettings?.id ?? ''} do not exist`,
+      'invalid.value',
+    );
+  const lineBaseId = body.lines?.[0]?.lineBaseSettings?.id ?? body.lineBaseSettings?.id;
+  if (!lineBaseId || !base.lineIds.includes(lineBaseId))
+    throw badRequest(
+      'lines[0].lineBaseSettings must be a line of the phone base settings',
+      'invalid.value',
+    );
+  const userId = body.webRtcUser?.id;
+  if (userId) state.user(userId);
+  const phone: FakePhone = {
+    id: state.newId('phone'),
+    name: body.name,
+    siteId,
+    phoneBaseSettingsId: base.id,
+    lineBaseSettingsId: lineBaseId,
+    webRtcUserId: userId,
+    createdAtMs: state.clock.now(),
+    dateCreated: new Date(state.clock.wallNow()).toISOString(),
+  };
+  state.phones.set(phone.id, phone);
+  state.changed();
+  return phone;
+}
+
+function utilizationBody(raw: unknown): Partial<Record<MediaType, MediaUtilization>> {
+  const utilization = (
+    raw as { utilization?: Record<string, Partial<MediaUtilization>> } | undefined
+  )?.utilization;
+  if (!utilization || typeof utilization !== 'object')
+    throw badRequest('The field utilization is required', 'invalid.value');
+  const out: Partial<Record<MediaType, MediaUtilization>> = {};
+  for (const [media, value] of Object.entries(utilization)) {
+    if (!MEDIA_TYPES.includes(media as MediaType))
+      throw badRequest(`Unknown media type ${media}`, 'invalid.value');
+    const capacity = Number(value.maximumCapacity);
+    if (!(Number.isInteger(capacity) && capacity >= 0 && capacity <= 25))
+      throw badRequest(
+        `maximumCapacity for ${media} must be an integer from 0 to 25`,
+        'invalid.value',
+      );
+    out[media as MediaType] = {
+      maximumCapacity: capacity,
+      interruptableMediaTypes: value.interruptableMediaTypes ?? [],
+      includeNonAcd: value.includeNonAcd ?? false,
+    };
+  }
+  return out;
+}
+
+export const telephonyRoutes: Route[] = [
+  route(
+    'GET',
+    '/api/v2/telephony/providers/edges/sites',
+    'telephony.sites.list',
+    ({ state, query }) => ({
+      body: page(
+        [...state.sites.values()]
+          .filter((s) => nameMatches(s.name, query.get('name')))
+          .map((s) => ({ ...s, state: 'active' })),
+        query,
+      ),
+    }),
+  ),
+  route(
+    'GET',
+    '/api/v2/telephony/providers/edges/phonebasesettings',
+    'telephony.phoneBaseSettings.list',
+    ({ state, query }) => ({
+      body: page(
+        [...state.phoneBases.values()]
+          .filter((b) => nameMatches(b.name, query.get('name')))
+          .map((b) => ({
+            id: b.id,
+            name: b.name,
+            state: 'active',
+            phoneMetaBase: { id: b.phoneMetaBaseId },
+            lines: b.lineIds.map((id) => ({ id, name: state.lineBases.get(id)?.name })),
+          })),
+        query,
+      ),
+    }),
+  ),
+  route(
+    'GET',
+    '/api/v2/telephony/providers/edges/linebasesettings',
+    'telephony.lineBaseSettings.list',
+    ({ state, query }) => ({
+      body: page(
+        [...state.lineBases.values()].map((l) => ({ ...l, state: 'active' })),
+        query,
+      ),
+    }),
+  ),
+  route(
+    'GET',
+    '/api/v2/telephony/providers/edges/phones',
+    'telephony.phones.list',
+    ({ state, query }) => {
+      const userId = query.get('webRtcUser.id');
+      const siteId = query.get('site.id');
+      const phones = [...state.phones.values()].filter(
+        (p) => (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId),
+      );
+      const paged = page(phones, query);
+      return { body: { ...paged, entities: paged.entities.map((p) => phoneJson(state, p)) } };
+    },
+  ),
+  route(
+    'POST',
+    '/api/v2/telephony/providers/edges/phones',
+    'telephony.phones.create',
+    ({ state, body }) => ({
+      body: phoneJson(state, createPhone(state, body)),
+    }),
+  ),
+  route('GET', '/api/v2/stations', 'stations.list', ({ state, query }) => {
+    const userId = query.get('webRtcUserId');
+    const name = query.get('name');
+    const stations = state
+      .stations()
+      .filter((s) => (!userId || s.webRtcUserId === userId) && nameMatches(s.name, name))
+      .map(({ phoneId: _phoneId, ...station }) => station);
+    return { body: page(stations, query) };
+  }),
+  route(
+    'PUT',
+    '/api/v2/users/:id/station/defaultstation/:stationId',
+    'stations.default.put',
+    ({ state, params }) => {
+      const user = state.user(params.id!);
+      const station = state.station(params.stationId!);
+      user.defaultStationId = station.id;
+      state.changed();
+      return { status: 204 };
+    },
+  ),
+  route('GET', '/api/v2/users/:id/station', 'stations.user.get', ({ state, params }) => ({
+    body: userStations(state, state.user(params.id!)),
+  })),
+  route(
+    'GET',
+    '/api/v2/routing/users/:id/utilization',
+    'routing.utilization.get',
+    ({ state, params }) => {
+      const user = state.user(params.id!);
+      return user.utilization
+        ? { body: { utilization: user.utilization, level: 'Agent' } }
+        : { body: { utilization: state.orgUtilization, level: 'Organization' } };
+    },
+  ),
+  route(
+    'PUT',
+    '/api/v2/routing/users/:id/utilization',
+    'routing.utilization.put',
+    ({ state, params, body }) => {
+      const user = state.user(params.id!);
+      user.utilization = utilizationBody(body);
+      state.changed();
+      return { body: { utilization: user.utilization, level: 'Agent' } };
+    },
+  ),
+  route(
+    'DELETE',
+    '/api/v2/routing/users/:id/utilization',
+    'routing.utilization.delete',
+    ({ state, params }) => {
+      const user = state.user(params.id!);
+      if (!user) throw notFound('User', params.id!);
+      user.utilization = undefined;
+      state.changed();
+      return { status: 204 };
+    },
+  ),
+];

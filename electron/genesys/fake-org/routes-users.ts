@@ -1,0 +1,264 @@
+/** /api/v2/users: get, list, search, create, patch (versioned), with the real response shapes. */
+import { badRequest, conflict, FakeApiError, type FakeUser, type UserState } from './model';
+import { page, route, type Route } from './router';
+import type { FakeOrgState } from './state';
+
+const USER_STATES = new Set(['active', 'inactive', 'deleted']);
+
+export function userJson(state: FakeOrgState, user: FakeUser, expand: readonly string[]) {
+  const division = state.divisions.get(user.divisionId);
+  const manager = user.managerId ? state.users.get(user.managerId) : undefined;
+  const out: Record<string, unknown> = {
+    id: user.id,
+    name: user.name,
+    division: division ? { id: division.id, name: division.name } : undefined,
+    department: user.department,
+    email: user.email,
+    username: user.email,
+    state: user.state,
+    title: user.title,
+    manager: manager ? { id: manager.id, selfUri: `/api/v2/users/${manager.id}` } : undefined,
+    version: user.version,
+    acdAutoAnswer: false,
+    selfUri: `/api/v2/users/${user.id}`,
+  };
+  if (expand.includes('employerInfo') && user.employeeId !== undefined)
+    out.employerInfo = { employeeId: user.employeeId };
+  if (expand.includes('locations'))
+    out.locations = user.locationIds.map((id) => ({
+      locationDefinition: {
+        id,
+        name: state.locations.get(id)?.name,
+        selfUri: `/api/v2/locations/${id}`,
+      },
+    }));
+  if (expand.includes('skills'))
+    out.skills = [...user.skills].map(([id, proficiency]) => ({
+      id,
+      name: state.skills.get(id)?.name,
+      proficiency,
+      state: 'active',
+    }));
+  if (expand.includes('authorization'))
+    out.authorization = { roles: userRoles(state, user), permissions: [] };
+  if (expand.includes('station')) out.station = userStations(state, user);
+  return out;
+}
+
+export function userRoles(state: FakeOrgState, user: FakeUser) {
+  const ids = [...new Set(user.grants.map((g) => g.roleId))];
+  return ids.map((id) => ({ id, name: state.roles.get(id)?.name }));
+}
+
+export function userStations(state: FakeOrgState, user: FakeUser) {
+  const station = user.defaultStationId
+    ? state.stations().find((s) => s.id === user.defaultStationId)
+    : undefined;
+  const ref = station ? { id: station.id, name: station.name, type: station.type } : undefined;
+  return { associatedStation: ref, effectiveStation: ref, defaultStation: ref };
+}
+
+function expandOf(value: string | null | string[] | undefined): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => String(v).split(','));
+  return value ? value.split(',').map((v) => v.trim()) : [];
+}
+
+function stateFilter(value: string | null): (user: FakeUser) => boolean {
+  const wanted = value ?? 'active';
+  if (wanted === 'any') return () => true;
+  if (!USER_STATES.has(wanted)) throw badRequest(`Invalid state ${wanted}`, 'invalid.value');
+  return (user) => user.state === wanted;
+}
+
+interface SearchCriterion {
+  type?: string;
+  fields?: string[];
+  value?: string;
+  values?: string[];
+  operator?: string;
+  group?: SearchCriterion[];
+}
+
+function fieldValues(state: FakeOrgState, user: FakeUser, field: string): string[] {
+  switch (field) {
+    case 'email':
+    case 'username':
+      return [user.email];
+    case 'name':
+      return [user.name];
+    case 'department':
+      return user.department ? [user.department] : [];
+    case 'title':
+      return user.title ? [user.title] : [];
+    case 'id':
+      return [user.id];
+    case 'state':
+      return [user.state];
+    case 'employerInfo.employeeId':
+      return user.employeeId ? [user.employeeId] : [];
+    case 'manager.id':
+      return user.managerId ? [user.managerId] : [];
+    case 'division.id':
+      return [user.divisionId];
+    case 'routingSkills':
+      return [...user.skills.keys()].map((id) => state.skills.get(id)?.name ?? id);
+    default:
+      throw badRequest(`Unsupported search field ${field}`, 'invalid.value');
+  }
+}
+
+function criterionMatches(state: FakeOrgState, user: FakeUser, c: SearchCriterion): boolean {
+  if (c.group) {
+    const results = c.group.map((g) => criterionMatches(state, user, g));
+    return c.operator === 'OR' ? results.some(Boolean) : results.every(Boolean);
+  }
+  const wanted = (c.values ?? (c.value !== undefined ? [c.value] : [])).map((v) =>
+    String(v).toLowerCase(),
+  );
+  const actual = (c.fields ?? [])
+    .flatMap((f) => fieldValues(state, user, f))
+    .map((v) => v.toLowerCase());
+  switch (c.type) {
+    case 'EXACT':
+    case 'TERM':
+    case 'TERMS':
+      return wanted.some((w) => actual.includes(w));
+    case 'CONTAINS':
+    case 'QUERY_STRING':
+    case 'SIMPLE':
+      return wanted.some((w) => actual.some((a) => a.includes(w)));
+    case 'STARTS_WITH':
+      return wanted.some((w) => actual.some((a) => a.startsWith(w)));
+    default:
+      throw badRequest(`Unsupported search type ${c.type}`, 'invalid.value');
+  }
+}
+
+function search(state: FakeOrgState, body: unknown) {
+  const request = (body ?? {}) as {
+    query?: SearchCriterion[];
+    pageSize?: number;
+    pageNumber?: number;
+    expand?: string[];
+  };
+  const query = request.query ?? [];
+  const mentionsState = JSON.stringify(query).includes('"state"');
+  const matches = [...state.users.values()].filter(
+    (user) =>
+      (mentionsState || user.state !== 'deleted') &&
+      query.every((criterion) => criterionMatches(state, user, criterion)),
+  );
+  const params = new URLSearchParams({
+    pageSize: String(request.pageSize ?? 25),
+    pageNumber: String(request.pageNumber ?? 1),
+  });
+  const paged = page(matches, params);
+  return {
+    total: paged.total,
+    pageCount: paged.pageCount,
+    pageSize: paged.pageSize,
+    pageNumber: paged.pageNumber,
+    types: ['users'],
+    results: paged.entities.map((u) => userJson(state, u, expandOf(request.expand))),
+  };
+}
+
+function requireString(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new FakeApiError(400, 'invalid.value', `The field ${key} is required`, [
+      { fieldName: key, errorCode: 'required' },
+    ]);
+  return value.trim();
+}
+
+function createUser(state: FakeOrgState, raw: unknown) {
+  const body = (raw ?? {}) as Record<string, unknown>;
+  const name = requireString(body, 'name');
+  const email = requireString(body, 'email');
+  const divisionId = requireString(body, 'divisionId');
+  state.division(divisionId);
+  state.assertEmailFree(email);
+  const userState = (body.state as UserState | undefined) ?? 'active';
+  if (!USER_STATES.has(userState)) throw badRequest(`Invalid state ${userState}`, 'invalid.value');
+  const user: FakeUser = {
+    id: state.newId('user'),
+    name,
+    email,
+    department: typeof body.department === 'string' ? body.department : undefined,
+    title: typeof body.title === 'string' ? body.title : undefined,
+    state: userState,
+    divisionId,
+    locationIds: [],
+    version: 1,
+    // New users get the org's default roles (employee) in the home division, as Genesys does.
+    grants: [...state.roles.values()]
+      .filter((r) => r.default)
+      .map((r) => ({ roleId: r.id, divisionId: state.homeDivision().id })),
+    skills: new Map(),
+  };
+  state.users.set(user.id, user);
+  state.recordCreation(user);
+  state.changed();
+  return user;
+}
+
+function patchUser(state: FakeOrgState, id: string, raw: unknown) {
+  const user = state.user(id);
+  const body = (raw ?? {}) as Record<string, unknown>;
+  if (typeof body.version !== 'number')
+    throw badRequest('The field version is required', 'invalid.value');
+  if (body.version !== user.version)
+    throw conflict(
+      `The version supplied (${body.version}) does not match the current version of the user (${user.version}).`,
+    );
+  const employerInfo = body.employerInfo as { employeeId?: string } | undefined;
+  if (typeof body.email === 'string') state.assertEmailFree(body.email, user.id);
+  if (employerInfo?.employeeId) state.assertEmployeeIdFree(employerInfo.employeeId, user.id);
+  if (typeof body.manager === 'string' && body.manager !== '') state.user(body.manager);
+  const locations = body.locations as
+    { id?: string; locationDefinition?: { id?: string } }[] | undefined;
+  const locationIds = locations?.map((l) => l.locationDefinition?.id ?? l.id ?? '');
+  for (const locationId of locationIds ?? [])
+    if (!state.locations.has(locationId))
+      throw badRequest(`Location ${locationId} does not exist`, 'invalid.value');
+
+  for (const key of ['name', 'email', 'department', 'title'] as const)
+    if (typeof body[key] === 'string') user[key] = body[key] as string;
+  if (typeof body.state === 'string' && USER_STATES.has(body.state))
+    user.state = body.state as UserState;
+  if (typeof body.manager === 'string') user.managerId = body.manager || undefined;
+  if (employerInfo && 'employeeId' in employerInfo)
+    user.employeeId = employerInfo.employeeId || undefined;
+  if (locationIds) user.locationIds = locationIds;
+  user.version += 1;
+  state.changed();
+  return user;
+}
+
+export const userRoutes: Route[] = [
+  route('GET', '/api/v2/users', 'users.list', ({ state, query }) => {
+    const keep = stateFilter(query.get('state'));
+    const ids = query.get('id')?.split(',');
+    const users = [...state.users.values()].filter((u) => keep(u) && (!ids || ids.includes(u.id)));
+    const paged = page(users, query);
+    const expand = expandOf(query.get('expand'));
+    return { body: { ...paged, entities: paged.entities.map((u) => userJson(state, u, expand)) } };
+  }),
+  route('GET', '/api/v2/users/:id', 'users.get', ({ state, params, query }) => {
+    const user = state.user(params.id!);
+    const wanted = query.get('state');
+    if (user.state === 'deleted' && wanted !== 'deleted' && wanted !== 'any')
+      throw new FakeApiError(404, 'not.found', `User ${user.id} was not found`);
+    return { body: userJson(state, user, expandOf(query.get('expand'))) };
+  }),
+  route('POST', '/api/v2/users/search', 'users.search', ({ state, body }) => ({
+    body: search(state, body),
+  })),
+  route('POST', '/api/v2/users', 'users.create', ({ state, body }) => ({
+    body: userJson(state, createUser(state, body), []),
+  })),
+  route('PATCH', '/api/v2/users/:id', 'users.patch', ({ state, params, body }) => ({
+    body: userJson(state, patchUser(state, params.id!, body), ['employerInfo', 'locations']),
+  })),
+];

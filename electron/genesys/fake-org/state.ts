@@ -1,0 +1,164 @@
+/**
+ * The fake org's in-memory state and the rules Genesys Cloud enforces on it (unique email and
+ * employee ID, versioned users, WebRTC stations that appear some time after their phone).
+ */
+import {
+  conflict,
+  notFound,
+  stableId,
+  type FakeAuditEvent,
+  type FakeDivision,
+  type FakeIdentityProvider,
+  type FakePhone,
+  type FakePhoneBase,
+  type FakeRole,
+  type FakeUser,
+  type MediaType,
+  type MediaUtilization,
+  type Named,
+} from './model';
+
+export interface FakeOrgClock {
+  /** Monotonic ms (station delay, rate limit). */
+  now(): number;
+  /** Epoch ms (audit event dates, phone dateCreated). */
+  wallNow(): number;
+}
+
+export interface FakeStation {
+  id: string;
+  name: string;
+  status: 'AVAILABLE' | 'ASSOCIATED';
+  type: 'inin_webrtc_softphone';
+  webRtcUserId: string;
+  phoneId: string;
+}
+
+export class FakeOrgState {
+  org = { id: stableId('org'), name: 'fake-org', region: 'mypurecloud.com' };
+  readonly users = new Map<string, FakeUser>();
+  readonly roles = new Map<string, FakeRole>();
+  readonly divisions = new Map<string, FakeDivision>();
+  readonly locations = new Map<string, Named>();
+  readonly skills = new Map<string, Named>();
+  readonly sites = new Map<string, Named>();
+  readonly phoneBases = new Map<string, FakePhoneBase>();
+  readonly lineBases = new Map<string, Named>();
+  readonly phones = new Map<string, FakePhone>();
+  readonly identityProviders = new Map<string, FakeIdentityProvider>();
+  readonly audits: FakeAuditEvent[] = [];
+  licenses: { total?: number; definitionIds: string[] } = { definitionIds: ['cloudcx3'] };
+  orgUtilization: Partial<Record<MediaType, MediaUtilization>> = {
+    call: { maximumCapacity: 1, interruptableMediaTypes: [], includeNonAcd: false },
+    callback: { maximumCapacity: 1, interruptableMediaTypes: [], includeNonAcd: false },
+    chat: { maximumCapacity: 4, interruptableMediaTypes: [], includeNonAcd: false },
+    email: { maximumCapacity: 1, interruptableMediaTypes: [], includeNonAcd: false },
+    message: { maximumCapacity: 4, interruptableMediaTypes: [], includeNonAcd: false },
+  };
+  /** Incremented by every change, so the server can log whether a request changed anything. */
+  mutations = 0;
+  private sequence = 0;
+
+  constructor(
+    readonly clock: FakeOrgClock,
+    /** How long after its phone a WebRTC station becomes visible (clock ms). */
+    public stationDelayMs = 0,
+  ) {}
+
+  newId(kind: string): string {
+    this.sequence += 1;
+    return stableId(this.org.name, kind, this.sequence);
+  }
+
+  changed(): void {
+    this.mutations += 1;
+  }
+
+  user(id: string): FakeUser {
+    const user = this.users.get(id);
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  division(id: string): FakeDivision {
+    const division = this.divisions.get(id);
+    if (!division) throw notFound('Division', id);
+    return division;
+  }
+
+  homeDivision(): FakeDivision {
+    const home = [...this.divisions.values()].find((d) => d.homeDivision);
+    if (!home) throw new Error('the fake org has no home division');
+    return home;
+  }
+
+  /** Genesys refuses a second user with the same email, even when the holder is deleted. */
+  assertEmailFree(email: string, exceptId?: string): void {
+    const wanted = email.trim().toLowerCase();
+    for (const user of this.users.values())
+      if (user.id !== exceptId && user.email.toLowerCase() === wanted)
+        throw conflict(
+          `A user with the email address ${email} already exists${user.state === 'deleted' ? ' (held by a deleted user)' : ''}.`,
+        );
+  }
+
+  /** The fake org's stand-in for the JIT 409 on a duplicate employee ID. */
+  assertEmployeeIdFree(employeeId: string, exceptId?: string): void {
+    const wanted = employeeId.trim().toLowerCase();
+    for (const user of this.users.values())
+      if (user.id !== exceptId && user.employeeId?.toLowerCase() === wanted)
+        throw conflict(`A user with the employee ID ${employeeId} already exists.`);
+  }
+
+  /** WebRTC stations: one per WebRTC phone, visible `stationDelayMs` after the phone was created. */
+  stations(): FakeStation[] {
+    const now = this.clock.now();
+    const out: FakeStation[] = [];
+    for (const phone of this.phones.values()) {
+      if (!phone.webRtcUserId || now < phone.createdAtMs + this.stationDelayMs) continue;
+      out.push({
+        id: stableId('station', phone.id),
+        name: phone.name,
+        status: this.isAssociated(phone.webRtcUserId) ? 'ASSOCIATED' : 'AVAILABLE',
+        type: 'inin_webrtc_softphone',
+        webRtcUserId: phone.webRtcUserId,
+        phoneId: phone.id,
+      });
+    }
+    return out;
+  }
+
+  station(id: string): FakeStation {
+    const station = this.stations().find((s) => s.id === id);
+    if (!station) throw notFound('Station', id);
+    return station;
+  }
+
+  private isAssociated(userId: string): boolean {
+    return this.users.get(userId)?.defaultStationId !== undefined;
+  }
+
+  /** Users holding a license: every user not deleted (licenses follow roles in Genesys; here all roles carry one). */
+  licensedUsers(): FakeUser[] {
+    return [...this.users.values()].filter((u) => u.state !== 'deleted' && u.grants.length > 0);
+  }
+
+  recordCreation(user: FakeUser): void {
+    const eventDate = new Date(this.clock.wallNow()).toISOString();
+    user.createdAt = eventDate;
+    this.audits.push({
+      id: this.newId('audit'),
+      eventDate,
+      serviceName: 'Directory',
+      action: 'Create',
+      entityType: 'User',
+      entity: { id: user.id, name: user.name },
+    });
+  }
+
+  byName<T extends Named>(map: Map<string, T>, name: string): T | undefined {
+    const wanted = name.toLowerCase();
+    for (const item of map.values()) if (item.name.toLowerCase() === wanted) return item;
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * # The Genesys Cloud adapter (Node side; never imports electron)
+ *
+ * ```ts
+ * const connection = await connectGenesys({ region: 'mypurecloud.ie', clientId, clientSecret });
+ * const api = createGenesysApi(connection);
+ * const user = await api.users.create({ name, email, divisionId });       // never created twice
+ * await api.routing.patchUserSkills(user.id!, [{ id: skillId, proficiency: 1 }]);
+ * connection.scheduler.on('progress', (p) => render(p));                  // queued/inFlight/completed/failed
+ * ```
+ *
+ * - **Connection** (`connectGenesys`): the official SDK (purecloud-platform-client-v2) configured
+ *   for one org: region (domain or SDK key), `apiBase` for the fake org or a proxy (the SDK's
+ *   gateway; the SDK's own config file is ignored), client-credentials login renewed before
+ *   expiry and after a 401. The SDK client is a process singleton: ONE connection per process;
+ *   connecting again retires the previous connection (its calls then fail clearly).
+ * - **Scheduler** (`connection.scheduler`, a `CallScheduler`): every call goes through it. A
+ *   sliding-window bucket of `limit` calls per `windowMs` (default 300/min; `timeScale` shrinks an
+ *   org minute for tests), a concurrency cap, 429 Retry-After and `inin-ratelimit-*` honoured for
+ *   the whole bucket, capped exponential backoff with full jitter for 5xx/timeouts/resets, and
+ *   writes that may already have happened are re-checked (`retry: 'recheck'`) or reported
+ *   (`'never'`), never blindly resent. `signal` cancels a queued or backing-off call. Events:
+ *   `progress`, `retry`, `rate-limited`; `stats()` gives sent/retries/http429/recovered.
+ * - **API** (`createGenesysApi(connection)`): typed functions for exactly the operations of
+ *   spec/genesys-api.md, returning the SDK's model types. `allPages` reads a paged listing.
+ * - **Errors**: every failure is a `GenesysApiError` {operation, kind, status, code, message}; the
+ *   message says what to do (credentials for 401, the permission for 403, ...).
+ * - **Directory** (`fetchOrgSnapshot`, `openLiveDirectory`): a DirectorySnapshot of a live org
+ *   (paged, bulk, through the scheduler) and a DirectoryView over it with explicit invalidation.
+ * - **Fake org** (`startFakeOrg`, `startDemoOrg`): a stateful Genesys Cloud on 127.0.0.1 for the
+ *   integration tests and the embedded demo org (resources/demo/org.json): real shapes and error
+ *   bodies, versioned users, 409s, a time-scalable rate limit, async WebRTC stations, audit
+ *   events, seeded fault injection (5xx, resets, timeouts, latency) and a request log.
+ */
+export {
+  connectGenesys,
+  type GenesysConnection,
+  type GenesysConnectionOptions,
+  type GenesysApis,
+} from './connection';
+export {
+  CallScheduler,
+  parseRateLimitHeaders,
+  type ApiResponse,
+  type CallOptions,
+  type RetryPolicy,
+  type SchedulerEvents,
+  type SchedulerOptions,
+  type SchedulerProgress,
+  type SchedulerStats,
+} from './scheduler';
+export { RateWindow } from './rate-window';
+export { GenesysApiError, toGenesysApiError, type FailureKind } from './errors';
+export { resolveRegion, parseApiBase, RegionError } from './region';
+export { systemClock, ManualClock, seededRandom, type Clock } from './clock';
+export { createGenesysApi, allPages, type GenesysApi } from './api/index';
+export type * from './api/index';
+export {
+  startFakeOrg,
+  type FakeOrg,
+  type FakeOrgOptions,
+  type RequestLogEntry,
+} from './fake-org/server';
+export type { FakeOrgSeed } from './fake-org/seed';
+export type { FaultOptions, FaultRule } from './fake-org/traffic';

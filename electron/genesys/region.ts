@@ -1,0 +1,58 @@
+/** Genesys Cloud regions: a domain (mypurecloud.ie) or the SDK's region key (eu_west_1). */
+import platformClient from 'purecloud-platform-client-v2';
+
+const GENESYS_DOMAIN =
+  /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(pure\.cloud|mypurecloud\.[a-z.]+|us-gov-pure\.cloud|eusc-pure\.cloud)$/;
+
+export class RegionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegionError';
+  }
+}
+
+/** The API domain for a region given as a domain, an SDK key, or a login/api URL of either. */
+export function resolveRegion(region: string): string {
+  const value = region
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^(api|login)\./, '')
+    .replace(/\/.*$/, '');
+  const hosts = platformClient.PureCloudRegionHosts;
+  const byKey = hosts[value.replace(/-/g, '_')];
+  if (byKey) return byKey;
+  if (Object.values(hosts).includes(value) || GENESYS_DOMAIN.test(value)) return value;
+  throw new RegionError(
+    `unknown Genesys Cloud region "${region}": use a domain such as mypurecloud.com or euw2.pure.cloud, or a region key (${Object.keys(hosts).join(', ')})`,
+  );
+}
+
+export interface ApiBase {
+  protocol: 'http' | 'https';
+  host: string;
+  port?: number;
+}
+
+/** Parses --api-base / GENESYSCLOUD_API_BASE (e.g. http://127.0.0.1:8123) into the SDK's gateway settings. */
+export function parseApiBase(apiBase: string): ApiBase {
+  let url: URL;
+  try {
+    url = new URL(apiBase);
+  } catch {
+    throw new RegionError(
+      `--api-base "${apiBase}" is not a URL (expected e.g. http://127.0.0.1:8123)`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new RegionError(`--api-base "${apiBase}" must use http or https`);
+  if (url.pathname !== '/' || url.search || url.username)
+    throw new RegionError(
+      `--api-base "${apiBase}" must be a bare origin, without path, query or credentials`,
+    );
+  return {
+    protocol: url.protocol === 'http:' ? 'http' : 'https',
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : undefined,
+  };
+}

@@ -1,0 +1,370 @@
+/**
+ * The one queue every Genesys Cloud call goes through: the org rate limit (RateWindow), a
+ * concurrency cap, 429 Retry-After and `inin-ratelimit-*` headers, retries with capped exponential
+ * backoff and full jitter, and no blind repeat of a write that may already have happened.
+ */
+import { systemClock, type Clock } from './clock';
+import { GenesysApiError } from './errors';
+import { RateWindow, type RateLimitHeaders } from './rate-window';
+
+/** How a call may be repeated after a failure that may have hidden its effect (timeout, reset, 5xx). */
+export type RetryPolicy =
+  /** Reads and writes that converge (PUT, bulk PATCH, grants): send again. */
+  | 'idempotent'
+  /** A POST that creates something: ask `recheck` whether it took effect before sending again. */
+  | 'recheck'
+  /** Never repeat after an ambiguous failure; report it instead. */
+  | 'never';
+
+export interface CallOptions<T> {
+  /** Stable operation name (`users.create`), used in errors, events and the permission hint. */
+  operation: string;
+  retry?: RetryPolicy;
+  /**
+   * For `retry: 'recheck'`: looks at the org (through the scheduler) and returns the result when
+   * the earlier attempt did take effect, or undefined when it did not and the call may be resent.
+   */
+  recheck?: () => Promise<T | undefined>;
+  signal?: AbortSignal;
+}
+
+/** What `send` resolves with: the SDK's extended response. */
+export interface ApiResponse<T> {
+  status: number;
+  headers: Record<string, string>;
+  body: T;
+}
+
+export interface SchedulerOptions {
+  /** Calls per window; default 300 (the Genesys Cloud default per client-credentials token). */
+  limit?: number;
+  /** Window length in org time; default 60 000 ms. */
+  windowMs?: number;
+  /** Real ms per org ms: 0.05 runs an org minute in 3 s. Scales the window, Retry-After and backoff. */
+  timeScale?: number;
+  safetyMargin?: number;
+  /** Calls in flight at once; default 8. */
+  concurrency?: number;
+  /** Attempts per call for 5xx, timeouts and resets; default 5. */
+  maxAttempts?: number;
+  /** 429s tolerated per call before it fails; default 8. */
+  maxRateLimitRetries?: number;
+  /** Backoff before retry n is random(0, min(cap, base·2ⁿ)) (full jitter), in org ms. */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  clock?: Clock;
+  random?: () => number;
+  /** Runs before each attempt (the connection refreshes its token here). */
+  beforeSend?: () => Promise<void>;
+  /** Runs after a 401 once per call, then the call is repeated (a 401 never changed anything). */
+  onUnauthorized?: () => Promise<void>;
+}
+
+export interface SchedulerProgress {
+  queued: number;
+  inFlight: number;
+  completed: number;
+  failed: number;
+}
+
+export interface SchedulerStats extends SchedulerProgress {
+  /** HTTP attempts sent. */
+  sent: number;
+  retries: number;
+  http429: number;
+  /** Ambiguous writes resolved by their recheck instead of a resend. */
+  recovered: number;
+}
+
+export interface SchedulerEvents {
+  progress: SchedulerProgress;
+  retry: { operation: string; attempt: number; reason: string; delayMs: number };
+  'rate-limited': { operation: string; pauseMs: number; source: 'retry-after' | 'headers' };
+}
+
+type Listener<K extends keyof SchedulerEvents> = (event: SchedulerEvents[K]) => void;
+
+interface Task {
+  options: CallOptions<unknown>;
+  send: () => Promise<ApiResponse<unknown>>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  attempts: number;
+  rateLimited: number;
+  reauthenticated: boolean;
+}
+
+export class CallScheduler {
+  readonly window: RateWindow;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly scale: number;
+  private readonly queue: Task[] = [];
+  private readonly listeners = new Map<keyof SchedulerEvents, Set<Listener<never>>>();
+  private readonly counters = { sent: 0, retries: 0, http429: 0, recovered: 0 };
+  private inFlight = 0;
+  /** Calls between a failed attempt and their next one (backoff, re-login, recheck). */
+  private recovering = 0;
+  private completed = 0;
+  private failed = 0;
+  private pumpScheduled = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: SchedulerOptions = {}) {
+    this.scale = options.timeScale ?? 1;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.window = new RateWindow({
+      limit: options.limit ?? 300,
+      windowMs: (options.windowMs ?? 60_000) * this.scale,
+      safetyMargin: options.safetyMargin,
+    });
+  }
+
+  /** Queues one call; resolves with the response body or rejects with a GenesysApiError. */
+  call<T>(options: CallOptions<T>, send: () => Promise<ApiResponse<T>>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (options.signal?.aborted) return reject(cancelled(options.operation));
+      const task: Task = {
+        options: options as CallOptions<unknown>,
+        send,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        attempts: 0,
+        rateLimited: 0,
+        reauthenticated: false,
+      };
+      options.signal?.addEventListener('abort', () => this.dropQueued(task), { once: true });
+      this.queue.push(task);
+      this.changed();
+    });
+  }
+
+  on<K extends keyof SchedulerEvents>(event: K, listener: Listener<K>): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(listener as Listener<never>);
+    this.listeners.set(event, set);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  progress(): SchedulerProgress {
+    return {
+      queued: this.queue.length + this.recovering,
+      inFlight: this.inFlight,
+      completed: this.completed,
+      failed: this.failed,
+    };
+  }
+
+  stats(): SchedulerStats {
+    return { ...this.progress(), ...this.counters };
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private emit<K extends keyof SchedulerEvents>(event: K, payload: SchedulerEvents[K]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<K>)(payload);
+  }
+
+  private changed(): void {
+    this.emit('progress', this.progress());
+    if (this.isIdle()) {
+      const waiters = this.idleWaiters.splice(0);
+      for (const wake of waiters) wake();
+    }
+    this.pump();
+  }
+
+  private isIdle(): boolean {
+    return this.queue.length === 0 && this.inFlight === 0 && this.recovering === 0;
+  }
+
+  private dropQueued(task: Task): void {
+    const index = this.queue.indexOf(task);
+    if (index < 0) return; // in flight or sleeping: handled where it resumes
+    this.queue.splice(index, 1);
+    this.failed += 1;
+    task.reject(cancelled(task.options.operation));
+    this.changed();
+  }
+
+  /** Starts as many queued calls as the concurrency cap and the rate window allow. */
+  private pump(): void {
+    if (this.pumpScheduled) return;
+    while (this.queue.length > 0 && this.inFlight < (this.options.concurrency ?? 8)) {
+      const wait = this.window.waitMs(this.clock.now());
+      if (wait > 0) {
+        this.pumpScheduled = true;
+        void this.clock.sleep(wait).then(() => {
+          this.pumpScheduled = false;
+          this.pump();
+        });
+        return;
+      }
+      const task = this.queue.shift()!;
+      this.window.take(this.clock.now());
+      this.inFlight += 1;
+      void this.attempt(task);
+    }
+  }
+
+  private async attempt(task: Task): Promise<void> {
+    task.attempts += 1;
+    this.counters.sent += 1;
+    const { operation } = task.options;
+    try {
+      await this.options.beforeSend?.();
+      const response = await task.send();
+      this.learn(operation, response.headers);
+      this.settle(task, () => task.resolve(response.body), true);
+    } catch (raw) {
+      const error = raw instanceof GenesysApiError ? raw : unexpected(operation, raw);
+      this.learn(operation, error.headers);
+      this.inFlight -= 1;
+      this.recovering += 1;
+      try {
+        await this.recover(task, error);
+      } finally {
+        this.recovering -= 1;
+        this.changed();
+      }
+    }
+  }
+
+  private settle(task: Task, finish: () => void, inFlight: boolean, ok = true): void {
+    if (inFlight) this.inFlight -= 1;
+    if (ok) this.completed += 1;
+    else this.failed += 1;
+    finish();
+    this.changed();
+  }
+
+  /** Decides what a failure means: wait and resend, recheck, or report. */
+  private async recover(task: Task, error: GenesysApiError): Promise<void> {
+    const { operation, signal } = task.options;
+    const fail = (reason: GenesysApiError) => {
+      reason.attempts = task.attempts;
+      this.settle(task, () => task.reject(reason), false, false);
+    };
+    if (signal?.aborted) return fail(cancelled(operation));
+
+    if (error.kind === 'http' && error.status === 429) {
+      this.counters.http429 += 1;
+      task.rateLimited += 1;
+      const pauseMs = this.retryAfterMs(error.headers) ?? this.backoffMs(task.rateLimited);
+      this.window.pause(this.clock.now() + pauseMs);
+      this.emit('rate-limited', { operation, pauseMs, source: 'retry-after' });
+      if (task.rateLimited > (this.options.maxRateLimitRetries ?? 8)) return fail(error);
+      task.attempts -= 1; // a 429 was refused before any work: it does not use up an attempt
+      return this.requeue(task);
+    }
+    if (
+      error.kind === 'http' &&
+      error.status === 401 &&
+      !task.reauthenticated &&
+      this.options.onUnauthorized
+    ) {
+      task.reauthenticated = true;
+      try {
+        await this.options.onUnauthorized();
+      } catch (loginError) {
+        return fail(loginError instanceof GenesysApiError ? loginError : error);
+      }
+      return this.requeue(task);
+    }
+    if (!isTransient(error) || task.attempts >= (this.options.maxAttempts ?? 5)) return fail(error);
+
+    const policy = task.options.retry ?? 'idempotent';
+    if (!error.certainlyNotApplied && policy === 'never') return fail(error);
+    const delayMs = this.backoffMs(task.attempts);
+    this.counters.retries += 1;
+    this.emit('retry', { operation, attempt: task.attempts + 1, reason: error.message, delayMs });
+    try {
+      await this.clock.sleep(delayMs, signal);
+    } catch {
+      return fail(cancelled(operation));
+    }
+    if (!error.certainlyNotApplied && policy === 'recheck') {
+      if (!task.options.recheck) return fail(error);
+      let found: unknown;
+      try {
+        found = await task.options.recheck();
+      } catch (recheckError) {
+        return fail(recheckError instanceof GenesysApiError ? recheckError : error);
+      }
+      if (found !== undefined) {
+        this.counters.recovered += 1;
+        return this.settle(task, () => task.resolve(found), false);
+      }
+    }
+    this.requeue(task);
+  }
+
+  /** A retried call goes to the front: it has waited longest. */
+  private requeue(task: Task): void {
+    this.queue.unshift(task);
+  }
+
+  private learn(operation: string, headers: Record<string, string>): void {
+    const observed = parseRateLimitHeaders(headers, this.scale);
+    if (observed.count === undefined && observed.allowed === undefined) return;
+    const pauseMs = this.window.observe(this.clock.now(), observed);
+    if (pauseMs > 0) this.emit('rate-limited', { operation, pauseMs, source: 'headers' });
+  }
+
+  private retryAfterMs(headers: Record<string, string>): number | undefined {
+    const value = headers['retry-after'];
+    if (value === undefined) return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000 * this.scale);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  }
+
+  private backoffMs(attempt: number): number {
+    const base = (this.options.backoffBaseMs ?? 500) * this.scale;
+    const cap = (this.options.backoffCapMs ?? 30_000) * this.scale;
+    return this.random() * Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
+  }
+}
+
+/** Failures worth another attempt: the server or the network, not the request. */
+function isTransient(error: GenesysApiError): boolean {
+  if (error.kind === 'timeout' || error.kind === 'connection-reset' || error.kind === 'unreachable')
+    return true;
+  return error.kind === 'http' && error.status !== undefined && error.status >= 500;
+}
+
+export function parseRateLimitHeaders(
+  headers: Record<string, string>,
+  timeScale = 1,
+): RateLimitHeaders {
+  const number = (name: string) => {
+    const value = headers[name];
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  };
+  const reset = number('inin-ratelimit-reset');
+  return {
+    count: number('inin-ratelimit-count'),
+    allowed: number('inin-ratelimit-allowed'),
+    resetMs: reset === undefined ? undefined : reset * 1000 * timeScale,
+  };
+}
+
+function cancelled(operation: string): GenesysApiError {
+  return new GenesysApiError({ operation, kind: 'cancelled' });
+}
+
+function unexpected(operation: string, raw: unknown): GenesysApiError {
+  return new GenesysApiError({
+    operation,
+    kind: 'invalid-request',
+    serverMessage: raw instanceof Error ? raw.message : String(raw),
+  });
+}
