@@ -1,8 +1,15 @@
 /**
- * Loading and validating a configuration (spec/config.md). Errors name the key path.
- * (The claim-mapping issue replaces the body with JSON-Schema validation.)
+ * Loading and validating a configuration (spec/config.md): JSON Schema first
+ * (resources/schema/config.schema.json, unknown keys are errors), then the rules a schema cannot
+ * say: every certificate must parse, the region must be a Genesys Cloud region, and every mapping
+ * key must be a Genesys Cloud user field. Errors name the key path; nothing gets a silent default.
  */
-import type { JitDoctorConfig } from './types';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
+import schema from '../../resources/schema/config.schema.json';
+import { REGION_DOMAINS, resolveRegion } from '../saml/regions';
+import { parseCertificate } from './certificates';
+import { describeValue, explainAjvError } from './schema-errors';
+import { GENESYS_USER_FIELDS, type JitDoctorConfig } from './types';
 
 export class ConfigError extends Error {
   constructor(
@@ -14,16 +21,152 @@ export class ConfigError extends Error {
   }
 }
 
+const MAX_CERTIFICATES = 5;
+
+let validator: ValidateFunction | null = null;
+
+function validateConfig(value: unknown): ValidateFunction {
+  validator ??= new Ajv2020({ allErrors: false, verbose: true }).compile(schema);
+  validator(value);
+  return validator;
+}
+
+/** Claim-ish names people put where a Genesys Cloud user field belongs, and the field they meant. */
+const FIELD_ALIASES: Readonly<Record<string, string>> = {
+  mail: 'email',
+  emailaddress: 'email',
+  displayname: 'name',
+  fullname: 'name',
+  firstname: 'givenName',
+  givenname: 'givenName',
+  lastname: 'surname',
+  sn: 'surname',
+  familyname: 'surname',
+  jobtitle: 'title',
+  employeeid: 'employeeId',
+  employeenumber: 'employeeId',
+  role: 'roles',
+  groups: 'roles',
+  city: 'location',
+  office: 'location',
+  reportsto: 'manager',
+  telephonenumber: 'phone',
+  mobile: 'phone',
+  upn: 'username',
+  userprincipalname: 'username',
+};
+
+export function mappingKeyHint(key: string): string {
+  const meant = FIELD_ALIASES[key.toLowerCase().replace(/[\s_-]/g, '')];
+  const guess = meant ? ` (did you mean "${meant}"?)` : '';
+  return (
+    `"${key}" is not a Genesys Cloud user field${guess}. attributeMapping keys are Genesys Cloud ` +
+    `user fields and their values are the claim names the IdP sends; allowed fields: ` +
+    GENESYS_USER_FIELDS.join(', ')
+  );
+}
+
+function schemaProblem(value: unknown): { path: string; message: string } | null {
+  const validate = validateConfig(value);
+  const first = validate.errors?.[0];
+  if (!first) return null;
+  return explainAjvError(first, value, (parent, key) =>
+    parent === 'attributeMapping' ? mappingKeyHint(key) : null,
+  );
+}
+
+function certificateCountProblem(value: object): { path: string; message: string } | null {
+  const certificates = (value as JitDoctorConfig).sso?.certificates;
+  if (!Array.isArray(certificates) || certificates.length <= MAX_CERTIFICATES) return null;
+  return {
+    path: 'sso.certificates',
+    message:
+      `sso.certificates: at most ${MAX_CERTIFICATES} certificates (Genesys Cloud stores up to five), ` +
+      `got ${certificates.length}`,
+  };
+}
+
+function certificateProblem(config: JitDoctorConfig): { path: string; message: string } | null {
+  for (const [index, text] of (config.sso?.certificates ?? []).entries()) {
+    try {
+      parseCertificate(text);
+    } catch (error) {
+      const path = `sso.certificates[${index}]`;
+      return {
+        path,
+        message: `${path}: certificate ${index + 1} cannot be read: ${(error as Error).message}`,
+      };
+    }
+  }
+  return null;
+}
+
+function regionProblem(config: JitDoctorConfig): { path: string; message: string } | null {
+  if (config.region === undefined) return null;
+  const region = resolveRegion(config.region);
+  if (region?.known) return null;
+  const domains = [...new Set(Object.values(REGION_DOMAINS))].join(', ');
+  return {
+    path: 'region',
+    message:
+      `region: ${describeValue(config.region)} is not a Genesys Cloud region; use the domain ` +
+      `(one of ${domains}) or an SDK region key such as us_east_1`,
+  };
+}
+
 /** Parses and validates a configuration file's text. Throws ConfigError with a person-readable message. */
 export function parseConfig(text: string, fileName: string): JitDoctorConfig {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(`${fileName} is not valid JSON: ${(error as Error).message}`, '');
+    throw new ConfigError(`${fileName} is not valid JSON: ${jsonFailure(error, text)}`, '');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${fileName}: the configuration must be a JSON object`, '');
+    throw new ConfigError(
+      `${fileName}: the configuration must be a JSON object, got ${describeValue(value)}`,
+      '',
+    );
   }
+  const problem =
+    certificateCountProblem(value) ??
+    schemaProblem(value) ??
+    certificateProblem(value as JitDoctorConfig) ??
+    regionProblem(value as JitDoctorConfig);
+  if (problem) throw new ConfigError(`${fileName}: ${problem.message}`, problem.path);
   return value as JitDoctorConfig;
+}
+
+/**
+ * Reads and validates a configuration file. The caller supplies the reading (shared code does no
+ * I/O); a file that cannot be read becomes a ConfigError naming it.
+ */
+export function loadConfigFile(path: string, readText: (path: string) => string): JitDoctorConfig {
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (error) {
+    throw new ConfigError(`cannot read the configuration ${path}: ${readFailure(error)}`, '');
+  }
+  return parseConfig(text, path);
+}
+
+/** JSON.parse's reason with the line and column people see in their editor. */
+export function jsonFailure(error: unknown, text: string): string {
+  const reason = (error as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '');
+  const position = /at position (\d+)/.exec(reason);
+  if (!position) return reason;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${reason.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${column})`;
+}
+
+/** "no such file" rather than "ENOENT: no such file or directory, open '...'". */
+export function readFailure(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,243 @@
+/**
+ * The JIT outcome (spec/findings.md "JIT outcome"): create or update, each field from → to, roles
+ * added and removed, the division a new user lands in, and whether a license is left.
+ */
+import type { DirectoryUser } from '../directory/types';
+import { finding } from '../findings/finding';
+import type { FieldChange, Finding, JitOutcome } from '../report';
+import type { MappingContext, ReceivedProfile } from './context';
+
+export interface JitResult {
+  jit: JitOutcome;
+  findings: Finding[];
+  skipped: string[];
+}
+
+/** The user fields JIT writes, and where the directory keeps them. */
+const PROFILE_FIELDS = [
+  'email',
+  'name',
+  'department',
+  'title',
+  'employeeId',
+  'manager',
+  'location',
+  'phone',
+] as const;
+/** The fields update-on-login rewrites on an existing user (email identifies the user; phone is not in a snapshot). */
+const UPDATED_FIELDS = [
+  'name',
+  'department',
+  'title',
+  'employeeId',
+  'manager',
+  'location',
+] as const;
+
+function profileValue(
+  profile: ReceivedProfile,
+  field: (typeof PROFILE_FIELDS)[number],
+): string | null {
+  return field === 'name' ? profile.displayName : profile[field];
+}
+
+function directoryValue(
+  user: DirectoryUser,
+  field: (typeof UPDATED_FIELDS)[number],
+): string | null {
+  return user[field]?.trim() || null;
+}
+
+const sameValue = (field: string, a: string, b: string): boolean =>
+  field === 'manager' ? a.toLowerCase() === b.toLowerCase() : a === b;
+
+function newUserDivision(mc: MappingContext): string {
+  return mc.profile.division ?? mc.check.config.jit?.defaultDivision ?? 'Home';
+}
+
+function createChanges(mc: MappingContext): FieldChange[] {
+  const changes: FieldChange[] = PROFILE_FIELDS.map((field) => ({
+    field,
+    from: null,
+    to: profileValue(mc.profile, field),
+  }));
+  return [
+    ...changes.filter((change) => change.to !== null),
+    { field: 'division', from: null, to: newUserDivision(mc) },
+  ];
+}
+
+export function updateChanges(mc: MappingContext, user: DirectoryUser): FieldChange[] {
+  return UPDATED_FIELDS.flatMap((field) => {
+    const to = profileValue(mc.profile, field);
+    const from = directoryValue(user, field);
+    // A claim that did not arrive leaves the field alone.
+    if (to === null || (from !== null && sameValue(field, from, to))) return [];
+    return [{ field, from, to }];
+  });
+}
+
+function defaultDivision(mc: MappingContext): Finding {
+  const configured = mc.check.config.jit?.defaultDivision ?? null;
+  const division = newUserDivision(mc);
+  const partner = mc.check.config.sso?.partner === true;
+  const risky = partner && (!configured || configured === 'Home');
+  return finding('JIT_DEFAULT_DIVISION', {
+    severity: risky ? 'warning' : 'info',
+    message: risky
+      ? `This partner integration puts new users in "${division}", the org's own division: partner agents see what employees see.`
+      : `A new user lands in the division "${division}".`,
+    evidence: { division, configured, partner },
+    fix: risky
+      ? 'In Genesys Cloud, give this partner SSO integration its own default division (jit.defaultDivision), not Home.'
+      : 'Nothing to do unless new users belong elsewhere; then set the default division of this SSO integration.',
+  });
+}
+
+function willCreate(mc: MappingContext, changes: FieldChange[], known: boolean): Finding {
+  const who = mc.profile.subject ?? 'the user';
+  const fields = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+  return finding('JIT_WILL_CREATE', {
+    message: known
+      ? `${who} does not exist yet: JIT creates the user at this login.`
+      : `If ${who} is not a user yet, JIT creates the user at this login (no directory to tell).`,
+    location: mc.check.message.locations.attributeStatement ?? null,
+    evidence: { subject: mc.profile.subject, fields, roles: mc.profile.roles ?? [] },
+    fix: 'Nothing to do if these values are right; post-JIT setup (skills, phone, station) is not done by JIT.',
+  });
+}
+
+function licenseCap(mc: MappingContext, skipped: string[]): Finding[] {
+  const total = mc.check.config.licenses?.total ?? mc.check.directory?.licenses?.total;
+  const assigned = mc.check.directory?.licenses?.assigned;
+  if (total === undefined) {
+    skipped.push('license cap: no licenses.total in the configuration or the directory');
+    return [];
+  }
+  if (assigned === undefined) {
+    skipped.push('license cap: the directory does not say how many licenses are assigned');
+    return [];
+  }
+  if (assigned < total) return [];
+  return [
+    finding('JIT_LICENSE_CAP', {
+      message: `All ${total} licenses are assigned (${assigned}): JIT cannot create ${mc.profile.subject ?? 'the user'}.`,
+      evidence: { total, assigned },
+      fix: 'Free a license (deactivate a user who left) or buy more before this user logs in.',
+    }),
+  ];
+}
+
+function newUser(mc: MappingContext, known: boolean, skipped: string[]): JitResult {
+  const changes = createChanges(mc);
+  const cap = known ? licenseCap(mc, skipped) : [];
+  return {
+    jit: {
+      action: !known ? 'unknown' : cap.length > 0 ? 'fail' : 'create',
+      changes,
+      rolesRemoved: [],
+      rolesAdded: mc.profile.roles ?? [],
+      division: newUserDivision(mc),
+      existingUserId: null,
+    },
+    findings: [willCreate(mc, changes, known), defaultDivision(mc), ...cap],
+    skipped,
+  };
+}
+
+function existingUser(mc: MappingContext, user: DirectoryUser): JitResult {
+  const base = {
+    rolesRemoved: [],
+    rolesAdded: [],
+    division: user.division ?? null,
+    existingUserId: user.id,
+  };
+  if (mc.check.config.jit?.updateOnLogin !== true) {
+    return { jit: { action: 'none', changes: [], ...base }, findings: [], skipped: [] };
+  }
+  const changes = updateChanges(mc, user);
+  const held = user.roles ?? [];
+  const sent = mc.profile.roles;
+  const rolesRemoved = sent ? held.filter((role) => !sent.includes(role)) : [];
+  const rolesAdded = sent ? sent.filter((role) => !held.includes(role)) : [];
+  const findings: Finding[] = [];
+  if (changes.length > 0) {
+    findings.push(
+      finding('JIT_WILL_UPDATE', {
+        message: `Update-on-login rewrites ${changes.length} field${changes.length > 1 ? 's' : ''} of ${user.email}: ${changes.map((c) => c.field).join(', ')}.`,
+        evidence: { userId: user.id, changes },
+        fix: 'Nothing to do if the IdP holds the right values; otherwise correct them in the IdP first.',
+      }),
+    );
+  }
+  for (const change of changes.filter((c) => c.from !== null)) {
+    findings.push(
+      finding('JIT_OVERWRITES_MANUAL_EDIT', {
+        message: `${user.email}'s ${change.field} is "${change.from}" in Genesys Cloud but the IdP says "${change.to}": the Genesys Cloud value is lost at the next login.`,
+        evidence: { userId: user.id, field: change.field, from: change.from, to: change.to },
+        fix: `Make the change in the IdP's directory (the source of truth with update-on-login), or turn off update-on-login for this integration.`,
+      }),
+    );
+  }
+  if (rolesRemoved.length > 0) {
+    findings.push(
+      finding('JIT_STRIPS_ROLES', {
+        message: `${user.email} holds ${rolesRemoved.map((r) => `"${r}"`).join(', ')}, which the assertion does not carry: removed at the next login.`,
+        evidence: { userId: user.id, rolesRemoved, held, sent },
+        fix: 'Add these roles to what the IdP sends for this user, or stop mapping roles if they are managed in Genesys Cloud.',
+      }),
+    );
+  }
+  const action =
+    changes.length > 0 || rolesRemoved.length > 0 || rolesAdded.length > 0 ? 'update' : 'none';
+  return { jit: { action, changes, ...base, rolesRemoved, rolesAdded }, findings, skipped: [] };
+}
+
+export function jitOutcome(mc: MappingContext): JitResult {
+  const enabled = mc.check.config.jit?.enabled;
+  const directory = mc.check.directory;
+  if (!directory) {
+    const skipped = ['JIT outcome: no directory, so whether the user exists is unknown'];
+    if (enabled === true) return newUser(mc, false, skipped);
+    return {
+      jit: { action: 'unknown', changes: [], rolesRemoved: [], rolesAdded: [], division: null },
+      findings: [],
+      skipped,
+    };
+  }
+  if (mc.existing) return existingUser(mc, mc.existing);
+  if (enabled === true) return newUser(mc, true, []);
+  if (enabled === false) {
+    return {
+      jit: {
+        action: 'fail',
+        changes: [],
+        rolesRemoved: [],
+        rolesAdded: [],
+        division: null,
+        existingUserId: null,
+      },
+      findings: [
+        finding('JIT_DISABLED_UNKNOWN_USER', {
+          message: `${mc.profile.subject ?? 'The user'} does not exist in ${directory.source} and JIT provisioning is off: the login fails.`,
+          location: mc.check.message.locations.nameId ?? null,
+          evidence: { subject: mc.profile.subject, directory: directory.source },
+          fix: 'Create the user in Genesys Cloud first (Admin → People, SCIM or CSV import), or turn on JIT provisioning for this SSO integration.',
+        }),
+      ],
+      skipped: [],
+    };
+  }
+  return {
+    jit: {
+      action: 'unknown',
+      changes: [],
+      rolesRemoved: [],
+      rolesAdded: [],
+      division: null,
+      existingUserId: null,
+    },
+    findings: [],
+    skipped: ['JIT outcome: the configuration does not say whether JIT is enabled (jit.enabled)'],
+  };
+}

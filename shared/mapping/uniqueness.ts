@@ -1,0 +1,70 @@
+/** Uniqueness findings (needs directory): an employee ID or email another user record already holds. */
+import type { DirectoryUser } from '../directory/types';
+import { finding } from '../findings/finding';
+import type { Finding } from '../report';
+import { fieldLocation, type MappingContext } from './context';
+
+/** The parts of a user record that identify them in evidence. */
+export function userEvidence(user: DirectoryUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    employeeId: user.employeeId ?? null,
+    state: user.state ?? null,
+  };
+}
+
+export function uniqueEmployeeId(mc: MappingContext): Finding[] {
+  const directory = mc.check.directory;
+  const employeeId = mc.profile.employeeId;
+  if (!directory || !employeeId) return [];
+  const holder = directory.userByEmployeeId(employeeId);
+  if (!holder || holder.id === mc.existing?.id) return [];
+  const action = mc.existing ? 'the JIT update' : 'the JIT create';
+  return [
+    finding('UNIQUE_EMPLOYEE_ID', {
+      message: `The employee ID "${employeeId}" already belongs to ${holder.name || holder.email}: ${action} fails with 409 Conflict.`,
+      location: fieldLocation(mc, mc.field('employeeId')),
+      evidence: { employeeId, subject: mc.profile.subject, heldBy: userEvidence(holder) },
+      fix: `Find out which record is right: correct the employee ID in the IdP's directory, or clear it on ${holder.email} in Genesys Cloud (Admin → People) if that user is stale.`,
+    }),
+  ];
+}
+
+export function uniqueEmail(mc: MappingContext): Finding[] {
+  const directory = mc.check.directory;
+  const { subject, email } = mc.profile;
+  if (!directory || !subject) return [];
+  const findings: Finding[] = [];
+  // The subject's own record, found case-insensitively, but spelled differently.
+  if (
+    mc.existing &&
+    mc.existing.email !== subject &&
+    mc.existing.email.toLowerCase() === subject.toLowerCase()
+  ) {
+    findings.push(
+      finding('UNIQUE_EMAIL', {
+        message: `"${subject}" differs only in letter case from the existing user ${mc.existing.email}; the login may not find that user and JIT may try to create a second one.`,
+        location: mc.check.message.locations.nameId ?? null,
+        evidence: { received: subject, existing: userEvidence(mc.existing) },
+        fix: `Make the address identical on both sides: fix its case in the IdP's directory or on the Genesys Cloud user.`,
+      }),
+    );
+  }
+  // The email claim names an address another user record holds.
+  if (email && email.toLowerCase() !== subject.toLowerCase()) {
+    const holder = directory.userByEmail(email);
+    if (holder && holder.id !== mc.existing?.id) {
+      findings.push(
+        finding('UNIQUE_EMAIL', {
+          message: `The email "${email}" already belongs to another user record (${holder.name || holder.id}): creating or updating ${subject} with it fails.`,
+          location: fieldLocation(mc, mc.field('email')),
+          evidence: { email, subject, heldBy: userEvidence(holder) },
+          fix: `Send the user's own address in the email claim, or resolve the duplicate record ${holder.email} in Genesys Cloud (Admin → People).`,
+        }),
+      );
+    }
+  }
+  return findings;
+}
