@@ -20,6 +20,9 @@ import {
 import { createLocator } from './parse/locate';
 import { lineColumnAt } from './parse/position';
 import { prescanMarkup } from './parse/prescan';
+import { rememberXmldomGrammarPatterns } from './parse/xmldom-speedup';
+
+rememberXmldomGrammarPatterns();
 
 export function parseXml(xml: string, limits: EngineLimits = DEFAULT_LIMITS): ParseOutcome {
   if (!/\S/.test(xml)) {

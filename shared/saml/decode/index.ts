@@ -3,16 +3,20 @@
  *
  * Accepted (spec/cli.md): raw XML, base64 (POST binding), deflated base64 (Redirect binding), a
  * URL-encoded value, a form body `SAMLResponse=...&RelayState=...`, a URL with SAMLResponse or
- * SAMLRequest in its query, a HAR file and a SAML-tracer export. Nothing here throws: every
+ * SAMLRequest in its query, a HAR file and a SAML-tracer export; also what people copy from a
+ * browser besides those (the IdP's auto-submit HTML page, developer-tools form views), reported
+ * as `form`. Nothing here throws: every
  * unusable input becomes a finding. Parsing the XML is the next stage's job, so text that merely
  * starts like XML (a truncated message) is passed on for the parser to report precisely.
  */
 import type { InputEncoding } from '../../report';
 import { DEFAULT_LIMITS, type DecodeOutcome, type EngineLimits, type RawInput } from '../types';
-import { collectFields, emptyCollection, type Collected } from './collect';
+import { collectFields, emptyCollection, type Collected, type FieldOrigin } from './collect';
 import { emptyFinding, unrecognizedFinding } from './findings';
-import { hasSamlParameter, queryOf, samlFields, splitPairs } from './form';
+import { hasSamlParameter, queryOf, samlFields, splitPairs, type SamlFields } from './form';
 import { isHar, messagesFromHar } from './har';
+import { htmlFormFields, isHtmlPage } from './html-form';
+import { fieldLines, jsonFormFields } from './pasted-fields';
 import { isSamlTracerExport, messagesFromSamlTracer } from './saml-tracer';
 import { inputToText } from './text';
 import { decodeSamlValue, type ValueOutcome } from './value';
@@ -37,11 +41,16 @@ export function decodeInput(input: RawInput, limits: EngineLimits = DEFAULT_LIMI
 
 function decodeText(text: string, source: string, limits: EngineLimits): Collected {
   const first = text[0];
-  if (first === '<')
+  if (first === '<') {
+    if (isHtmlPage(text)) return decodeHtml(text, source, limits);
     return single(decodeSamlValue(text, { source, expectDeflate: false }, limits), source, 'xml');
+  }
   if (first === '{') return decodeJson(text, source, limits);
   if (URL_START.test(text)) return decodeUrl(text, source, limits);
   if (hasSamlParameter(text)) return decodeForm(text, source, limits);
+  const lines = fieldLines(text);
+  if (lines !== null)
+    return fromFields(lines, { source, encoding: 'form', fromQuery: false }, limits);
   if (ENCODED_VALUE.test(text)) {
     const outcome = decodeSamlValue(text, { source, expectDeflate: false }, limits);
     return single(outcome, source, text.includes('%') ? 'url-encoded' : null);
@@ -63,6 +72,9 @@ function decodeJson(text: string, source: string, limits: EngineLimits): Collect
   }
   if (isHar(json)) return messagesFromHar(json, source, limits);
   if (isSamlTracerExport(json)) return messagesFromSamlTracer(json, source, limits);
+  const fields = jsonFormFields(json);
+  if (fields !== null)
+    return fromFields(fields, { source, encoding: 'form', fromQuery: false }, limits);
   return failure(
     source,
     'json',
@@ -80,18 +92,32 @@ function decodeUrl(text: string, source: string, limits: EngineLimits): Collecte
       'it is a URL without a SAMLResponse or SAMLRequest parameter in its query',
     );
   }
-  const collected = emptyCollection();
-  collectFields(found, { source, encoding: 'url', fromQuery: true }, limits, collected);
-  return collected;
+  return fromFields(found, { source, encoding: 'url', fromQuery: true }, limits);
+}
+
+function decodeHtml(html: string, source: string, limits: EngineLimits): Collected {
+  const found = htmlFormFields(html);
+  if (found.fields.length === 0) {
+    return failure(
+      source,
+      'html',
+      'it is an HTML page without a SAMLResponse or SAMLRequest form field',
+    );
+  }
+  return fromFields(found, { source, encoding: 'form', fromQuery: false }, limits);
 }
 
 /** A form body, or a bare query (`?SAMLRequest=...`, `/saml?SAMLResponse=...`). */
 function decodeForm(text: string, source: string, limits: EngineLimits): Collected {
   const isQuery = !/^SAML(?:Response|Request)=/i.test(text);
   const body = isQuery ? (queryOf(text) ?? text) : text;
-  const collected = emptyCollection();
   const origin = { source, encoding: isQuery ? 'url' : 'form', fromQuery: isQuery } as const;
-  collectFields(samlFields(splitPairs(body)), origin, limits, collected);
+  return fromFields(samlFields(splitPairs(body)), origin, limits);
+}
+
+function fromFields(found: SamlFields, origin: FieldOrigin, limits: EngineLimits): Collected {
+  const collected = emptyCollection();
+  collectFields(found, origin, limits, collected);
   return collected;
 }
 

@@ -18,7 +18,7 @@ export function inputToText(bytes: Uint8Array): InputText {
     } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
       text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
     } else {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+      text = new TextDecoder(declaredEncoding(bytes) ?? 'utf-8', { fatal: true }).decode(bytes);
     }
   } catch {
     return { ok: false, reason: 'it is binary data, not text (the bytes are not valid UTF-8)' };
@@ -45,10 +45,31 @@ export function looksLikeXml(bytes: Uint8Array): boolean {
   return end > i + 1;
 }
 
-/** A decoded message as text: UTF-8 (what SAML uses), BOM and surrounding whitespace removed. */
+/**
+ * A decoded message as text, BOM and surrounding whitespace removed: UTF-8 (what SAML uses)
+ * unless the XML declaration names another encoding.
+ */
 export function bytesToXmlText(bytes: Uint8Array): string {
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-  return new TextDecoder('utf-8').decode(body).trim();
+  return new TextDecoder(declaredEncoding(body) ?? 'utf-8').decode(body).trim();
+}
+
+/**
+ * The `encoding` of an XML declaration at the start, when it is one TextDecoder knows and not
+ * UTF-8 (an IdP that writes ISO-8859-1 does say so); `null` otherwise.
+ */
+export function declaredEncoding(bytes: Uint8Array): string | null {
+  const head = String.fromCharCode(...bytes.subarray(0, 128));
+  const declared = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(
+    head,
+  )?.[1];
+  if (declared === undefined) return null;
+  try {
+    const label = new TextDecoder(declared).encoding;
+    return label === 'utf-8' || label.startsWith('utf-16') ? null : label;
+  } catch {
+    return null;
+  }
 }
 
 function hasUtf8Bom(bytes: Uint8Array): boolean {

@@ -39,7 +39,7 @@ export function decodeSamlValue(
   }
   if (text.startsWith('<')) return xmlText(text, origin.source, limits);
 
-  const compact = text.replace(/\s+/g, '');
+  const compact = compactBase64(text);
   if (compact === '') return fail(origin, 'empty value', 'the SAML parameter is empty');
   if (!BASE64.test(compact)) {
     return fail(
@@ -48,23 +48,23 @@ export function decodeSamlValue(
       'it is neither XML nor base64 (it holds characters base64 never uses)',
     );
   }
-  if (Math.floor((compact.length * 3) / 4) > limits.maxMessageBytes) {
+  const decodedSize = Math.floor((compact.length * 3) / 4);
+  if (decodedSize > limits.maxMessageBytes) {
     return {
       ok: false,
-      finding: tooLargeInputFinding(
-        origin.source,
-        Math.floor((compact.length * 3) / 4),
-        limits.maxMessageBytes,
-      ),
+      finding: tooLargeInputFinding(origin.source, decodedSize, limits.maxMessageBytes),
     };
   }
-  const outcome = fromBase64(compact, origin, limits);
-  // A value that went through form decoding has its `+` turned into spaces; try them back once.
-  if (!outcome.ok && /^[A-Za-z0-9+/ _-]+={0,2}$/.test(text.trim()) && text.includes(' ')) {
-    const restored = fromBase64(text.trim().replace(/ /g, '+'), origin, limits);
-    if (restored.ok) return restored;
-  }
-  return outcome;
+  return fromBase64(compact, origin, limits);
+}
+
+/**
+ * Base64 without its line breaks. Spaces in a value with no `+` and no line break are `+` signs
+ * that a form decoder turned into spaces (base64 is wrapped with line breaks, never with spaces).
+ */
+function compactBase64(text: string): string {
+  if (text.includes(' ') && !/[+\r\n\t]/.test(text)) return text.replace(/ /g, '+');
+  return text.replace(/\s+/g, '');
 }
 
 function fromBase64(base64: string, origin: ValueOrigin, limits: EngineLimits): ValueOutcome {
@@ -187,7 +187,9 @@ export function xmlText(text: string, source: string, limits: EngineLimits): Val
  */
 function percentDecode(value: string): string | null {
   try {
-    return decodeURIComponent(value);
+    const once = decodeURIComponent(value);
+    // Encoded twice (a value copied from a URL that was itself a parameter): `%253D` → `%3D` → `=`.
+    return /%[0-9A-Fa-f]{2}/.test(once) ? decodeURIComponent(once) : once;
   } catch {
     return null;
   }
