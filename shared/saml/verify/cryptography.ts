@@ -16,9 +16,13 @@ import { SignedXml, type SignatureAlgorithm } from 'xml-crypto';
 import { inheritedNamespaces } from './dom';
 import type { SignatureShape } from './shape';
 
+const MAX_CANDIDATES = 4;
+
 export type Integrity =
   | {
       kind: 'checked';
+      /** The candidate whose canonical form has the signed digest: the element that is signed. */
+      signedElement: Element | null;
       digestMatches: boolean;
       expectedDigest: string;
       computedDigest: string;
@@ -31,15 +35,16 @@ export type Integrity =
 
 /** Canonicalizes the referenced element and compares its digest; the key is checked separately. */
 export function checkReference(shape: SignatureShape): Integrity {
-  const { signedInfo, target, signatureValue, signatureAlgorithm, canonicalizationAlgorithm } =
+  const { signedInfo, candidates, signatureValue, signatureAlgorithm, canonicalizationAlgorithm } =
     shape;
   if (signedInfo === null || signatureValue === null) {
     return unverifiable('the signature has no single SignedInfo and SignatureValue');
   }
-  if (target === null)
+  if (candidates.length === 0) {
     return unverifiable(
-      `no single element has the ID the Reference names (${shape.referenceUri ?? 'no URI'})`,
+      `no element has the ID the Reference names (${shape.referenceUri ?? 'no URI'})`,
     );
+  }
   if (signatureAlgorithm === null || canonicalizationAlgorithm === null) {
     return unverifiable('SignedInfo names no SignatureMethod or CanonicalizationMethod');
   }
@@ -66,12 +71,27 @@ export function checkReference(shape: SignatureShape): Integrity {
   if (Signer === undefined)
     return unverifiable(`the signature algorithm ${signatureAlgorithm} is not supported`);
   try {
-    const canonicalTarget = signedXml.getCanonXml(reference.transforms, target as never, {
-      inclusiveNamespacesPrefixList: reference.inclusiveNamespacesPrefixList,
-      ancestorNamespaces: inheritedNamespaces(target),
-    });
-    const computedDigest = new Hash().getHash(canonicalTarget);
     const expectedDigest = String(reference.digestValue ?? '');
+    const digestOf = (element: Element) =>
+      new Hash().getHash(
+        signedXml.getCanonXml(reference.transforms, element as never, {
+          inclusiveNamespacesPrefixList: reference.inclusiveNamespacesPrefixList,
+          ancestorNamespaces: inheritedNamespaces(element),
+        }),
+      );
+    // Usually one candidate. With a duplicated ID, the one whose digest matches is the signed one
+    // (a bounded number of tries, so a message stuffed with copies cannot cost unbounded work).
+    let match: Element | undefined;
+    let computedDigest = '';
+    for (const element of candidates.slice(0, MAX_CANDIDATES)) {
+      const digest = digestOf(element);
+      if (computedDigest === '') computedDigest = digest;
+      if (sameBase64(digest, expectedDigest)) {
+        match = element;
+        computedDigest = digest;
+        break;
+      }
+    }
     const canonicalSignedInfo = signedXml.getCanonXml(
       [canonicalizationAlgorithm],
       signedInfo as never,
@@ -81,7 +101,8 @@ export function checkReference(shape: SignatureShape): Integrity {
     );
     return {
       kind: 'checked',
-      digestMatches: sameBase64(computedDigest, expectedDigest),
+      signedElement: match ?? null,
+      digestMatches: match !== undefined,
       expectedDigest,
       computedDigest,
       canonicalSignedInfo,

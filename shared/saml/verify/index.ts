@@ -33,6 +33,8 @@ interface Evaluation {
   integrity: Integrity | null;
   key: KeyVerdict | null;
   embedded: TrustAnchor[];
+  /** The element whose digest matched (null when none did). */
+  signedElement: Element | null;
   verified: boolean;
 }
 
@@ -95,7 +97,8 @@ function evaluate(shape: SignatureShape, configured: readonly TrustAnchor[]): Ev
     (key.kind === 'trusted' ||
       key.kind === 'untrusted' ||
       (key.kind === 'not-checked' && key.certificate !== null));
-  return { shape, integrity, key, embedded, verified };
+  const signedElement = integrity?.kind === 'checked' ? integrity.signedElement : null;
+  return { shape, integrity, key, embedded, signedElement, verified };
 }
 
 function statusOf(evaluations: readonly Evaluation[], documentWrapped: boolean): SignatureStatus {
@@ -193,7 +196,7 @@ function signedElement(evaluation: Evaluation): SignedElement {
   const { shape, key } = evaluation;
   const certificate = key === null || key.kind === 'bad-signature' ? null : key.certificate;
   return {
-    element: build.elementName(shape),
+    element: evaluation.signedElement?.localName ?? build.elementName(shape),
     id: shape.referencedId ?? (shape.target === null ? null : shape.target.getAttribute('ID')),
     signatureAlgorithm: shape.signatureAlgorithm,
     digestAlgorithm: shape.digestAlgorithm,
@@ -214,13 +217,14 @@ function usedElements(
   evaluations: readonly Evaluation[],
 ): Pick<VerifyOutcome, 'response' | 'assertion'> {
   const targets = (name: string) => {
-    const named = evaluations.filter((e) => e.shape.target?.localName === name);
+    const elementOf = (e: Evaluation) => e.signedElement ?? e.shape.target;
+    const named = evaluations.filter((e) => elementOf(e)?.localName === name);
     const preferred = [
       ...named.filter((e) => e.verified && isSound(e.shape)),
       ...named.filter((e) => e.verified),
       ...named,
     ];
-    return preferred.map((e) => e.shape.target as Element);
+    return preferred.map((e) => elementOf(e) as Element);
   };
   const response = targets('Response')[0] ?? (root.localName === 'Response' ? root : null);
   const assertion =

@@ -49,7 +49,12 @@ export interface SignatureShape {
   referenceUri: string | null;
   /** The ID the Reference names (URI without `#`), or null for `URI=""`/no URI. */
   referencedId: string | null;
-  /** The element the Reference resolves to: the parent when it carries the referenced ID, else the one element that does. */
+  /**
+   * Elements carrying the ID the Reference names, the parent first when it is one of them.
+   * More than one is itself wrapping; cryptography then tells which one was really signed.
+   */
+  candidates: Element[];
+  /** The element a well-formed signature covers: the first candidate. */
   target: Element | null;
   canonicalizationAlgorithm: string | null;
   signatureAlgorithm: string | null;
@@ -117,7 +122,8 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
   const reference = references.length === 1 ? (references[0] as Element) : null;
   const referenceUri = reference?.getAttribute('URI') ?? null;
   const referencedId = referenceUri?.startsWith('#') ? referenceUri.slice(1) : null;
-  const target = resolveTarget(parent, referenceUri, referencedId, scan);
+  const candidates = resolveCandidates(parent, referenceUri, referencedId, scan);
+  const target = candidates[0] ?? null;
   if (reference !== null)
     wrapping.push(...placementProblems(signature, parent, reference, referenceUri, target, scan));
   const digestValues = reference === null ? [] : dsigChildren(reference, 'DigestValue');
@@ -152,6 +158,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
     signatureValue,
     referenceUri,
     referencedId,
+    candidates,
     target,
     canonicalizationAlgorithm,
     signatureAlgorithm: algorithmOf(signedInfo, 'SignatureMethod'),
@@ -170,17 +177,18 @@ export function isSound(shape: SignatureShape): boolean {
   );
 }
 
-function resolveTarget(
+function resolveCandidates(
   parent: Element | null,
   uri: string | null,
   id: string | null,
   scan: DocumentScan,
-): Element | null {
-  if (uri === '') return parent !== null && parent === scan.root ? parent : null;
-  if (id === null || id === '') return null;
-  if (parent !== null && samlId(parent) === id) return parent;
+): Element[] {
+  // URI="" is the whole document: only the root can be enveloped by it.
+  if (uri === '') return parent !== null && parent === scan.root ? [parent] : [];
+  if (id === null || id === '') return [];
   const holders = scan.ids.get(id) ?? [];
-  return holders.length === 1 ? (holders[0] as Element) : null;
+  if (parent === null || samlId(parent) !== id) return holders;
+  return [parent, ...holders.filter((holder) => holder !== parent)];
 }
 
 function placementProblems(

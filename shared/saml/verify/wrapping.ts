@@ -6,7 +6,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { parentElement, samlId } from './dom';
 import type { DocumentScan } from './scan';
-import { isSound, type SignatureShape, type WrappingProblem } from './shape';
+import type { SignatureShape, WrappingProblem } from './shape';
 
 export function documentWrapping(
   scan: DocumentScan,
@@ -69,8 +69,9 @@ function misplacedAssertions(scan: DocumentScan): WrappingProblem[] {
 }
 
 /**
- * Without a sound signature on the Response itself, every assertion in it must carry its own:
- * an unsigned one beside a signed one is what a consumer might read instead (XSW3).
+ * Without a signature on the Response itself, every assertion in it must carry its own: an
+ * unsigned one beside a signed one is what a consumer might read instead (XSW3). A signature's
+ * other defects are reported on their own.
  */
 function unsignedSiblings(
   scan: DocumentScan,
@@ -78,16 +79,17 @@ function unsignedSiblings(
 ): WrappingProblem[] {
   const { root } = scan;
   if (root.localName !== 'Response') return [];
-  const sound = shapes.filter(isSound);
-  if (sound.some((shape) => shape.target === root)) return [];
-  const signedElements = new Set(sound.map((shape) => shape.target));
+  // An element holding a signature, or pointed at by one, is not "unsigned"; whatever is wrong
+  // with that signature is its own finding.
+  const signedElements = new Set(shapes.flatMap((shape) => [shape.target, shape.parent]));
+  if (signedElements.has(root)) return [];
   const siblings = [...scan.assertions, ...scan.encryptedAssertions].filter(
     (element) => parentElement(element) === root && !signedElements.has(element),
   );
   return siblings.map((element) => ({
     reason: 'unsigned-assertion',
     node: element,
-    message: `The <${element.localName}>${samlId(element) === null ? '' : ` (ID "${samlId(element)}")`} carries no valid signature of its own and the Response is not signed, so it is unsigned content beside the signed assertion.`,
+    message: `The <${element.localName}>${samlId(element) === null ? '' : ` (ID "${samlId(element)}")`} is not signed and neither is the Response, so it is unsigned content beside the signed element that a service provider might read instead.`,
     evidence: { reason: 'unsigned-assertion', element: element.localName, id: samlId(element) },
   }));
 }
