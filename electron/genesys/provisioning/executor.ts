@@ -4,13 +4,18 @@
  * executor serves `repair --user`, `repair --stuck`, the watch loop and the Lambda.
  */
 import type { PostJitConfig } from '../../../shared/config/types';
-import { describeStep, type PlanStep, type RepairPlan } from '../../../shared/provisioning';
+import {
+  describeStep,
+  stepKey,
+  type PlanStep,
+  type RepairPlan,
+} from '../../../shared/provisioning';
 import { systemClock, type Clock } from '../clock';
 import type { OrgUser, ProvisioningApi, UserExpand } from './api';
 import { applyUserPlan, type AppliedUser } from './apply';
 import { assessUsers, expandFor, type Assessment } from './assess';
 import { createOrgCatalog } from './catalog';
-import { lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
+import { journalKey, lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
 import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
 import { readUsers, verifyUsers } from './verify';
 
@@ -100,6 +105,28 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
   const catalog = createOrgCatalog(api);
   const expand = expandFor(postJit);
   const history = lastEvents(options.history ?? []);
+  const unsettledByUser = new Map<string, JournalEntry[]>();
+  for (const entry of history.values()) {
+    if (entry.event === 'finished') continue;
+    unsettledByUser.set(entry.user, [...(unsettledByUser.get(entry.user) ?? []), entry]);
+  }
+
+  /**
+   * Steps an earlier run left unconfirmed but that the org shows done (the process died between
+   * the write and its journal line) are closed in the journal, with what the org holds.
+   */
+  function reconcile({ user, plan, phone }: Assessment): void {
+    const planned = new Set(plan.steps.map(stepKey));
+    for (const entry of unsettledByUser.get(user.id) ?? []) {
+      if (planned.has(entry.step) || entry.step === 'verify') continue;
+      const detail: Record<string, string | boolean> = { recovered: true };
+      if (entry.step === 'webrtc-phone' && phone) detail.phoneId = phone.id;
+      if (entry.step === 'default-station' && user.defaultStation)
+        detail.stationId = user.defaultStation.id;
+      journal.record({ user: user.id, step: entry.step, event: 'finished', detail });
+      history.set(journalKey(user.id, entry.step), { ...entry, event: 'finished' });
+    }
+  }
 
   async function apply(
     assessments: readonly Assessment[],
@@ -119,6 +146,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       onProgress?.({ ...progress });
     };
     onProgress?.({ ...progress });
+    for (const assessment of assessments) reconcile(assessment);
 
     const applied = new Map<string, AppliedUser>();
     await pool(

@@ -61,14 +61,15 @@ export function readJournal(path: string): JournalEntry[] {
   return existsSync(path) ? parseJournal(readFileSync(path, 'utf8')) : [];
 }
 
-function key(user: string, step: string): string {
+/** The map key of lastEvents() for one user's step. */
+export function journalKey(user: string, step: string): string {
   return `${user}\u0000${step}`;
 }
 
 /** The last line written for every (user, step). */
 export function lastEvents(entries: readonly JournalEntry[]): Map<string, JournalEntry> {
   const last = new Map<string, JournalEntry>();
-  for (const entry of entries) last.set(key(entry.user, entry.step), entry);
+  for (const entry of entries) last.set(journalKey(entry.user, entry.step), entry);
   return last;
 }
 
@@ -79,7 +80,7 @@ export function unsettledSteps(entries: readonly JournalEntry[]): JournalEntry[]
 
 /** True when the journal says this step may have reached the org without being confirmed. */
 export function wasInFlight(last: Map<string, JournalEntry>, user: string, step: string): boolean {
-  const entry = last.get(key(user, step));
+  const entry = last.get(journalKey(user, step));
   return entry !== undefined && entry.event !== 'finished';
 }
 
