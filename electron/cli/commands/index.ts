@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { registerDiagnose } from './diagnose';
 
 /** One entry per command file; each adds its sub-command to the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerDiagnose];

@@ -1,0 +1,173 @@
+/**
+ * `jit-doctor diagnose [INPUT ...] [--config FILE] [--directory FILE | --org | --demo]
+ *  [--api-base URL] [--now ISO] [--format text|json|md] [--redact] [--batch]` (spec/cli.md).
+ * Exit 0 without error findings, 1 with at least one, 2 when the command itself cannot run.
+ */
+import type { Command } from 'commander';
+import { ConfigError, parseConfig } from '../../../shared/config/load';
+import type { JitDoctorConfig } from '../../../shared/config/types';
+import { loadDirectoryFile } from '../../../shared/directory/file';
+import type { DirectoryView } from '../../../shared/directory/types';
+import type { Report } from '../../../shared/report';
+import { redactReport } from '../../../shared/report/redact';
+import { diagnose } from '../../../shared/saml/diagnose';
+import { UsageError } from '../errors';
+import { processStdin, readInputs, readTextFile, type InputSource } from '../input';
+import { renderMarkdown } from '../render/markdown';
+import { renderText } from '../render/text';
+
+export interface DiagnoseFlags {
+  config?: string;
+  directory?: string;
+  org?: boolean;
+  demo?: boolean;
+  apiBase?: string;
+  now?: string;
+  format?: string;
+  redact?: boolean;
+  batch?: boolean;
+}
+
+const FORMATS = ['text', 'json', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function registerDiagnose(program: Command): void {
+  program
+    .command('diagnose')
+    .description(
+      'Diagnose SAML messages: signature, protocol, time, audience, Genesys attributes, claim mapping, JIT outcome.',
+    )
+    .argument(
+      '[input...]',
+      'files holding XML, base64, a form body, a URL, a HAR or a SAML-tracer export; - or nothing for stdin',
+    )
+    .option('--config <file>', 'SSO/JIT configuration (spec/config.md)')
+    .option(
+      '--directory <file>',
+      'directory snapshot JSON or users CSV, for the checks that need the org',
+    )
+    .option('--org', 'read the directory from a live org (GENESYSCLOUD_* environment variables)')
+    .option('--demo', 'read the directory from the embedded demo org')
+    .option('--api-base <url>', 'API base URL for --org (or GENESYSCLOUD_API_BASE)')
+    .option('--now <iso>', 'evaluate as of this time (ISO 8601) instead of now')
+    .option('--format <format>', 'text, json or md', 'text')
+    .option('--redact', 'replace personal data with stable placeholders')
+    .option('--batch', 'also check the messages against each other')
+    .action(async (inputs: string[], flags: DiagnoseFlags) => {
+      const output = await runDiagnose(inputs, flags, {
+        stdin: processStdin(),
+        color: wantsColor(),
+        warn: (line) => process.stderr.write(`jit-doctor: ${line}\n`),
+      });
+      process.stdout.write(output.text);
+      process.exitCode = output.exitCode;
+    });
+}
+
+export interface DiagnoseIo {
+  stdin: InputSource;
+  color: boolean;
+  warn(line: string): void;
+  now?: () => Date;
+}
+
+/** Everything but the writing, so tests can run the command without a process. */
+export async function runDiagnose(
+  inputs: readonly string[],
+  flags: DiagnoseFlags,
+  io: DiagnoseIo,
+): Promise<{ text: string; exitCode: 0 | 1; report: Report }> {
+  const format = parseFormat(flags.format);
+  const now = flags.now === undefined ? (io.now?.() ?? new Date()) : parseNow(flags.now);
+  const config = flags.config ? loadConfig(flags.config) : {};
+  if (!flags.config) io.warn('no --config given: only the checks that need no configuration run');
+  const directory = loadDirectory(flags, io);
+  const raw = await readInputs(inputs, io.stdin);
+
+  let report = diagnose(raw, {
+    config,
+    directory,
+    now,
+    batch: flags.batch ?? false,
+    includeXml: format === 'json' && !flags.redact,
+  });
+  if (!flags.config) report.skippedChecks.unshift('configuration checks: no --config given');
+  if (flags.redact) report = redactReport(report);
+
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'md'
+        ? renderMarkdown(report)
+        : renderText(report, { color: io.color });
+  return { text, exitCode: report.summary.errors > 0 ? 1 : 0, report };
+}
+
+function parseFormat(value: string | undefined): Format {
+  const format = value ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  return format as Format;
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** --now: an ISO 8601 date or date-time; without a zone it is read as UTC, like SAML times. */
+export function parseNow(value: string): Date {
+  const trimmed = value.trim();
+  if (ISO_8601.test(trimmed)) {
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) && trimmed.includes('T');
+    const date = new Date(
+      trimmed.includes('T') ? (hasZone ? trimmed : `${trimmed}Z`) : `${trimmed}T00:00:00Z`,
+    );
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw new UsageError(`--now "${value}" is not an ISO 8601 time such as 2026-11-23T09:00:00Z`);
+}
+
+function loadConfig(path: string): JitDoctorConfig {
+  const text = readTextFile(path, 'configuration');
+  try {
+    return parseConfig(text, path);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function loadDirectory(flags: DiagnoseFlags, io: DiagnoseIo): DirectoryView | null {
+  const chosen = [
+    flags.directory !== undefined && '--directory',
+    flags.org && '--org',
+    flags.demo && '--demo',
+  ].filter(Boolean);
+  if (chosen.length > 1)
+    throw new UsageError(`${chosen.join(' and ')} cannot be combined: choose one directory`);
+  if (flags.apiBase && !flags.org) throw new UsageError('--api-base only applies with --org');
+  if (flags.org || flags.demo) {
+    throw new UsageError(
+      `${flags.org ? '--org' : '--demo'} is not available in this build of diagnose yet: export a snapshot and pass it with --directory FILE`,
+    );
+  }
+  if (flags.directory === undefined) return null;
+  try {
+    const { view, warnings } = loadDirectoryFile(flags.directory, (p) =>
+      readTextFile(p, 'directory'),
+    );
+    warnings.forEach((w) => io.warn(w));
+    return view;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Colour on a terminal only, never when piped, never with NO_COLOR (https://no-color.org). */
+export function wantsColor(
+  env = process.env,
+  stream: { isTTY?: boolean } = process.stdout,
+): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return Boolean(stream.isTTY);
+}

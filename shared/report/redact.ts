@@ -1,0 +1,184 @@
+/**
+ * `--redact`: a report that can be attached to a ticket. Personal data (NameID, emails, names,
+ * employee IDs, attribute values, RelayState, user records) becomes stable placeholders — the same
+ * value gets the same placeholder everywhere in the report, so "the email differs from the NameID"
+ * still reads true — while claim names, codes, issuers, algorithms and structure stay. The decoded
+ * XML is dropped: it is nothing but personal data and signatures.
+ */
+import type { Finding, JitOutcome, MessageReport, Report } from '../report';
+
+/**
+ * Evidence keys whose string values (and everything under them) are personal data. `name` and
+ * `id` are not among them: in evidence they usually name a claim or a signed element.
+ */
+const PERSONAL_KEYS = new Set(
+  [
+    'nameId',
+    'email',
+    'emails',
+    'displayName',
+    'givenName',
+    'surname',
+    'employeeId',
+    'employeeIds',
+    'user',
+    'users',
+    'existingUser',
+    'otherUser',
+    'subject',
+    'subjects',
+    'value',
+    'values',
+    'from',
+    'to',
+    'fullText',
+    'firstTextNode',
+    'relayState',
+    'manager',
+    'phone',
+    'username',
+    'userId',
+  ].map((k) => k.toLowerCase()),
+);
+
+const EMAIL = /[^\s@<>()[\]{},;:"'`]+@[^\s@<>()[\]{},;:"'`]+\.[a-z]{2,}/gi;
+/** Shorter values are not searched for inside sentences: "1" or "HR" would garble the text. */
+const MIN_SEARCH_LENGTH = 3;
+
+export class Redactor {
+  private readonly placeholders = new Map<string, string>();
+  private readonly counters = { email: 0, value: 0 };
+  private pattern: RegExp | null = null;
+
+  /** The placeholder for a personal value; the empty string stays empty (it carries no data). */
+  placeholder(value: string): string {
+    if (value === '') return value;
+    let placeholder = this.placeholders.get(value);
+    if (!placeholder) {
+      const kind = /^[^\s@]+@[^\s@]+$/.test(value.trim()) ? 'email' : 'value';
+      placeholder = `[${kind}-${++this.counters[kind]}]`;
+      this.placeholders.set(value, placeholder);
+      this.pattern = null;
+    }
+    return placeholder;
+  }
+
+  /** Registers values first, so that free text mentioning them is rewritten consistently. */
+  learn(values: Iterable<string | null | undefined>): void {
+    for (const value of values) if (value) this.placeholder(value);
+  }
+
+  /** Rewrites every known personal value and every email address inside a sentence. */
+  text(sentence: string): string {
+    const pattern = this.searchPattern();
+    let result = pattern
+      ? sentence.replace(pattern, (match) => this.placeholders.get(match)!)
+      : sentence;
+    result = result.replace(EMAIL, (match) =>
+      /^\[(email|value)-\d+\]$/.test(match) ? match : this.placeholder(match),
+    );
+    return result;
+  }
+
+  private searchPattern(): RegExp | null {
+    if (this.pattern) return this.pattern;
+    const values = [...this.placeholders.keys()]
+      .filter((v) => v.length >= MIN_SEARCH_LENGTH)
+      .sort((a, b) => b.length - a.length)
+      .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.pattern = values.length ? new RegExp(values.join('|'), 'g') : null;
+    return this.pattern;
+  }
+}
+
+export function redactReport(report: Report): Report {
+  const redactor = new Redactor();
+  for (const message of report.messages) redactor.learn(personalValuesOf(message));
+  return {
+    ...report,
+    messages: report.messages.map((m) => redactMessage(m, redactor)),
+    findings: report.findings.map((f) => redactFinding(f, redactor)),
+  };
+}
+
+function personalValuesOf(message: MessageReport): string[] {
+  return [
+    message.subject?.nameId,
+    message.relayState,
+    ...message.attributes.flatMap((a) => a.values),
+    ...message.mapping.flatMap((r) => r.values),
+    ...(message.jit?.changes.filter(isPersonalChange).flatMap((c) => [c.from, c.to]) ?? []),
+  ].filter((v): v is string => typeof v === 'string');
+}
+
+function redactMessage(message: MessageReport, r: Redactor): MessageReport {
+  const { xml: _xml, ...rest } = message;
+  return {
+    ...rest,
+    relayState: message.relayState
+      ? r.placeholder(message.relayState)
+      : (message.relayState ?? null),
+    status: message.status && {
+      ...message.status,
+      message: message.status.message === null ? null : r.text(message.status.message),
+    },
+    subject: message.subject && {
+      ...message.subject,
+      nameId: message.subject.nameId === null ? null : r.placeholder(message.subject.nameId),
+    },
+    attributes: message.attributes.map((a) => ({
+      ...a,
+      values: a.values.map((v) => r.placeholder(v)),
+    })),
+    mapping: message.mapping.map((row) => ({
+      ...row,
+      values: row.values.map((v) => r.placeholder(v)),
+    })),
+    jit: message.jit && redactJit(message.jit, r),
+    findings: message.findings.map((f) => redactFinding(f, r)),
+  };
+}
+
+function redactJit(jit: JitOutcome, r: Redactor): JitOutcome {
+  return {
+    ...jit,
+    changes: jit.changes.map((c) =>
+      isPersonalChange(c)
+        ? {
+            ...c,
+            from: c.from === null ? null : r.placeholder(c.from),
+            to: c.to === null ? null : r.placeholder(c.to),
+          }
+        : c,
+    ),
+    ...(jit.existingUserId ? { existingUserId: r.placeholder(jit.existingUserId) } : {}),
+  };
+}
+
+/** Divisions and roles are the org's structure, not the person's data: they stay readable. */
+function isPersonalChange(change: { field: string }): boolean {
+  return change.field !== 'division' && change.field !== 'roles';
+}
+
+export function redactFinding(finding: Finding, r: Redactor): Finding {
+  return {
+    ...finding,
+    message: r.text(finding.message),
+    fix: r.text(finding.fix),
+    evidence: redactEvidence(finding.evidence, r, false) as Record<string, unknown>,
+  };
+}
+
+function redactEvidence(value: unknown, r: Redactor, personal: boolean): unknown {
+  if (typeof value === 'string') return personal ? r.placeholder(value) : r.text(value);
+  if (Array.isArray(value)) return value.map((item) => redactEvidence(item, r, personal));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        redactEvidence(item, r, personal || PERSONAL_KEYS.has(key.toLowerCase())),
+      ]),
+    );
+  }
+  return value;
+}
