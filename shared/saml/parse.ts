@@ -110,8 +110,26 @@ function parseWithXmldom(xml: string): XmldomResult {
  */
 function describeMalformed(xml: string, failure: XmldomFailure): Finding {
   const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: false });
-  if (verdict !== true) {
-    return malformedFinding(verdict.err.msg, verdict.err.line ?? null, verdict.err.col ?? null);
+  if (verdict === true) return malformedFinding(failure.message, failure.line, failure.column);
+  const unclosed = unclosedElements(verdict.err.msg);
+  if (unclosed !== null) {
+    const end = lineColumnAt(xml, xml.length);
+    const reason = `the text ends before ${unclosed.join(', ')} ${unclosed.length === 1 ? 'is' : 'are'} closed: was the message cut short?`;
+    return malformedFinding(reason, end.line, end.column);
   }
-  return malformedFinding(failure.message, failure.line, failure.column);
+  return malformedFinding(verdict.err.msg, verdict.err.line ?? null, verdict.err.col ?? null);
+}
+
+/** The open elements of the validator's end-of-text messages ("Unclosed tag 'x'.", "Invalid '[...]' found."). */
+function unclosedElements(message: string): string[] | null {
+  const single = /^Unclosed tag '([^']+)'\.$/.exec(message);
+  if (single?.[1] !== undefined) return [single[1]];
+  const list = /^Invalid '(\[.*\])' found\.$/.exec(message)?.[1];
+  if (list === undefined) return null;
+  try {
+    const names: unknown = JSON.parse(list);
+    return Array.isArray(names) && names.every((n) => typeof n === 'string') ? names : null;
+  } catch {
+    return null;
+  }
 }

@@ -47,7 +47,10 @@ export function prescanMarkup(xml: string, maxDepth: number): PrescanProblem | n
       resume = i + 2;
     } else {
       const end = endOfStartTag(xml, i + 1);
-      if (end === -1) return unterminated('tag', i);
+      if (end === TAG_RUNS_TO_END) return unterminated('tag', i);
+      if (end === TAG_INTERRUPTED) {
+        return { kind: 'malformed', reason: "a tag is not closed before the next '<'", offset: i };
+      }
       if (xml.charCodeAt(end - 1) !== SLASH) {
         depth++;
         if (depth > maxDepth) return { kind: 'too-deep', depth, offset: i };
@@ -60,7 +63,11 @@ export function prescanMarkup(xml: string, maxDepth: number): PrescanProblem | n
 }
 
 function unterminated(construct: string, offset: number): PrescanProblem {
-  return { kind: 'malformed', reason: `${construct} is not closed`, offset };
+  return {
+    kind: 'malformed',
+    reason: `the text ends inside a ${construct}: was the message cut short?`,
+    offset,
+  };
 }
 
 /** Index just after `terminator`, or -1 when the construct never ends. */
@@ -69,7 +76,10 @@ function skipPast(xml: string, terminator: string, from: number): number {
   return at === -1 ? -1 : at + terminator.length;
 }
 
-/** Index of the `>` closing a start tag, stepping over quoted attribute values; -1 if none. */
+const TAG_RUNS_TO_END = -1;
+const TAG_INTERRUPTED = -2;
+
+/** Index of the `>` closing a start tag, stepping over quoted attribute values. */
 function endOfStartTag(xml: string, from: number): number {
   let quote = 0;
   for (let j = from; j < xml.length; j++) {
@@ -81,11 +91,11 @@ function endOfStartTag(xml: string, from: number): number {
     } else if (c === GT) {
       return j;
     } else if (c === LT) {
-      // XML allows no `<` inside a tag, not even in an attribute value: this tag never closes.
-      return -1;
+      // XML allows no `<` inside a tag outside attribute values: this tag never closes.
+      return TAG_INTERRUPTED;
     }
   }
-  return -1;
+  return TAG_RUNS_TO_END;
 }
 
 function declarationKeyword(xml: string, from: number): string {

@@ -145,6 +145,27 @@ describe('parseXml: malformed XML', () => {
     expect(finding?.location?.column).toBeGreaterThan(1);
   });
 
+  it('says a message cut short ends inside open elements, pointing at the end of the text', () => {
+    const xml = signedResponseXml();
+    const cut = xml.slice(0, xml.indexOf('jane.doe@') + 3);
+    const outcome = parseXml(cut);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const [finding] = outcome.findings;
+    expect(finding?.message).toMatch(
+      /ends before saml2p:Response, .*saml2:NameID are closed: was the message cut short\?/,
+    );
+    expect(finding?.location?.line).toBe(cut.split('\n').length);
+  });
+
+  it('says a message cut inside a tag ends inside that tag', () => {
+    const outcome = parseXml('<r>\n  <a x="1');
+    expect(outcome.ok ? null : outcome.findings[0]).toMatchObject({
+      code: 'INPUT_XML_MALFORMED',
+      location: { path: '/', line: 2, column: 3 },
+    });
+  });
+
   it.each([
     ['a mismatched tag', '<a><b></a>'],
     ['an unquoted attribute', '<a x=1/>'],
