@@ -10,6 +10,7 @@ import { loadDirectoryFile } from '../../../shared/directory/file';
 import type { DirectoryView } from '../../../shared/directory/types';
 import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
+import { parseInstant } from '../../../shared/saml/checks/compare';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { UsageError } from '../errors';
 import { processStdin, readInputs, readTextFile, type InputSource } from '../input';
@@ -80,9 +81,9 @@ export async function runDiagnose(
   const format = parseFormat(flags.format);
   const now = flags.now === undefined ? (io.now?.() ?? new Date()) : parseNow(flags.now);
   const config = flags.config ? loadConfig(flags.config) : {};
-  if (!flags.config) io.warn('no --config given: only the checks that need no configuration run');
   const directory = loadDirectory(flags, io);
   const raw = await readInputs(inputs, io.stdin);
+  if (!flags.config) io.warn('no --config given: only the checks that need no configuration run');
 
   let report = diagnose(raw, {
     config,
@@ -110,19 +111,19 @@ function parseFormat(value: string | undefined): Format {
   return format as Format;
 }
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
 /** --now: an ISO 8601 date or date-time; without a zone it is read as UTC, like SAML times. */
 export function parseNow(value: string): Date {
   const trimmed = value.trim();
-  if (ISO_8601.test(trimmed)) {
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) && trimmed.includes('T');
-    const date = new Date(
-      trimmed.includes('T') ? (hasZone ? trimmed : `${trimmed}Z`) : `${trimmed}T00:00:00Z`,
-    );
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw new UsageError(`--now "${value}" is not an ISO 8601 time such as 2026-11-23T09:00:00Z`);
+  const normalised = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
+    ? `${trimmed}T00:00:00Z`
+    : trimmed
+        .replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=$|Z|[+-])/i, '$1:00')
+        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+        .replace(/z$/, 'Z');
+  const ms = parseInstant(normalised);
+  if (ms === null)
+    throw new UsageError(`--now "${value}" is not an ISO 8601 time such as 2026-11-23T09:00:00Z`);
+  return new Date(ms);
 }
 
 function loadConfig(path: string): JitDoctorConfig {

@@ -93,6 +93,17 @@ export function parseInstant(value: string | null | undefined): number | null {
   const trimmed = value.trim();
   const match = DATE_TIME.exec(trimmed);
   if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
+  // Date.parse rolls 2026-02-30 over to March 2nd; a time that is not on the calendar is invalid.
+  const calendar = new Date(Date.UTC(year!, month! - 1, day!));
+  if (
+    calendar.getUTCMonth() !== month! - 1 ||
+    calendar.getUTCDate() !== day ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second! > 59
+  )
+    return null;
   const ms = Date.parse(match[8] ? trimmed : `${trimmed}Z`);
   return Number.isNaN(ms) ? null : ms;
 }

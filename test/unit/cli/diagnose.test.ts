@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  parseNow,
+  runDiagnose,
+  wantsColor,
+  type DiagnoseIo,
+} from '../../../electron/cli/commands/diagnose';
+import { readInputs } from '../../../electron/cli/input';
+import { UsageError } from '../../../electron/cli/errors';
+import type { Report } from '../../../shared/report';
+import { SAMPLES, sampleXml } from '../saml/checks/fixtures';
+
+const caseFile = (name: string, file: string) => join(SAMPLES, name, file);
+const ENTRA = '001-entra-assertion-signed-pysaml2';
+const NOW = '2026-11-23T09:00:00Z';
+
+function io(stdinText: string | null = null): DiagnoseIo & { warnings: string[] } {
+  const warnings: string[] = [];
+  return {
+    stdin: {
+      isTTY: stdinText === null,
+      read: async () => new TextEncoder().encode(stdinText ?? ''),
+    },
+    color: false,
+    warn: (line) => warnings.push(line),
+    warnings,
+  };
+}
+
+const run = (inputs: string[], flags: Record<string, unknown>, stdin: string | null = null) =>
+  runDiagnose(inputs, { now: NOW, ...flags }, io(stdin));
+
+describe('jit-doctor diagnose', () => {
+  it('prints the JSON report (schemaVersion 1) and exits 0 on a clean response', async () => {
+    const out = await run([caseFile(ENTRA, 'input.xml')], {
+      config: caseFile(ENTRA, 'config.json'),
+      format: 'json',
+    });
+    const report = JSON.parse(out.text) as Report;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.messages[0]!.source).toBe('input.xml');
+    expect(report.messages[0]!.xml).toContain('<samlp:Response');
+    expect(out.exitCode).toBe(0);
+  });
+
+  it('exits 1 with an error finding, and the text puts the verdict first, grouped by stage', async () => {
+    const name = '061-issuer-missing-trailing-slash';
+    const out = await run([caseFile(name, 'input.xml')], { config: caseFile(name, 'config.json') });
+    expect(out.exitCode).toBe(1);
+    const lines = out.text.split('\n');
+    expect(lines[0]).toMatch(/^FAIL {2}1 message · 1 error/);
+    expect(out.text).toMatch(/\n {2}Protocol\n {4}error ISSUER_MISMATCH/);
+    expect(out.text).toMatch(/\n {2}Claims\n/);
+    expect(out.text).not.toMatch(/\x1b\[/);
+  });
+
+  it('colours the text only when asked', async () => {
+    const out = await runDiagnose(
+      [caseFile(ENTRA, 'input.xml')],
+      { now: NOW },
+      { ...io(), color: true },
+    );
+    expect(out.text).toMatch(/\x1b\[/);
+  });
+
+  it('reads stdin when no INPUT is named, and md output is for tickets', async () => {
+    const out = await run(
+      [],
+      { config: caseFile(ENTRA, 'config.json'), format: 'md' },
+      sampleXml(ENTRA),
+    );
+    expect(out.text).toMatch(/^# JIT Doctor: PASS\n/);
+    expect(out.text).toContain('## Message 1: `stdin` — PASS');
+    expect(out.text).toContain('| Field | Expected claim | Received | Match | Values |');
+  });
+
+  it('redacts personal data in every format', async () => {
+    for (const format of ['json', 'text', 'md']) {
+      const out = await run([caseFile(ENTRA, 'input.xml')], {
+        config: caseFile(ENTRA, 'config.json'),
+        format,
+        redact: true,
+      });
+      expect(out.text).not.toContain('jane.doe@acme.example');
+      expect(out.text).not.toContain('EMP-12345');
+      expect(out.text).toContain('employeeID');
+    }
+  });
+
+  it('warns on stderr without a configuration and says which checks were skipped', async () => {
+    const streams = io();
+    const out = await runDiagnose(
+      [caseFile(ENTRA, 'input.xml')],
+      { now: NOW, format: 'json' },
+      streams,
+    );
+    expect(streams.warnings).toEqual([
+      'no --config given: only the checks that need no configuration run',
+    ]);
+    expect((JSON.parse(out.text) as Report).skippedChecks[0]).toBe(
+      'configuration checks: no --config given',
+    );
+  });
+
+  it.each([
+    [[caseFile(ENTRA, 'nope.xml')], {}, /cannot read .*nope\.xml: no such file/],
+    [[SAMPLES], {}, /is a directory/],
+    [
+      [caseFile(ENTRA, 'input.xml')],
+      { now: 'yesterday' },
+      /--now "yesterday" is not an ISO 8601 time/,
+    ],
+    [[caseFile(ENTRA, 'input.xml')], { format: 'yaml' }, /--format must be one of text, json, md/],
+    [
+      [caseFile(ENTRA, 'input.xml')],
+      { config: caseFile('133-bad-config-invalid-json', 'config.json') },
+      /not valid JSON/,
+    ],
+    [
+      [caseFile(ENTRA, 'input.xml')],
+      { directory: caseFile(ENTRA, 'config.json'), demo: true },
+      /cannot be combined/,
+    ],
+    [[caseFile(ENTRA, 'input.xml')], { org: true }, /--org is not available/],
+    [
+      [caseFile(ENTRA, 'input.xml')],
+      { apiBase: 'http://127.0.0.1:1' },
+      /--api-base only applies with --org/,
+    ],
+    [[], {}, /stdin is a terminal/],
+  ])('refuses %j %j with one clear line (exit 2)', async (inputs, flags, message) => {
+    const promise = run(inputs, { now: NOW, ...flags });
+    await expect(promise).rejects.toThrow(UsageError);
+    await expect(promise).rejects.toThrow(message);
+  });
+
+  it('names messages after their files, with the path only where two share a name', async () => {
+    const inputs = await readInputs(
+      [caseFile(ENTRA, 'input.xml'), caseFile('003-okta-assertion-signed-auth0', 'input.xml')],
+      io().stdin,
+    );
+    expect(inputs.map((i) => i.name)).toEqual([
+      caseFile(ENTRA, 'input.xml'),
+      caseFile('003-okta-assertion-signed-auth0', 'input.xml'),
+    ]);
+    await expect(readInputs(['-', '-'], io('x').stdin)).rejects.toThrow(/only once/);
+  });
+});
+
+describe('options', () => {
+  it('--now accepts ISO 8601 date-times and dates, read as UTC without a zone', () => {
+    expect(parseNow('2026-11-23T09:00:00Z').toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(parseNow('2026-11-23T10:00:00+01:00').toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(parseNow('2026-11-23T09:00').toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(parseNow('2026-11-23').toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(() => parseNow('2026-02-30T00:00:00Z')).toThrow(UsageError);
+    expect(() => parseNow('now')).toThrow(UsageError);
+  });
+
+  it('colour only on a TTY, never with NO_COLOR or a dumb terminal', () => {
+    expect(wantsColor({}, { isTTY: true })).toBe(true);
+    expect(wantsColor({}, { isTTY: false })).toBe(false);
+    expect(wantsColor({ NO_COLOR: '1' }, { isTTY: true })).toBe(false);
+    expect(wantsColor({ TERM: 'dumb' }, { isTTY: true })).toBe(false);
+  });
+});
