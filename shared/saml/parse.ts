@@ -110,7 +110,9 @@ function parseWithXmldom(xml: string): XmldomResult {
  */
 function describeMalformed(xml: string, failure: XmldomFailure): Finding {
   const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: false });
-  if (verdict === true) return malformedFinding(failure.message, failure.line, failure.column);
+  if (verdict === true) {
+    return malformedFinding(explainXmldomMessage(failure.message), failure.line, failure.column);
+  }
   const unclosed = unclosedElements(verdict.err.msg);
   if (unclosed !== null) {
     const end = lineColumnAt(xml, xml.length);
@@ -118,6 +120,20 @@ function describeMalformed(xml: string, failure: XmldomFailure): Finding {
     return malformedFinding(reason, end.line, end.column);
   }
   return malformedFinding(verdict.err.msg, verdict.err.line ?? null, verdict.err.col ?? null);
+}
+
+/** xmldom's DOM-construction errors, in the words of the person reading the XML. */
+const XMLDOM_EXPLANATIONS: Array<[RegExp, string]> = [
+  [
+    /prefix is non-null and namespace is null/,
+    'a namespace prefix is used without being declared (no matching xmlns:prefix)',
+  ],
+  [/HierarchyRequestError/, 'there is more than one root element'],
+  [/missing root element/, 'there is no root element'],
+];
+
+function explainXmldomMessage(message: string): string {
+  return XMLDOM_EXPLANATIONS.find(([pattern]) => pattern.test(message))?.[1] ?? message;
 }
 
 /** The open elements of the validator's end-of-text messages ("Unclosed tag 'x'.", "Invalid '[...]' found."). */

@@ -166,6 +166,18 @@ describe('parseXml: malformed XML', () => {
     });
   });
 
+  it('explains DOM-construction errors instead of quoting xmldom', () => {
+    const unbound = parseXml('<r>\n  <p:a/>\n</r>');
+    expect(unbound.ok ? null : unbound.findings[0]?.message).toMatch(
+      /namespace prefix is used without being declared/,
+    );
+    expect(unbound.ok ? null : unbound.findings[0]?.location?.line).toBe(2);
+    const twoRoots = parseXml('<a/><b/>');
+    expect(twoRoots.ok ? null : twoRoots.findings[0]?.message).toMatch(
+      /more than one root element/,
+    );
+  });
+
   it.each([
     ['a mismatched tag', '<a><b></a>'],
     ['an unquoted attribute', '<a x=1/>'],
