@@ -14,11 +14,16 @@ export function emptyFinding(source: string): Finding {
 }
 
 /** `detected` says what the input looked like; `reason` why it is not a usable SAML message. */
-export function unrecognizedFinding(source: string, detected: string, reason: string): Finding {
+export function unrecognizedFinding(
+  source: string,
+  detected: string,
+  reason: string,
+  details: Record<string, string> = {},
+): Finding {
   return finding('INPUT_UNRECOGNIZED', {
     message: `${source} is not a SAML message: ${reason}.`,
     fix: `Give ${ACCEPTED_FORMS}. Copy the SAMLResponse value whole, from the browser's network tab or a SAML-tracer/HAR capture.`,
-    evidence: { source, detected, reason },
+    evidence: { source, detected, reason, ...details },
   });
 }
 
@@ -34,11 +39,16 @@ export function noSamlMessageFinding(
   });
 }
 
-export function tooLargeInputFinding(source: string, bytes: number, limit: number): Finding {
+/** `bytes` is null when inflation stopped at the limit, so the full size is unknown (by design). */
+export function tooLargeInputFinding(source: string, bytes: number | null, limit: number): Finding {
+  const size =
+    bytes === null
+      ? `inflates to more than the ${formatMiB(limit)} limit, so inflating stopped there`
+      : `is ${formatMiB(bytes)} once decoded, over the ${formatMiB(limit)} limit, so it was not read further`;
   return finding('INPUT_TOO_LARGE', {
-    message: `The message in ${source} decodes to more than ${formatMiB(limit)} (${bytes > limit ? formatMiB(bytes) : 'the limit'}), so it was not decoded further.`,
+    message: `The message in ${source} ${size}.`,
     fix: 'Give one SAML message at a time (a real SAML Response is a few kilobytes); a message this large is not what the identity provider sends, or is built to exhaust memory.',
-    evidence: { source, limitBytes: limit, ...(bytes > limit ? { bytes } : {}) },
+    evidence: { source, limitBytes: limit, ...(bytes === null ? {} : { bytes }) },
   });
 }
 

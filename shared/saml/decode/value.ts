@@ -78,28 +78,18 @@ function fromBase64(base64: string, origin: ValueOrigin, limits: EngineLimits): 
     case 'too-large':
       return {
         ok: false,
-        finding: tooLargeInputFinding(
-          origin.source,
-          limits.maxMessageBytes + 1,
-          limits.maxMessageBytes,
-        ),
+        finding: tooLargeInputFinding(origin.source, null, limits.maxMessageBytes),
       };
     case 'not-xml':
       if (looksLikeXml(bytes)) return xmlBytes(bytes, 'base64', origin, limits);
-      return fail(
-        origin,
-        'base64',
-        'the base64 decodes to data that is neither XML nor a DEFLATE-compressed XML message',
-      );
-    case 'corrupt':
+      return fail(origin, 'base64', NEITHER_XML_NOR_DEFLATE);
+    case 'corrupt': {
       if (looksLikeXml(bytes)) return xmlBytes(bytes, 'base64', origin, limits);
-      return fail(
-        origin,
-        'base64',
-        origin.expectDeflate
-          ? `the deflate stream is corrupt (${inflated.reason})`
-          : `the base64 decodes to data that is neither XML nor a valid DEFLATE stream (deflate stream is corrupt: ${inflated.reason})`,
-      );
+      const deflate = `deflate stream is corrupt: ${inflated.reason}`;
+      // Only a Redirect-binding value is known to be compressed; anything else may be plain junk.
+      const reason = origin.expectDeflate ? `the ${deflate}` : NEITHER_XML_NOR_DEFLATE;
+      return fail(origin, 'base64', reason, { deflate });
+    }
   }
 }
 
@@ -195,6 +185,14 @@ function percentDecode(value: string): string | null {
   }
 }
 
-function fail(origin: ValueOrigin, detected: string, reason: string): ValueOutcome {
-  return { ok: false, finding: unrecognizedFinding(origin.source, detected, reason) };
+const NEITHER_XML_NOR_DEFLATE =
+  'it looks like base64, but decodes to data that is neither XML nor DEFLATE-compressed XML';
+
+function fail(
+  origin: ValueOrigin,
+  detected: string,
+  reason: string,
+  details: Record<string, string> = {},
+): ValueOutcome {
+  return { ok: false, finding: unrecognizedFinding(origin.source, detected, reason, details) };
 }
