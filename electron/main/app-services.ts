@@ -1,0 +1,183 @@
+/**
+ * Every IPC handler, composed from the services. Electron-free: main.ts passes the Electron-backed
+ * collaborators, the e2e test passes a temporary folder and in-memory dialogs, and both run the
+ * very same handlers.
+ */
+import type { ConfigPreset, ConfigState, EventMap, EventName, InputText } from '../../shared/ipc';
+import { AppError } from './app-error';
+import type { CaptureService } from './capture-window';
+import { createConfigStore, effectiveConfig } from './config-store';
+import { createDiagnoseService } from './diagnose-service';
+import type { Handlers } from './dispatch';
+import type { FileSystem } from './json-file';
+import { createOrgProfiles, type SecretCipher } from './org-profiles';
+import { createOrgService, type OrgService } from './org-service';
+import type {
+  DiagnoseEngine,
+  ImportIdpMetadata,
+  OrgConnector,
+  ParseConfig,
+  RedactReport,
+} from './ports';
+import { createRepairService } from './repair-service';
+import { createSettingsStore } from './settings-store';
+
+/** File dialogs, backed by Electron's dialog module in the app. */
+export interface Dialogs {
+  /** The chosen file's name and text; null when cancelled. */
+  openText(purpose: 'input' | 'config'): Promise<InputText | null>;
+  /** Writes `text` where the person chooses; the path, or null when cancelled. */
+  saveText(defaultName: string, text: string): Promise<string | null>;
+}
+
+export interface AppDeps {
+  fs: FileSystem;
+  /** app.getPath('userData'). */
+  folder: string;
+  cipher: SecretCipher;
+  clock: () => Date;
+  newId: () => string;
+  engine: DiagnoseEngine;
+  redact: RedactReport;
+  parseConfig: ParseConfig;
+  importIdpMetadata: ImportIdpMetadata;
+  presets: () => Promise<ConfigPreset[]>;
+  connector: OrgConnector;
+  dialogs: Dialogs;
+  /** null where no capture window can open (the e2e test's plain browser). */
+  capture: CaptureService | null;
+  emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+  log: (line: string) => void;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  org: OrgService;
+  /** File → Open from the menu: the chosen input goes to the renderer. */
+  openInputFromMenu(): Promise<void>;
+  /** File → Save report / Export redacted report. */
+  saveReportFromMenu(redact: boolean): Promise<void>;
+}
+
+export function createAppServices(deps: AppDeps): AppServices {
+  const settings = createSettingsStore({ fs: deps.fs, folder: deps.folder });
+  const config = createConfigStore({
+    fs: deps.fs,
+    folder: deps.folder,
+    parseConfig: deps.parseConfig,
+  });
+  const profiles = createOrgProfiles({ fs: deps.fs, folder: deps.folder, cipher: deps.cipher });
+  const org = createOrgService({ connector: deps.connector, profiles, settings, log: deps.log });
+
+  /** The person's configuration; on the demo org with none applied, the demo's own. */
+  const activeConfig = async (): Promise<ConfigState | null> => {
+    const state = await config.current();
+    if (state) return state;
+    const bundled = (await org.current())?.bundledConfig ?? null;
+    return bundled
+      ? { config: bundled, text: `${JSON.stringify(bundled, null, 2)}\n`, source: 'demo org' }
+      : null;
+  };
+
+  const diagnose = createDiagnoseService({
+    engine: deps.engine,
+    redact: deps.redact,
+    config: { current: activeConfig, validate: config.validate, apply: config.apply },
+    settings,
+    org: org.current,
+    clock: deps.clock,
+    log: deps.log,
+  });
+  const repair = createRepairService({
+    org: org.current,
+    config: async () =>
+      effectiveConfig(await activeConfig(), (await settings.get()).clockSkewSeconds),
+    emit: (progress) => deps.emit('repairProgress', progress),
+    clock: deps.clock,
+    newId: deps.newId,
+    log: deps.log,
+  });
+
+  const saveReport = async (redact: boolean): Promise<string | null> => {
+    const report = diagnose.lastReport(redact);
+    if (!report) throw new AppError('not-found', 'Diagnose a message first, then save its report.');
+    const stamp = report.evaluatedAt.replace(/[:]/g, '-').replace(/\..*$/, '');
+    const name = `jit-doctor-report-${stamp}${redact ? '-redacted' : ''}.json`;
+    return deps.dialogs.saveText(name, `${JSON.stringify(report, null, 2)}\n`);
+  };
+
+  const capture = (): CaptureService => {
+    if (!deps.capture) throw new AppError('unavailable', 'Capture needs the desktop app.');
+    return deps.capture;
+  };
+
+  const connectedOrg = async () => {
+    const connection = await org.current();
+    if (!connection) {
+      const status = await org.status();
+      throw new AppError('org-unavailable', status.problem ?? 'No org is connected.');
+    }
+    return connection;
+  };
+
+  const handlers: Handlers = {
+    diagnose: (request) => diagnose.run(request),
+    openInputFile: () => deps.dialogs.openText('input'),
+    saveReport: ({ redact }) => saveReport(redact),
+    getConfig: () => activeConfig(),
+    validateConfig: ({ text }) => config.validate(text),
+    applyConfig: ({ text, source }) => config.apply(text, source),
+    openConfigFile: async () => {
+      const file = await deps.dialogs.openText('config');
+      return file ? config.apply(file.text, file.name) : null;
+    },
+    listPresets: () => deps.presets(),
+    importIdpMetadata: ({ xml }) => deps.importIdpMetadata(xml),
+    importOrgProviders: async () => (await connectedOrg()).ssoProviders(),
+    listOrgProfiles: () => profiles.list(),
+    saveOrgProfile: (input) => profiles.save(input),
+    deleteOrgProfile: async ({ id }) => {
+      const active = await profiles.activeId();
+      const remaining = await profiles.remove(id);
+      if (active === id) await org.connect(null);
+      return remaining;
+    },
+    connectOrg: ({ profileId }) => org.connect(profileId),
+    getOrgStatus: () => org.status(),
+    getSettings: () => settings.get(),
+    saveSettings: async (change) => {
+      const before = await settings.get();
+      const after = await settings.update(change);
+      // The limiter is sized when a connection opens: reconnect so a new rate limit takes effect.
+      if (after.rateLimitPerMinute !== before.rateLimitPerMinute) {
+        await org.connect(await profiles.activeId());
+      }
+      return after;
+    },
+    searchUsers: ({ query }) => repair.search(query),
+    findStuckAgents: ({ sinceHours }) => repair.stuck(sinceHours),
+    startRepair: ({ userIds }) => repair.start(userIds),
+    cancelRepair: ({ jobId }) => repair.cancel(jobId),
+    readJournal: async ({ limit }) => (await connectedOrg()).journal(limit),
+    openCapture: (request) => capture().open(request),
+    listCaptures: () => capture().list(),
+    clearCaptures: () => capture().clear(),
+  };
+
+  return {
+    handlers,
+    org,
+    async openInputFromMenu() {
+      const file = await deps.dialogs.openText('input');
+      if (file) deps.emit('inputOpened', file);
+    },
+    async saveReportFromMenu(redact) {
+      try {
+        const path = await saveReport(redact);
+        if (path) deps.emit('notice', { message: `Report saved to ${path}` });
+      } catch (error) {
+        deps.emit('notice', { message: (error as Error).message });
+      }
+    },
+  };
+}

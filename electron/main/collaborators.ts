@@ -1,0 +1,27 @@
+/**
+ * The real engine, configuration validator, presets and redaction, as the services' ports. The
+ * one place the main process reaches into the other parts of the product.
+ */
+import { parseConfig } from '../../shared/config/load';
+import type { ConfigPreset } from '../../shared/ipc';
+import { PRESETS } from '../../shared/mapping/presets';
+import { redactReport } from '../../shared/report/redact';
+import { diagnose } from '../../shared/saml/diagnose';
+import type { DiagnoseEngine, ParseConfig, RedactReport } from './ports';
+
+/** The app shows the decoded XML beside the findings, so reports carry it. */
+export const engine: DiagnoseEngine = (inputs, options) =>
+  diagnose(inputs, { ...options, includeXml: true });
+
+export const validateConfig: ParseConfig = parseConfig;
+
+export const redact: RedactReport = redactReport;
+
+export async function listPresets(): Promise<ConfigPreset[]> {
+  return Object.values(PRESETS).map((preset) => ({
+    id: preset.idp,
+    name: preset.label,
+    config: preset.config,
+  }));
+}
+export { importIdpMetadata } from './idp-metadata';

@@ -1,0 +1,189 @@
+/**
+ * The app shell: navigation between the five screens, paste-anywhere and drop-a-file, menu events
+ * and the status line. The current report lives here so Diagnose and Compare share it.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { InputText, OrgStatus, ThemePreference } from '../../shared/ipc';
+import type { Report } from '../../shared/report';
+import { api, call, errorText } from './api';
+import { CompareScreen } from './screens/Compare';
+import { ConfigurationScreen } from './screens/Configuration';
+import { DiagnoseScreen } from './screens/Diagnose';
+import { RepairScreen } from './screens/Repair';
+import { SettingsScreen } from './screens/Settings';
+
+export type ScreenId = 'diagnose' | 'compare' | 'configuration' | 'repair' | 'settings';
+
+const SCREENS: { id: ScreenId; label: string }[] = [
+  { id: 'diagnose', label: 'Diagnose' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'configuration', label: 'Configuration' },
+  { id: 'repair', label: 'Repair' },
+  { id: 'settings', label: 'Settings' },
+];
+
+const MAX_DROP_BYTES = 64 * 1024 * 1024;
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>('diagnose');
+  const [report, setReport] = useState<Report | null>(null);
+  const [inputs, setInputs] = useState<InputText[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [org, setOrg] = useState<OrgStatus | null>(null);
+  const [dragging, setDragging] = useState(false);
+  /** "As of" evaluation time for every diagnosis (a capture diagnosed as of when it was taken). */
+  const [asOf, setAsOf] = useState<string | null>(null);
+
+  const applyTheme = useCallback((theme: ThemePreference) => {
+    document.documentElement.dataset.theme = theme;
+  }, []);
+
+  const diagnose = useCallback(
+    async (next: InputText[]) => {
+      setScreen('diagnose');
+      setBusy(true);
+      setError(null);
+      setInputs(next);
+      try {
+        setReport(await call(api().diagnose({ inputs: next, batch: next.length > 1, now: asOf })));
+      } catch (failure) {
+        setError(errorText(failure));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [asOf],
+  );
+
+  useEffect(() => {
+    void call(api().getSettings({}))
+      .then((settings) => applyTheme(settings.theme))
+      .catch(() => applyTheme('system'));
+    void call(api().getOrgStatus({}))
+      .then(setOrg)
+      .catch((failure: unknown) => setNotice(errorText(failure)));
+    const offOpened = api().onInputOpened((input) => void diagnose([input]));
+    const offNotice = api().onNotice(({ message }) => setNotice(message));
+    return () => {
+      offOpened();
+      offNotice();
+    };
+  }, [applyTheme, diagnose]);
+
+  // Ctrl/Cmd+V anywhere that is not a text field diagnoses the clipboard.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditable(event.target)) return;
+      const text = event.clipboardData?.getData('text') ?? '';
+      if (!text.trim()) return;
+      event.preventDefault();
+      void diagnose([{ name: 'pasted', text }]);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [diagnose]);
+
+  const onDrop = async (event: React.DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length === 0) return;
+    const tooLarge = files.find((f) => f.size > MAX_DROP_BYTES);
+    if (tooLarge) {
+      setError(`${tooLarge.name} is larger than 64 MiB.`);
+      return;
+    }
+    const read = await Promise.all(
+      files.map(async (f) => ({ name: f.name, text: await f.text() })),
+    );
+    void diagnose(read);
+  };
+
+  return (
+    <div
+      className={dragging ? 'shell dragging' : 'shell'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={(event) => void onDrop(event)}
+    >
+      <header className="topbar">
+        <div className="brand" aria-label="JIT Doctor">
+          <span className="brand-mark" aria-hidden="true">
+            ✚
+          </span>
+          JIT Doctor
+        </div>
+        <nav aria-label="Screens">
+          <ul className="tabs">
+            {SCREENS.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="tab"
+                  aria-current={screen === s.id ? 'page' : undefined}
+                  onClick={() => setScreen(s.id)}
+                >
+                  {s.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="org-chip" role="status" aria-label="Connected org">
+          {org ? (
+            <>
+              <span className={org.problem ? 'dot dot-bad' : 'dot dot-good'} aria-hidden="true" />
+              {org.kind === 'demo' ? 'Demo org' : org.name} · {org.region}
+            </>
+          ) : (
+            'Connecting…'
+          )}
+        </div>
+      </header>
+      <main className="content">
+        {screen === 'diagnose' && (
+          <DiagnoseScreen
+            report={report}
+            inputs={inputs}
+            busy={busy}
+            error={error}
+            org={org}
+            asOf={asOf}
+            onAsOf={setAsOf}
+            onDiagnose={diagnose}
+          />
+        )}
+        {screen === 'compare' && <CompareScreen report={report} onDiagnose={diagnose} />}
+        {screen === 'configuration' && (
+          <ConfigurationScreen onApplied={() => inputs.length > 0 && void diagnose(inputs)} />
+        )}
+        {screen === 'repair' && <RepairScreen />}
+        {screen === 'settings' && (
+          <SettingsScreen onTheme={applyTheme} onOrgChanged={(status) => setOrg(status)} />
+        )}
+      </main>
+      <footer className="statusbar" role="status" aria-live="polite">
+        {notice ?? 'Paste (Ctrl/Cmd+V) a SAML response anywhere, or drop a file or HAR.'}
+      </footer>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a SAML message, HAR or SAML-tracer export
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/** One message of the report: findings beside the XML, then signature, time, JIT and attributes. */
+import { useMemo, useState } from 'react';
+import type { MessageReport, Report } from '../../../shared/report';
+import { elementAt, layoutXml } from '../xml/layout';
+import { AttributesTable } from './AttributesTable';
+import { FindingList } from './FindingList';
+import { JitCard } from './JitCard';
+import { SignaturePanel } from './SignaturePanel';
+import { ValidityTimeline } from './ValidityTimeline';
+import { XmlView } from './XmlView';
+
+export function MessageView({ message, report }: { message: MessageReport; report: Report }) {
+  const [selected, setSelected] = useState<number | null>(null);
+  const layout = useMemo(() => (message.xml ? layoutXml(message.xml) : null), [message.xml]);
+  const finding = selected === null ? null : (message.findings[selected] ?? null);
+  const highlight = layout && finding ? elementAt(layout, finding.location) : null;
+
+  return (
+    <div className="message">
+      <div className="message-head">
+        <span className={`badge badge-verdict-${message.verdict}`}>{message.verdict}</span>
+        <span>
+          {message.type} from <strong>{message.issuer ?? 'unknown issuer'}</strong>
+        </span>
+        <span className="muted">
+          {message.source}
+          {message.encoding ? ` · ${message.encoding}` : ''}
+          {message.relayState ? ` · RelayState ${message.relayState}` : ''}
+        </span>
+      </div>
+      <div className="split">
+        <section className="card findings-card" aria-labelledby="findings-title">
+          <h2 id="findings-title">Findings</h2>
+          <FindingList findings={message.findings} selected={selected} onSelect={setSelected} />
+        </section>
+        <section className="card xml-card" aria-labelledby="xml-title">
+          <h2 id="xml-title">
+            XML
+            {finding && (
+              <span className="muted small">
+                {' '}
+                · {finding.code}
+                {finding.location?.line ? ` at line ${finding.location.line}` : ''}
+                {highlight === null ? ' (no element to show)' : ''}
+              </span>
+            )}
+          </h2>
+          {layout ? (
+            <XmlView xml={message.xml!} layout={layout} highlight={highlight} />
+          ) : (
+            <p className="muted">The decoded XML is not part of this report.</p>
+          )}
+        </section>
+      </div>
+      <div className="cards">
+        <SignaturePanel signature={message.signature} />
+        <ValidityTimeline message={message} evaluatedAt={report.evaluatedAt} />
+        {message.jit && <JitCard jit={message.jit} message={message} />}
+      </div>
+      <AttributesTable attributes={message.attributes} />
+    </div>
+  );
+}

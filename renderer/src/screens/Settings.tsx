@@ -1,0 +1,268 @@
+/** Settings: org profiles (the secret goes in, never comes back), rate limit, clock skew, theme. */
+import { useEffect, useState } from 'react';
+import type {
+  AppSettings,
+  OrgProfileInput,
+  OrgProfileView,
+  OrgStatus,
+  ThemePreference,
+} from '../../../shared/ipc';
+import { api, call, errorText } from '../api';
+
+const REGIONS = [
+  'mypurecloud.com',
+  'mypurecloud.ie',
+  'mypurecloud.de',
+  'mypurecloud.jp',
+  'mypurecloud.com.au',
+  'usw2.pure.cloud',
+  'cac1.pure.cloud',
+  'euw2.pure.cloud',
+  'aps1.pure.cloud',
+  'use2.us-gov-pure.cloud',
+  'sae1.pure.cloud',
+  'mec1.pure.cloud',
+  'apne2.pure.cloud',
+  'apne3.pure.cloud',
+  'euc2.pure.cloud',
+  'mxc1.pure.cloud',
+];
+
+const EMPTY: OrgProfileInput = { name: '', region: 'mypurecloud.com', clientId: '', secret: '' };
+
+export function SettingsScreen({
+  onTheme,
+  onOrgChanged,
+}: {
+  onTheme(theme: ThemePreference): void;
+  onOrgChanged(status: OrgStatus): void;
+}) {
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+  const [profiles, setProfiles] = useState<OrgProfileView[]>([]);
+  const [status, setStatus] = useState<OrgStatus | null>(null);
+  const [draft, setDraft] = useState<OrgProfileInput>(EMPTY);
+  const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
+
+  useEffect(() => {
+    void call(api().getSettings({})).then(setSettings);
+    void call(api().listOrgProfiles({})).then(setProfiles);
+    void call(api().getOrgStatus({})).then(setStatus);
+  }, []);
+
+  const act = async (action: () => Promise<void>) => {
+    setMessage(null);
+    try {
+      await action();
+    } catch (failure) {
+      setMessage({ tone: 'bad', text: errorText(failure) });
+    }
+  };
+  const connect = (profileId: string | null) =>
+    act(async () => {
+      const next = await call(api().connectOrg({ profileId }));
+      setStatus(next);
+      onOrgChanged(next);
+      setMessage(
+        next.problem
+          ? { tone: 'bad', text: next.problem }
+          : { tone: 'good', text: `Connected to ${next.name}.` },
+      );
+    });
+
+  return (
+    <section className="screen settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {message && (
+        <p className={`alert alert-${message.tone}`} role="alert">
+          {message.text}
+        </p>
+      )}
+      <section className="card" aria-labelledby="orgs-title">
+        <h2 id="orgs-title">Orgs</h2>
+        <p>
+          In use:{' '}
+          <strong>{status ? (status.kind === 'demo' ? 'the demo org' : status.name) : '…'}</strong>
+          {status?.problem && <span className="bad"> — {status.problem}</span>}
+        </p>
+        <ul className="profiles">
+          <li>
+            Demo org (built in, in memory){' '}
+            <button
+              type="button"
+              disabled={status?.kind === 'demo'}
+              onClick={() => void connect(null)}
+            >
+              Use
+            </button>
+          </li>
+          {profiles.map((p) => (
+            <li key={p.id}>
+              <strong>{p.name}</strong> · {p.region} · client {p.clientId} ·{' '}
+              {p.hasSecret ? 'secret stored (encrypted)' : 'no secret'}{' '}
+              <button
+                type="button"
+                disabled={status?.profileId === p.id}
+                onClick={() => void connect(p.id)}
+              >
+                Use
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() =>
+                  setDraft({
+                    id: p.id,
+                    name: p.name,
+                    region: p.region,
+                    clientId: p.clientId,
+                    secret: '',
+                  })
+                }
+              >
+                Edit
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() =>
+                  void act(async () => {
+                    setProfiles(await call(api().deleteOrgProfile({ id: p.id })));
+                    setStatus(await call(api().getOrgStatus({})));
+                  })
+                }
+              >
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="profile-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(async () => {
+              const saved = await call(
+                api().saveOrgProfile(draft.secret ? draft : { ...draft, secret: undefined }),
+              );
+              setProfiles(await call(api().listOrgProfiles({})));
+              setDraft(EMPTY);
+              setMessage({ tone: 'good', text: `Profile ${saved.name} saved.` });
+            });
+          }}
+        >
+          <h3>{draft.id ? 'Edit profile' : 'Add an org (OAuth client credentials)'}</h3>
+          <label>
+            Name
+            <input
+              value={draft.name}
+              onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              required
+            />
+          </label>
+          <label>
+            Region
+            <input
+              list="regions"
+              value={draft.region}
+              onChange={(event) => setDraft({ ...draft, region: event.target.value })}
+              required
+            />
+            <datalist id="regions">
+              {REGIONS.map((r) => (
+                <option key={r} value={r} />
+              ))}
+            </datalist>
+          </label>
+          <label>
+            Client id
+            <input
+              value={draft.clientId}
+              onChange={(event) => setDraft({ ...draft, clientId: event.target.value })}
+              required
+            />
+          </label>
+          <label>
+            Client secret {draft.id ? '(leave empty to keep the stored one)' : ''}
+            <input
+              type="password"
+              autoComplete="off"
+              value={draft.secret ?? ''}
+              onChange={(event) => setDraft({ ...draft, secret: event.target.value })}
+            />
+          </label>
+          <div className="input-actions">
+            <button type="submit" className="primary">
+              Save profile
+            </button>
+            {draft.id && (
+              <button type="button" onClick={() => setDraft(EMPTY)}>
+                Cancel
+              </button>
+            )}
+          </div>
+        </form>
+      </section>
+      {settings && (
+        <section className="card" aria-labelledby="general-title">
+          <h2 id="general-title">General</h2>
+          <form
+            className="settings-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void act(async () => {
+                const saved = await call(api().saveSettings(settings));
+                setSettings(saved);
+                onTheme(saved.theme);
+                setMessage({ tone: 'good', text: 'Settings saved.' });
+              });
+            }}
+          >
+            <label>
+              API rate limit (requests per minute)
+              <input
+                type="number"
+                min={1}
+                max={100000}
+                value={settings.rateLimitPerMinute}
+                onChange={(event) =>
+                  setSettings({ ...settings, rateLimitPerMinute: Number(event.target.value) })
+                }
+              />
+            </label>
+            <label>
+              Clock skew tolerance in seconds (when the configuration sets none)
+              <input
+                type="number"
+                min={0}
+                max={600}
+                value={settings.clockSkewSeconds}
+                onChange={(event) =>
+                  setSettings({ ...settings, clockSkewSeconds: Number(event.target.value) })
+                }
+              />
+            </label>
+            <fieldset className="theme-choice">
+              <legend>Theme</legend>
+              {(['system', 'light', 'dark'] as const).map((theme) => (
+                <label key={theme} className="checkbox">
+                  <input
+                    type="radio"
+                    name="theme"
+                    value={theme}
+                    checked={settings.theme === theme}
+                    onChange={() => {
+                      setSettings({ ...settings, theme });
+                      onTheme(theme);
+                    }}
+                  />
+                  {theme === 'system' ? 'Follow the system' : theme === 'light' ? 'Light' : 'Dark'}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="primary">
+              Save settings
+            </button>
+          </form>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,354 @@
+/**
+ * The one IPC contract between the main process and the renderer (STYLE.md habit 2).
+ *
+ * - `InvokeMap`: every request the renderer can make, keyed by the name of the function the preload
+ *   exposes on `window.jitDoctor`; the Electron channel is `jit-doctor:<name>`.
+ * - `EventMap`: what the main process pushes (`window.jitDoctor.on<Name>(listener)`).
+ * - `REQUEST_SHAPES`: the schema every payload is checked against before a handler runs.
+ * - Replies cross as `Result<T>` values: nothing throws across IPC.
+ *
+ * Pure types and data: imported by the main process, the preload and (types only) the renderer.
+ */
+import type { JitDoctorConfig, SsoConfig } from './config/types';
+import type { DirectoryUser } from './directory/types';
+import type { RepairPlan } from './provisioning/types';
+import type { Report } from './report';
+
+export type IpcErrorCode =
+  | 'untrusted-sender'
+  | 'bad-request'
+  | 'not-found'
+  | 'config-invalid'
+  | 'org-unavailable'
+  | 'unavailable'
+  | 'busy'
+  | 'io'
+  | 'internal';
+
+export interface IpcError {
+  code: IpcErrorCode;
+  /** One sentence for people. */
+  message: string;
+  /** The key path the error is about (configuration validation). */
+  path?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Pasted text or the contents of a dropped or opened file. */
+export interface InputText {
+  /** File name, or `pasted`. */
+  name: string;
+  text: string;
+}
+
+export interface DiagnoseRequest {
+  inputs: InputText[];
+  /** Check the messages against each other too (UNIQUE_BATCH_DUPLICATE). */
+  batch?: boolean;
+  /** ISO-8601 evaluation time ("as of" a capture); default now. */
+  now?: string | null;
+}
+
+export interface ConfigState {
+  config: JitDoctorConfig;
+  /** The JSON text as the person wrote it. */
+  text: string;
+  /** Where it came from: a file name, a preset, or `edited`. */
+  source: string;
+}
+
+export type ConfigValidation =
+  { valid: true; config: JitDoctorConfig } | { valid: false; message: string; path: string };
+
+export interface ConfigPreset {
+  id: string;
+  name: string;
+  config: JitDoctorConfig;
+}
+
+/** An SSO provider configured in the connected org, ready to merge into the configuration. */
+export interface OrgSsoProvider {
+  name: string;
+  disabled: boolean;
+  sso: SsoConfig;
+}
+
+/** An org profile as the renderer sees it: the client secret never leaves the main process. */
+export interface OrgProfileView {
+  id: string;
+  name: string;
+  /** Genesys Cloud domain, e.g. mypurecloud.ie. */
+  region: string;
+  clientId: string;
+  hasSecret: boolean;
+}
+
+export interface OrgProfileInput {
+  /** Absent to create a profile. */
+  id?: string;
+  name: string;
+  region: string;
+  clientId: string;
+  /** Absent or empty to keep the stored secret. */
+  secret?: string;
+}
+
+export interface OrgStatus {
+  kind: 'demo' | 'org';
+  /** Org or profile name. */
+  name: string;
+  region: string;
+  /** The profile in use; null for the demo org. */
+  profileId: string | null;
+  /** Why the org is not usable, when it is not. */
+  problem: string | null;
+}
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+export interface AppSettings {
+  /** Genesys Cloud API requests per minute the limiter allows (300 by default). */
+  rateLimitPerMinute: number;
+  /** Clock-skew tolerance used when the configuration sets none. */
+  clockSkewSeconds: number;
+  theme: ThemePreference;
+}
+
+/** A user with the repair plan the rules give it. */
+export interface RepairCandidate {
+  user: Pick<DirectoryUser, 'id' | 'name' | 'email'> & Partial<DirectoryUser>;
+  plan: RepairPlan;
+  /** One line ("3 steps", "nothing to do", "blocked"). */
+  summary: string;
+  /** Each step in words, in order. */
+  steps: string[];
+}
+
+export type RepairOutcome = 'repaired' | 'nothing-to-do' | 'failed' | 'cancelled';
+
+export interface RepairResult {
+  userId: string;
+  name: string;
+  outcome: RepairOutcome;
+  /** What happened, in words (the reason when failed). */
+  message: string;
+}
+
+export interface RepairProgress {
+  jobId: string;
+  total: number;
+  done: number;
+  failed: number;
+  /** Seconds left at the current pace; null until it can be estimated. */
+  etaSeconds: number | null;
+  state: 'running' | 'finished' | 'cancelled';
+  /** Results so far, in completion order. */
+  results: RepairResult[];
+}
+
+export interface JournalEntry {
+  time: string;
+  userId: string;
+  /** What was done or attempted, in words. */
+  text: string;
+  outcome: 'ok' | 'failed' | 'skipped' | 'info';
+}
+
+/** A SAML message seen by the capture window. */
+export interface CapturedMessage {
+  /** ISO-8601 time the browser sent it. */
+  time: string;
+  parameter: 'SAMLRequest' | 'SAMLResponse';
+  binding: 'post' | 'redirect';
+  /** The URL it was sent to (query stripped). */
+  url: string;
+  /** The raw parameter value as sent (base64, or deflated base64 for the Redirect binding). */
+  value: string;
+  relayState: string | null;
+  /** True when "diagnose only" cancelled it before it reached Genesys Cloud. */
+  blocked: boolean;
+}
+
+export interface CaptureRequest {
+  /** https URL: the org's login page or an IdP-initiated sign-in URL. */
+  url: string;
+  /** Cancel the POST to Genesys Cloud's ACS so the capture never creates a user through JIT. */
+  diagnoseOnly: boolean;
+}
+
+/** Channel → request and reply. Keys are the function names on `window.jitDoctor`. */
+export interface InvokeMap {
+  /** Runs the engine on pasted or dropped inputs with the active configuration and org directory. */
+  diagnose: { request: DiagnoseRequest; reply: Report };
+  /** Shows the open-file dialog; null when the person cancels. */
+  openInputFile: { request: Record<string, never>; reply: InputText | null };
+  /** Saves the last report produced (JSON), redacted or not; the saved path, or null when cancelled. */
+  saveReport: { request: { redact: boolean }; reply: string | null };
+  /** The active configuration, or null when none is set yet. */
+  getConfig: { request: Record<string, never>; reply: ConfigState | null };
+  /** Validates configuration JSON text without applying it. */
+  validateConfig: { request: { text: string }; reply: ConfigValidation };
+  /** Validates and makes the text the active configuration (kept in the app data folder). */
+  applyConfig: { request: { text: string; source: string }; reply: ConfigState };
+  /** Shows the open-file dialog for a configuration; the validated state, or null when cancelled. */
+  openConfigFile: { request: Record<string, never>; reply: ConfigState | null };
+  /** The IdP presets shipped in resources/presets. */
+  listPresets: { request: Record<string, never>; reply: ConfigPreset[] };
+  /** Reads IdP metadata XML (EntityDescriptor): issuer and signing certificates. */
+  importIdpMetadata: { request: { xml: string }; reply: SsoConfig };
+  /** The SSO providers configured in the connected org (or the demo org). */
+  importOrgProviders: { request: Record<string, never>; reply: OrgSsoProvider[] };
+  listOrgProfiles: { request: Record<string, never>; reply: OrgProfileView[] };
+  /** Creates or updates a profile; the secret is encrypted with the OS keychain and never returned. */
+  saveOrgProfile: { request: OrgProfileInput; reply: OrgProfileView };
+  deleteOrgProfile: { request: { id: string }; reply: OrgProfileView[] };
+  /** Uses a profile's org, or the demo org when `profileId` is null. */
+  connectOrg: { request: { profileId: string | null }; reply: OrgStatus };
+  getOrgStatus: { request: Record<string, never>; reply: OrgStatus };
+  getSettings: { request: Record<string, never>; reply: AppSettings };
+  saveSettings: { request: Partial<AppSettings>; reply: AppSettings };
+  /** Users whose name, email or id contains the query, each with its plan. */
+  searchUsers: { request: { query: string }; reply: RepairCandidate[] };
+  /** Users created in the last `sinceHours` whose plan is not empty. */
+  findStuckAgents: { request: { sinceHours: number }; reply: RepairCandidate[] };
+  /** Starts repairing these users on the shared rate-limited queue; progress arrives as events. */
+  startRepair: { request: { userIds: string[] }; reply: { jobId: string } };
+  cancelRepair: { request: { jobId: string }; reply: { cancelled: boolean } };
+  /** The most recent journal entries, newest last. */
+  readJournal: { request: { limit: number }; reply: JournalEntry[] };
+  /** Opens the capture window (its own session, no preload). */
+  openCapture: { request: CaptureRequest; reply: { opened: true } };
+  listCaptures: { request: Record<string, never>; reply: CapturedMessage[] };
+  clearCaptures: { request: Record<string, never>; reply: CapturedMessage[] };
+}
+
+/** Main → renderer events. `window.jitDoctor.on<Name>(listener)` returns an unsubscribe function. */
+export interface EventMap {
+  repairProgress: RepairProgress;
+  captureMessage: CapturedMessage;
+  /** A file chosen with the File → Open menu. */
+  inputOpened: InputText;
+  /** A one-line notice for the status bar ("Report saved to …"). */
+  notice: { message: string };
+}
+
+export type InvokeMethod = keyof InvokeMap;
+export type EventName = keyof EventMap;
+export type RequestOf<K extends InvokeMethod> = InvokeMap[K]['request'];
+export type ReplyOf<K extends InvokeMethod> = InvokeMap[K]['reply'];
+
+export type EventListenerName<E extends EventName> = `on${Capitalize<E>}`;
+
+/** What `window.jitDoctor` is: one named function per channel and per event, nothing generic. */
+export type JitDoctorApi = {
+  [K in InvokeMethod]: (request: RequestOf<K>) => Promise<Result<ReplyOf<K>>>;
+} & {
+  [E in EventName as EventListenerName<E>]: (
+    listener: (payload: EventMap[E]) => void,
+  ) => () => void;
+};
+
+export const invokeChannel = (method: InvokeMethod): string => `jit-doctor:${method}`;
+export const eventChannel = (event: EventName): string => `jit-doctor-event:${event}`;
+
+// ---------------------------------------------------------------------------------------------
+// Payload schema: checked by the main process before any handler runs (handlers accept `unknown`).
+
+export type FieldShape =
+  | { type: 'string'; max: number; optional?: true; nullable?: true }
+  | { type: 'number'; min: number; max: number; integer?: true; optional?: true }
+  | { type: 'boolean'; optional?: true }
+  | { type: 'enum'; values: readonly string[]; optional?: true }
+  | { type: 'array'; of: FieldShape; max: number; optional?: true }
+  | { type: 'object'; fields: ObjectShape; optional?: true };
+
+/** Every request is one object; keys not listed are refused. */
+export type ObjectShape = Readonly<Record<string, FieldShape>>;
+
+/** A HAR of a morning's logins can be large; the engine still refuses any message over its limit. */
+const MAX_INPUT_CHARS = 64 * 1024 * 1024;
+const text = (max: number): FieldShape => ({ type: 'string', max });
+const id: FieldShape = text(200);
+const none: ObjectShape = {};
+
+export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: ObjectShape } = {
+  diagnose: {
+    inputs: {
+      type: 'array',
+      max: 500,
+      of: { type: 'object', fields: { name: text(500), text: text(MAX_INPUT_CHARS) } },
+    },
+    batch: { type: 'boolean', optional: true },
+    now: { type: 'string', max: 40, optional: true, nullable: true },
+  },
+  openInputFile: none,
+  saveReport: { redact: { type: 'boolean' } },
+  getConfig: none,
+  validateConfig: { text: text(5_000_000) },
+  applyConfig: { text: text(5_000_000), source: text(500) },
+  openConfigFile: none,
+  listPresets: none,
+  importIdpMetadata: { xml: text(5_000_000) },
+  importOrgProviders: none,
+  listOrgProfiles: none,
+  saveOrgProfile: {
+    id: { ...id, optional: true },
+    name: text(200),
+    region: text(100),
+    clientId: text(200),
+    secret: { type: 'string', max: 500, optional: true },
+  },
+  deleteOrgProfile: { id },
+  connectOrg: { profileId: { ...id, nullable: true } as FieldShape },
+  getOrgStatus: none,
+  getSettings: none,
+  saveSettings: {
+    rateLimitPerMinute: { type: 'number', min: 1, max: 100_000, integer: true, optional: true },
+    clockSkewSeconds: { type: 'number', min: 0, max: 600, integer: true, optional: true },
+    theme: { type: 'enum', values: ['system', 'light', 'dark'], optional: true },
+  },
+  searchUsers: { query: text(200) },
+  findStuckAgents: { sinceHours: { type: 'number', min: 0, max: 24 * 30 } },
+  startRepair: { userIds: { type: 'array', of: id, max: 50_000 } },
+  cancelRepair: { jobId: id },
+  readJournal: { limit: { type: 'number', min: 1, max: 10_000, integer: true } },
+  openCapture: { url: text(4000), diagnoseOnly: { type: 'boolean' } },
+  listCaptures: none,
+  clearCaptures: none,
+};
+
+export const INVOKE_METHODS = Object.keys(REQUEST_SHAPES) as InvokeMethod[];
+export const EVENT_NAMES: readonly EventName[] = [
+  'repairProgress',
+  'captureMessage',
+  'inputOpened',
+  'notice',
+];
+
+export const listenerName = <E extends EventName>(event: E): EventListenerName<E> =>
+  `on${event[0]!.toUpperCase()}${event.slice(1)}` as EventListenerName<E>;
+
+/**
+ * Builds `window.jitDoctor` from a transport: the preload passes ipcRenderer, the e2e test passes
+ * Playwright bindings, so both expose exactly the same named functions.
+ */
+export function createBridge(
+  invoke: (channel: string, request: unknown) => Promise<unknown>,
+  subscribe: (channel: string, listener: (payload: unknown) => void) => () => void,
+): JitDoctorApi {
+  const api: Record<string, unknown> = {};
+  for (const method of INVOKE_METHODS) {
+    const channel = invokeChannel(method);
+    api[method] = (request: unknown) => invoke(channel, request ?? {});
+  }
+  for (const event of EVENT_NAMES) {
+    const channel = eventChannel(event);
+    api[listenerName(event)] = (listener: (payload: unknown) => void) => {
+      if (typeof listener !== 'function')
+        throw new TypeError(`${listenerName(event)} needs a function`);
+      return subscribe(channel, listener);
+    };
+  }
+  return Object.freeze(api) as JitDoctorApi;
+}

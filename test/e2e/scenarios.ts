@@ -1,0 +1,161 @@
+/** What the e2e run checks, in order: each scenario leaves the app where the next one starts. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { seriousViolations } from './axe';
+import { readSample, ROOT } from './harness';
+import type { Scenario } from './run';
+import { expect, openScreen, pasteAnywhere } from './steps';
+
+const NEAR_MISS = '011-claim-namespace-near-miss-department';
+const CLEAN = '001-entra-assertion-signed-pysaml2';
+const SCREENS = ['Diagnose', 'Compare', 'Configuration', 'Repair', 'Settings'];
+
+const sampleConfig = (name: string) =>
+  readFile(join(ROOT, 'test/fixtures/samples', name, 'config.json'), 'utf8');
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'first launch shows the paste prompt and the org',
+    async run({ page, screenshot }) {
+      await page.getByText('Paste a SAML response anywhere').waitFor();
+      await page.getByRole('status', { name: 'Connected org' }).getByText(/org/).waitFor();
+      await screenshot('01-diagnose-empty');
+    },
+  },
+  {
+    name: 'configuration: JSON is validated inline and applied',
+    async run({ page, screenshot }) {
+      await openScreen(page, 'Configuration');
+      await page.getByRole('tab', { name: 'JSON' }).click();
+      const editor = page.getByLabel('Configuration JSON');
+      await editor.fill('{ "sso": { "clockSkewSeconds": "ten" } }');
+      await page
+        .locator('.validation.bad')
+        .getByText(/clockSkewSeconds/)
+        .waitFor();
+      await editor.fill(await sampleConfig(NEAR_MISS));
+      await page.locator('.validation.ok').waitFor();
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/Applied/)
+        .waitFor();
+      await page.getByRole('tab', { name: 'Form' }).click();
+      await page.getByLabel('Issuer').waitFor();
+      const issuer = await page.getByLabel('Issuer').inputValue();
+      expect(
+        issuer.startsWith('https://sts.windows.net/'),
+        `the form shows the applied issuer, got ${issuer}`,
+      );
+      await screenshot('04-configuration');
+    },
+  },
+  {
+    name: 'diagnose: a pasted response gets a verdict and a finding highlights its element',
+    async run({ page, screenshot }) {
+      await openScreen(page, 'Diagnose');
+      await page.getByLabel('As of').fill('2026-11-23T09:00:00');
+      await pasteAnywhere(page, await readSample(NEAR_MISS));
+      const verdict = page.getByTestId('verdict');
+      await verdict.getByText('FAIL', { exact: true }).waitFor();
+      const finding = page.locator('button[data-code="CLAIM_NEAR_MISS"]');
+      await finding.click();
+      expect((await finding.getAttribute('aria-pressed')) === 'true', 'the finding is selected');
+      const lit = page.locator('.xml-row.lit').first();
+      await lit.waitFor();
+      const text = await lit.innerText();
+      expect(/Attribute/.test(text), `the highlighted XML is the attribute, got: ${text}`);
+      await page.getByRole('heading', { name: 'Signature' }).waitFor();
+      await page.getByText('Valid: verified with a configured certificate').waitFor();
+      await page.getByRole('img', { name: /Within the validity window/ }).waitFor();
+      await screenshot('02-diagnose-report');
+    },
+  },
+  {
+    name: 'compare: the claim table highlights the near miss and copies the expected name',
+    async run({ page, screenshot }) {
+      await openScreen(page, 'Compare');
+      const table = page.getByTestId('claim-table');
+      const row = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'department' }) });
+      await row.waitFor();
+      await row.getByText('other namespace').waitFor();
+      expect(
+        (await row.locator('mark.diff').count()) > 0,
+        'the received claim has highlighted characters',
+      );
+      await row.getByRole('button', { name: /Copy the expected claim name/ }).click();
+      await screenshot('03-compare');
+      await page.getByLabel('Message A').fill(await readSample(CLEAN));
+      await page.getByLabel('Message B').fill(await readSample(NEAR_MISS));
+      await page.getByRole('button', { name: 'Compare A and B' }).click();
+      await page.getByTestId('two-table').waitFor();
+      await screenshot('03-compare-two-messages');
+    },
+  },
+  {
+    name: 'settings: a profile secret is stored encrypted and never shown; the theme follows the choice',
+    async run({ page, harness, screenshot }) {
+      await openScreen(page, 'Settings');
+      await page.getByLabel('Name', { exact: true }).fill('Acme production');
+      await page.getByLabel('Region').fill('mypurecloud.ie');
+      await page.getByLabel('Client id').fill('client-123');
+      await page.getByLabel(/Client secret/).fill('s3cr3t-value');
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      await page.getByText('secret stored (encrypted)').waitFor();
+      const stored = await readFile(join(harness.folder, 'org-profiles.json'), 'utf8');
+      expect(!stored.includes('s3cr3t-value'), 'the secret is not on disk in clear');
+      const html = await page.content();
+      expect(!html.includes('s3cr3t-value'), 'the secret is not in the page');
+      await page.getByLabel('Dark').check();
+      await page.locator('html[data-theme="dark"]').waitFor();
+      await screenshot('06-settings-dark');
+      await page.getByLabel('Follow the system').check();
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByRole('alert').getByText('Settings saved.').waitFor();
+      await screenshot('06-settings');
+    },
+  },
+  {
+    name: 'security: the CSP refuses inline script and a foreign page cannot call the API',
+    expectedConsoleErrors: /Content Security Policy/,
+    async run({ page, harness }) {
+      // An injected inline script must not run: the CSP reports the violated directive instead.
+      const inline = await page.evaluate(`new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true';
+        document.body.appendChild(script);
+        setTimeout(() => resolve(window.__inlineRan ? 'ran' : 'no report'), 1000);
+      })`);
+      expect(
+        String(inline).startsWith('script-src'),
+        `inline script must be refused by the CSP, got ${String(inline)}`,
+      );
+      const foreign = await harness.context.newPage();
+      await foreign.goto('data:text/html,<title>foreign</title>');
+      const reply = (await foreign.evaluate(`window.jitDoctor.getSettings({})`)) as {
+        ok: boolean;
+        error?: { code: string };
+      };
+      await foreign.close();
+      expect(
+        !reply.ok && reply.error?.code === 'untrusted-sender',
+        `a foreign page is refused, got ${JSON.stringify(reply)}`,
+      );
+    },
+  },
+  {
+    name: 'accessibility: no serious or critical axe violation on any screen',
+    async run({ page }) {
+      const problems: string[] = [];
+      for (const screen of SCREENS) {
+        await openScreen(page, screen);
+        await page.waitForTimeout(150);
+        for (const line of await seriousViolations(page)) problems.push(`${screen}: ${line}`);
+      }
+      expect(problems.length === 0, problems.join('\n'));
+    },
+  },
+];
