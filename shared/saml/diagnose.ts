@@ -64,6 +64,9 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
       const outcome = decodeInput(input, limits);
       reportFindings.push(...outcome.findings);
       decoded = outcome.messages;
+      // An input that yields nothing must never read as a pass.
+      if (decoded.length === 0 && outcome.findings.length === 0)
+        reportFindings.push(nothingFound(input.name));
     } catch (error) {
       reportFindings.push(internalError(input.name, 'decoding', error));
       continue;
@@ -247,6 +250,14 @@ function notAResponse(
 function withoutDuplicates(findings: Finding[], already: readonly Finding[]): Finding[] {
   const seen = new Set(already.map((f) => `${f.code} ${f.location?.path ?? ''}`));
   return findings.filter((f) => !seen.has(`${f.code} ${f.location?.path ?? ''}`));
+}
+
+function nothingFound(source: string): Finding {
+  return finding('INPUT_UNRECOGNIZED', {
+    message: `${source} holds no SAML message that could be decoded.`,
+    evidence: { source },
+    fix: 'Give the SAMLResponse value, the form body or URL that carries it, a HAR file or a SAML-tracer export, copied whole.',
+  });
 }
 
 function internalError(source: string, stage: string, error: unknown): Finding {

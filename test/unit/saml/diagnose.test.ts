@@ -2,40 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JitDoctorConfig } from '../../../shared/config/types';
-import { catalogueEntry } from '../../../shared/findings/catalogue';
-import { verdictOf, type Report } from '../../../shared/report';
 import { diagnose, diagnoseText } from '../../../shared/saml/diagnose';
 import { NOW, SAMPLES, sampleConfig, sampleXml } from './checks/fixtures';
+import { allCodes, expectWellFormed } from './diagnose-helpers';
 
 const ENTRA = '001-entra-assertion-signed-pysaml2';
 const config = sampleConfig(ENTRA);
 const options = { config, directory: null, now: NOW };
 const bytes = (text: string) => new TextEncoder().encode(text);
-const allCodes = (report: Report) => [
-  ...report.findings.map((f) => f.code),
-  ...report.messages.flatMap((m) => m.findings.map((f) => f.code)),
-];
-
-/** What every report must satisfy, whatever the input. */
-export function expectWellFormed(report: Report): void {
-  expect(report.schemaVersion).toBe(1);
-  expect(report.tool.name).toBe('jit-doctor');
-  const all = [...report.findings, ...report.messages.flatMap((m) => m.findings)];
-  for (const f of all) {
-    expect(catalogueEntry(f.code), f.code).toBeDefined();
-    expect(f.message.length).toBeGreaterThan(0);
-    expect(f.fix.length).toBeGreaterThan(0);
-  }
-  expect(report.summary.verdict).toBe(verdictOf(all));
-  expect(report.summary.messages).toBe(report.messages.length);
-  expect(report.summary.errors).toBe(all.filter((f) => f.severity === 'error').length);
-  report.messages.forEach((m, i) => {
-    expect(m.index).toBe(i);
-    expect(m.verdict).toBe(verdictOf(m.findings));
-  });
-  expect(allCodes(report)).not.toContain('INTERNAL_ERROR');
-}
-
 describe('diagnose', () => {
   it('passes a clean signed Entra ID response with a valid signature', () => {
     const report = diagnose([{ name: 'entra.xml', bytes: bytes(sampleXml(ENTRA)) }], options);
