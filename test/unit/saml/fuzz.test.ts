@@ -13,6 +13,7 @@ import { SAMPLES } from './checks/fixtures';
 import { expectWellFormed } from './diagnose-helpers';
 
 interface Sample {
+  [fc.toStringMethod]: () => string;
   name: string;
   bytes: Uint8Array;
   config: JitDoctorConfig;
