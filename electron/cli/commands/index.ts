@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { registerDiagnose } from './diagnose';
+import { registerCompare } from './compare';
+import { registerConfig } from './config';
+import { registerSnapshot } from './snapshot';
 
 /** One entry per command file; each adds its sub-command to the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerDiagnose];
+export const commands: RegisterCommand[] = [
+  registerDiagnose,
+  registerCompare,
+  registerConfig,
+  registerSnapshot,
+];

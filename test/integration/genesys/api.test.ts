@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allPages } from '../../../electron/genesys/api/index';
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { GenesysApiError } from '../../../electron/genesys/errors';
-import { calls, startHarness, type Harness } from './helpers';
+import { calls, failureOf, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 beforeEach(async () => {
@@ -68,14 +68,14 @@ describe('users through the real SDK', () => {
       email: 'jo@acme.example',
       divisionId: await homeId(),
     });
-    const duplicate = await h.api.users
-      .patch(user.id!, { version: 1, employerInfo: { employeeId: 'emp-1' } })
-      .catch((e: GenesysApiError) => e);
+    const duplicate = await failureOf(
+      h.api.users.patch(user.id!, { version: 1, employerInfo: { employeeId: 'emp-1' } }),
+    );
     expect(duplicate.status).toBe(409);
     await h.api.users.patch(user.id!, { version: 1, department: 'Sales' });
-    const stale = await h.api.users
-      .patch(user.id!, { version: 1, department: 'Support' })
-      .catch((e: GenesysApiError) => e);
+    const stale = await failureOf(
+      h.api.users.patch(user.id!, { version: 1, department: 'Support' }),
+    );
     expect(stale.status).toBe(409);
     expect(stale.serverMessage).toMatch(/does not match the current version/);
   });
@@ -183,7 +183,7 @@ describe('WebRTC phone, station and utilization', () => {
     await h.api.telephony.createPhone({
       name: 'New Agent WebRTC',
       site: { id: site.id },
-      phoneBaseSettings: { id: base.id },
+      phoneBaseSettings: { id: base.id! },
       phoneMetaBase: { id: base.phoneMetaBase.id },
       lineBaseSettings: { id: lineBase },
       lines: [{ name: 'New Agent', lineBaseSettings: { id: lineBase } }],

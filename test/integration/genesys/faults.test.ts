@@ -94,7 +94,7 @@ describe('injected faults against the real SDK', () => {
     const phone = await h.api.telephony.createPhone({
       name: 'Sam WebRTC 2',
       site: { id: site.id },
-      phoneBaseSettings: { id: base.id },
+      phoneBaseSettings: { id: base.id! },
       lines: [{ name: 'Sam', lineBaseSettings: { id: base.lines[0]!.id } }],
       webRtcUser: { id: 'u-sam' },
     });
@@ -115,7 +115,7 @@ describe('injected faults against the real SDK', () => {
       .createPhone({
         name: 'Desk',
         site: { id: site.id },
-        phoneBaseSettings: { id: base.id },
+        phoneBaseSettings: { id: base.id! },
         lines: [{ name: 'Desk', lineBaseSettings: { id: base.lines[0]!.id } }],
       })
       .catch((e: unknown) => e);

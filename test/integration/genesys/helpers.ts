@@ -1,5 +1,6 @@
 /** Starts a fake org and connects the real SDK to it over HTTP on 127.0.0.1. */
 import { createGenesysApi, type GenesysApi } from '../../../electron/genesys/api/index';
+import { GenesysApiError } from '../../../electron/genesys/errors';
 import {
   connectGenesys,
   type GenesysConnectionOptions,
@@ -79,4 +80,15 @@ export function calls(org: FakeOrg): string[] {
   return org.requests
     .filter((r) => r.path.startsWith('/api/'))
     .map((r) => `${r.method} ${r.path}${r.query}`);
+}
+
+/** The GenesysApiError a call failed with; fails the test when the call succeeded. */
+export async function failureOf(call: Promise<unknown>): Promise<GenesysApiError> {
+  const outcome = await call.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof GenesysApiError))
+    throw new Error(`expected a GenesysApiError, got ${String(outcome)}`);
+  return outcome;
 }

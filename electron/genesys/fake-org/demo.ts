@@ -1,0 +1,30 @@
+/**
+ * The embedded demo org: the fake org seeded from resources/demo/org.json, its timestamps moved so
+ * that the stuck agents were created this morning whenever it starts, served on 127.0.0.1 with the
+ * production rate limit (300 per minute) and a short delay before new WebRTC stations appear.
+ */
+import { fileURLToPath } from 'node:url';
+import demoSeed from '../../../resources/demo/org.json';
+import { startFakeOrg, type FakeOrg, type FakeOrgOptions } from './server';
+import type { FakeOrgSeed } from './seed';
+
+/** The SSO/JIT configuration that matches the demo org (postJit rules, the demo IdP certificate). */
+export const DEMO_CONFIG_PATH = fileURLToPath(
+  new URL('../../../resources/demo/config.json', import.meta.url),
+);
+
+export const DEMO_ORG_NAME = 'acme-contact';
+
+export function demoOrgSeed(): FakeOrgSeed {
+  // a fresh copy: the fake org's seeding must never alias the imported module's data
+  return structuredClone(demoSeed) as FakeOrgSeed;
+}
+
+export function startDemoOrg(options: Omit<FakeOrgOptions, 'seed'> = {}): Promise<FakeOrg> {
+  return startFakeOrg({
+    seed: demoOrgSeed(),
+    rebaseTo: Date.now(),
+    stationDelayMs: 1500,
+    ...options,
+  });
+}
