@@ -46,9 +46,19 @@ export function parseXml(xml: string, limits: EngineLimits = DEFAULT_LIMITS): Pa
   return { ok: true, parsed: { document, root, locate: createLocator() } };
 }
 
+/** Characters outside XML 1.0's Char production (xmldom would keep them silently). */
+const NOT_XML_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
 function refuseBeforeParsing(xml: string, limits: EngineLimits): Finding | null {
   const bytes = utf8Length(xml, limits.maxMessageBytes);
   if (bytes > limits.maxMessageBytes) return tooLargeFinding(bytes, limits.maxMessageBytes);
+
+  const forbidden = xml.search(NOT_XML_CHARACTER);
+  if (forbidden !== -1) {
+    const { line, column } = lineColumnAt(xml, forbidden);
+    const code = xml.charCodeAt(forbidden).toString(16).toUpperCase().padStart(4, '0');
+    return malformedFinding(`the character U+${code} is not allowed in XML`, line, column);
+  }
 
   const problem = prescanMarkup(xml, limits.maxDepth);
   if (problem === null) return null;

@@ -8,7 +8,7 @@ export type InputText = { ok: true; text: string } | { ok: false; reason: string
 
 /**
  * The input as text. UTF-16 with a byte-order mark (what Windows PowerShell's `>` writes) is
- * accepted; bytes that are not valid UTF-8, or that hold control characters, are binary.
+ * accepted; bytes that are not valid UTF-8, or are mostly control characters, are binary.
  */
 export function inputToText(bytes: Uint8Array): InputText {
   let text: string;
@@ -23,10 +23,24 @@ export function inputToText(bytes: Uint8Array): InputText {
   } catch {
     return { ok: false, reason: 'it is binary data, not text (the bytes are not valid UTF-8)' };
   }
-  if (/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(text)) {
+  if (looksBinary(text)) {
     return { ok: false, reason: 'it is binary data, not text (it holds control characters)' };
   }
   return { ok: true, text };
+}
+
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+const SNIFF_CHARACTERS = 4096;
+
+/**
+ * A NUL anywhere, or control characters making up more than 1 in 20 of the start. A stray control
+ * character inside otherwise good XML is left for the parser, which says where it is.
+ */
+function looksBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
+  const head = text.slice(0, SNIFF_CHARACTERS);
+  const controls = head.match(CONTROL_CHARACTERS)?.length ?? 0;
+  return controls * 20 > head.length;
 }
 
 /**

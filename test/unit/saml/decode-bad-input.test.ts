@@ -23,8 +23,20 @@ describe('decodeInput: bad input gets a finding, never a throw', () => {
     expect(findings[0]?.evidence).toMatchObject({ detected: 'binary' });
   });
 
-  it('reports text with control characters as binary', FAST, () => {
+  it('reports text with NULs or mostly control characters as binary', FAST, () => {
     expect(codes(decodeInput(textInput('abc\u0000def')).findings)).toEqual(['INPUT_UNRECOGNIZED']);
+    expect(codes(decodeInput(textInput('\u0001\u0002\u0003abc')).findings)).toEqual([
+      'INPUT_UNRECOGNIZED',
+    ]);
+  });
+
+  it('leaves a stray control character in XML for the parser to locate', FAST, () => {
+    const { messages } = decodeInput(textInput(`<r>\n<v>a\u000cb</v>${'<w/>'.repeat(10)}</r>`));
+    const parsed = parseXml(messages[0]?.xml ?? '');
+    expect(parsed.ok ? null : parsed.findings[0]).toMatchObject({
+      code: 'INPUT_XML_MALFORMED',
+      location: { line: 2, column: 5 },
+    });
   });
 
   it('reports prose as unrecognised', FAST, () => {
@@ -78,7 +90,7 @@ describe('decodeInput: bad input gets a finding, never a throw', () => {
 
   it('stops a deflate bomb at the size limit', FAST, () => {
     const bomb = deflateRawSync(
-      Buffer.concat([Buffer.from('<a>'), Buffer.alloc(64 * 1024 * 1024, 0x20)]),
+      Buffer.concat([Buffer.from('<a>'), Buffer.alloc(16 * 1024 * 1024, 0x20)]),
     );
     const { messages, findings } = decodeInput(textInput(bomb.toString('base64')));
     expect(messages).toEqual([]);

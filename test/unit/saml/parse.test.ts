@@ -189,6 +189,7 @@ describe('parseXml: malformed XML', () => {
     ['text only', 'hello'],
     ['nothing', ''],
     ['a duplicated attribute', '<a b="1" b="2"/>'],
+    ['a control character', '<a>x\u000cy</a>'],
   ])('reports %s as malformed, never a half-built document', (_, xml) => {
     const outcome = parseXml(xml);
     expect(outcome.ok).toBe(false);
