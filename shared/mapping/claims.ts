@@ -66,8 +66,8 @@ export function claimNearMiss(mc: MappingContext): Finding[] {
           values: match.attribute!.values,
         },
         fix:
-          `Either ${whereToClick(mc.check.message.idp, 'renameClaim', vars)}, ` +
-          `or in Genesys Cloud change the ${match.field} mapping (attributeMapping.${match.field}) to "${escapeInvisible(received)}".`,
+          `${whereToClick(mc.check.message.idp, 'renameClaim', vars)}. ` +
+          `Or, in Genesys Cloud, change the ${match.field} mapping (attributeMapping.${match.field}) to "${escapeInvisible(received)}".`,
       });
     });
 }

@@ -99,7 +99,7 @@ export function charDiff(a: string, b: string): { a: DiffRange[]; b: DiffRange[]
   const midB = b.slice(start, endB);
   if (!midA || !midB || (midA.length + 1) * (midB.length + 1) > MAX_DIFF_CELLS) return outer;
   const marks = lcsMarks(midA, midB);
-  if (marks.common * 2 < Math.min(midA.length, midB.length)) return outer;
+  if (marks.common < 3 || marks.common * 2 < Math.min(midA.length, midB.length)) return outer;
   const shift = (ranges: DiffRange[]) =>
     ranges.map((r) => ({ start: r.start + start, end: r.end + start }));
   return { a: shift(toRanges(marks.a)), b: shift(toRanges(marks.b)) };

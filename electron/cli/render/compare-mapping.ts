@@ -8,7 +8,8 @@ import { catalogueEntry } from '../../../shared/findings/catalogue';
 import { charDiff, escapeInvisible } from '../../../shared/mapping/text';
 import type { Finding, MappingRow, MessageReport, Report } from '../../../shared/report';
 import { messageHeadline } from './common';
-import { renderTable, type Cell, type Colors, type Column } from './compare-table';
+import { GENESYS_OWN_ATTRIBUTES } from '../../../shared/mapping/match';
+import { renderTable, wrapProse, type Cell, type Colors, type Column } from './compare-table';
 
 const COLUMNS: Column[] = [
   { title: 'FIELD', min: 10, grow: 0 },
@@ -71,7 +72,8 @@ export function mappingFindings(message: MessageReport): Finding[] {
 }
 
 function unmappedNames(message: MessageReport): string[] {
-  const used = new Set(message.mapping.flatMap((r) => [r.expected, r.received]));
+  const used = new Set<string | null>(message.mapping.flatMap((r) => [r.expected, r.received]));
+  GENESYS_OWN_ATTRIBUTES.forEach((name) => used.add(name));
   return [...new Set(message.attributes.map((a) => a.name).filter((n) => !used.has(n)))];
 }
 
@@ -84,19 +86,30 @@ function messageBlock(message: MessageReport, width: number, c: Colors): string[
   lines.push(...renderTable(COLUMNS, message.mapping.map(rowCells), width, c));
   lines.push('', summaryLine(message.mapping));
   const unmapped = unmappedNames(message);
-  if (unmapped.length > 0) lines.push(c.dim(`Also received, not mapped: ${unmapped.map(shownName).join(', ')}`));
+  if (unmapped.length > 0) {
+    const text = `Also received, not mapped: ${unmapped.map(shownName).join(', ')}`;
+    lines.push(...wrapProse(text, width, '  ').map((l) => c.dim(l)));
+  }
   const actionable = mappingFindings(message).filter((f) => f.severity !== 'info');
   if (actionable.length > 0) {
     lines.push('', c.bold('What to change'));
     for (const f of actionable) {
       const tone = f.severity === 'error' ? c.red : c.yellow;
-      lines.push(`  ${tone(f.code)}  ${f.message}`, `    ${c.dim('fix:')} ${f.fix}`);
+      const [first = '', ...rest] = wrapProse(`${f.code} ${f.message}`, width - 2, '    ');
+      lines.push(
+        `  ${tone(f.code)} ${first.slice(f.code.length + 1)}`,
+        ...rest.map((l) => `  ${l}`),
+      );
+      lines.push(...wrapProse(`fix: ${f.fix}`, width - 4, '    ').map((l) => `    ${l}`));
     }
   }
   return lines;
 }
 
-export function renderMappingText(report: Report, options: { color: boolean; width: number }): string {
+export function renderMappingText(
+  report: Report,
+  options: { color: boolean; width: number },
+): string {
   const c = createColors(options.color);
   const responses = report.messages.filter((m) => m.type === 'Response');
   const blocks = responses.map((m) => messageBlock(m, options.width, c).join('\n'));
@@ -106,7 +119,10 @@ export function renderMappingText(report: Report, options: { color: boolean; wid
 
 const md = (text: string) => text.replace(/([\\`*_[\]|<>])/g, '\\$1');
 
-function mdHighlighted(text: string, ranges: readonly { start: number; end: number }[] = []): string {
+function mdHighlighted(
+  text: string,
+  ranges: readonly { start: number; end: number }[] = [],
+): string {
   if (!text) return '';
   let out = '';
   let i = 0;
@@ -121,7 +137,10 @@ export function renderMappingMarkdown(report: Report): string {
   const parts: string[] = [];
   for (const message of report.messages.filter((m) => m.type === 'Response')) {
     parts.push(`## Claim mapping — ${md(message.source)}`, '');
-    parts.push('| Genesys field | Expected claim | Received claim | Match | Values |', '|---|---|---|---|---|');
+    parts.push(
+      '| Genesys field | Expected claim | Received claim | Match | Values |',
+      '|---|---|---|---|---|',
+    );
     for (const row of message.mapping) {
       const expected = shownName(row.expected);
       const received = row.received === null ? null : shownName(row.received);

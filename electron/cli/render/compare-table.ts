@@ -117,3 +117,18 @@ export function renderTable(
   }
   return lines;
 }
+
+/** Word-wraps prose (finding messages, fixes) to `width`, every line after the first indented. */
+export function wrapProse(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const room = width - (lines.length === 0 ? 0 : indent.length);
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`));
+}
