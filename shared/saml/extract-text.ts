@@ -113,3 +113,28 @@ export function isNil(element: Element): boolean {
   const value = element.getAttributeNS(NS.xsi, 'nil');
   return value === 'true' || value === '1';
 }
+
+/**
+ * Counts Assertion and EncryptedAssertion elements anywhere under `root` in one pass (counting, not
+ * reading: an extra, unsigned Assertion anywhere is what RESPONSE_MULTIPLE_ASSERTIONS reports).
+ * Iterative, so depth cannot overflow the stack, and far cheaper than xmldom's live NodeLists.
+ */
+export function countAssertions(root: Element): { plain: number; encrypted: number } {
+  let plain = 0;
+  let encrypted = 0;
+  let node: Node | null = root;
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE && (node as Element).namespaceURI === NS.assertion) {
+      const name = (node as Element).localName;
+      if (name === 'Assertion') plain += 1;
+      else if (name === 'EncryptedAssertion') encrypted += 1;
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return { plain, encrypted };
+}

@@ -8,7 +8,15 @@ import type { AttributeSummary, Finding, Location, MessageType, StatusSummary } 
 import { finding } from '../findings/finding';
 import { recogniseIdp, whereIn } from './idp';
 import type { DecodedMessage, ExtractedMessage, ParsedXml, VerifyOutcome } from './types';
-import { NS, attr, childNamed, childrenNamed, isNil, readText } from './extract-text';
+import {
+  NS,
+  attr,
+  childNamed,
+  childrenNamed,
+  countAssertions,
+  isNil,
+  readText,
+} from './extract-text';
 
 export interface ExtractOutcome {
   message: ExtractedMessage;
@@ -77,7 +85,7 @@ export function extractMessage(
     readAttributes(statementEl, parsed, idp, attributes, findings);
   }
 
-  const document = parsed.document;
+  const counts = type === 'Response' ? countAssertions(parsed.root) : { plain: 0, encrypted: 0 };
   const message: ExtractedMessage = {
     type,
     source: decoded.source,
@@ -101,12 +109,8 @@ export function extractMessage(
     hasAudienceRestriction: conditionsPart?.hasAudienceRestriction ?? false,
     attributes,
     // Counting (not reading) over the whole document is what spots an extra, unsigned Assertion.
-    assertionCount:
-      type === 'Response' ? document.getElementsByTagNameNS(NS.assertion, 'Assertion').length : 0,
-    encryptedAssertionCount:
-      type === 'Response'
-        ? document.getElementsByTagNameNS(NS.assertion, 'EncryptedAssertion').length
-        : 0,
+    assertionCount: counts.plain,
+    encryptedAssertionCount: counts.encrypted,
     locations,
     idp,
   };
