@@ -93,7 +93,8 @@ export function checkBatch(messages: readonly BatchEntry[], config?: JitDoctorCo
     const employeeId = firstValue(message.attributes, employeeIdNames);
     collect(byEmployeeId, employeeId, holder);
     collect(byEmail, email, holder);
-    for (const v of [employeeId, email]) if (v) original.set(v.toLowerCase(), v);
+    for (const v of [employeeId, email])
+      if (v && !original.has(v.toLowerCase())) original.set(v.toLowerCase(), v);
   }
   return [
     ...duplicates(byEmployeeId, 'employeeId', original),

@@ -21,7 +21,7 @@ const COLUMNS: Column[] = [
   { title: 'CLAIM IN B', min: 14, grow: 3 },
   { title: 'VALUES IN A', min: 10, grow: 2 },
   { title: 'VALUES IN B', min: 10, grow: 2 },
-  { title: 'DIFFERENCE', min: 12, grow: 1 },
+  { title: 'DIFFERENCE', min: 18, grow: 1 },
 ];
 
 function describe(d: ClaimDifference): string {
