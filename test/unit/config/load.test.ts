@@ -9,6 +9,8 @@ const base = () =>
     readFileSync(`${SAMPLES}/011-claim-namespace-near-miss-department/config.json`, 'utf8'),
   );
 
+// The tests break the JSON on purpose, so it is edited untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function problem(edit: (config: Record<string, any>) => void): ConfigError {
   const config = base();
   edit(config);
