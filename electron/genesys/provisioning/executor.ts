@@ -105,6 +105,10 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
   const catalog = createOrgCatalog(api);
   const expand = expandFor(postJit);
   const history = lastEvents(options.history ?? []);
+  const unverified = new Set<string>();
+  for (const entry of history.values()) unverified.add(entry.user);
+  for (const entry of history.values())
+    if (entry.step === 'verify' && entry.event === 'finished') unverified.delete(entry.user);
   const unsettledByUser = new Map<string, JournalEntry[]>();
   for (const entry of history.values()) {
     if (entry.event === 'finished') continue;
@@ -125,6 +129,17 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         detail.stationId = user.defaultStation.id;
       journal.record({ user: user.id, step: entry.step, event: 'finished', detail });
       history.set(journalKey(user.id, entry.step), { ...entry, event: 'finished' });
+    }
+    // A user an earlier run touched but never verified, and whose fresh read shows nothing left,
+    // is verified by that read.
+    if (plan.steps.length === 0 && plan.blocked.length === 0 && unverified.has(user.id)) {
+      journal.record({
+        user: user.id,
+        step: 'verify',
+        event: 'finished',
+        detail: { reread: true },
+      });
+      unverified.delete(user.id);
     }
   }
 

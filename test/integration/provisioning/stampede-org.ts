@@ -6,6 +6,12 @@
 import type { PostJitConfig } from '../../../shared/config/types';
 import type { DirectoryUser } from '../../../shared/directory/types';
 import type { FakeOrgSeed } from '../../../electron/genesys/fake-org/seed';
+import type { FakeOrgState } from '../../../electron/genesys/fake-org/state';
+import {
+  journalKey,
+  lastEvents,
+  type JournalEntry,
+} from '../../../electron/genesys/provisioning/journal';
 
 export const STAMPEDE_POST_JIT: PostJitConfig = {
   phone: { site: 'Chicago', phoneBaseSettings: 'WebRTC Phone', lineBaseSettings: 'WebRTC Line' },
@@ -55,4 +61,65 @@ export function stampedeSeed(agents: number, takenAt = '2026-11-23T09:00:00.000Z
     },
     users,
   };
+}
+
+export interface OrgAudit {
+  /** Agents missing skills, their phone or their default station, with what is missing. */
+  notRepaired: string[];
+  /** Phones beyond the first of each user. */
+  duplicatePhones: number;
+  /** Where the journal's last word differs from what the org holds. */
+  journalDisagreements: string[];
+}
+
+/**
+ * Checks the org itself, not the executor's claims: every agent has its rule's skills, exactly one
+ * WebRTC phone whose station is the default, and the journal's last line per step names the same
+ * phone and station and says the user was verified.
+ */
+export function auditStampedeOrg(state: FakeOrgState, entries: readonly JournalEntry[]): OrgAudit {
+  const phonesByUser = new Map<string, string[]>();
+  for (const phone of state.phones.values()) {
+    if (!phone.webRtcUserId) continue;
+    phonesByUser.set(phone.webRtcUserId, [
+      ...(phonesByUser.get(phone.webRtcUserId) ?? []),
+      phone.id,
+    ]);
+  }
+  const stationOf = new Map(state.stations().map((s) => [s.webRtcUserId, s.id]));
+  const last = lastEvents(entries);
+  const audit: OrgAudit = { notRepaired: [], duplicatePhones: 0, journalDisagreements: [] };
+  for (const user of state.users.values()) {
+    const phones = phonesByUser.get(user.id) ?? [];
+    audit.duplicatePhones += Math.max(0, phones.length - 1);
+    const rule = STAMPEDE_POST_JIT.rules.find((r) =>
+      [r.when.department].flat().includes(user.department ?? ''),
+    );
+    const missing: string[] = [];
+    for (const skill of rule?.skills ?? []) {
+      const id = [...state.skills.values()].find((s) => s.name === skill.name)?.id;
+      if (!id || user.skills.get(id) !== skill.proficiency) missing.push(`skill ${skill.name}`);
+    }
+    if (phones.length === 0) missing.push('WebRTC phone');
+    if (!user.defaultStationId || user.defaultStationId !== stationOf.get(user.id))
+      missing.push('default station');
+    if (missing.length > 0) audit.notRepaired.push(`${user.email}: ${missing.join(', ')}`);
+
+    const disagree = (what: string) => audit.journalDisagreements.push(`${user.email}: ${what}`);
+    const phoneLine = last.get(journalKey(user.id, 'webrtc-phone'));
+    if (phoneLine?.event !== 'finished' || phoneLine.detail?.phoneId !== phones[0])
+      disagree(
+        `journal phone ${String(phoneLine?.detail?.phoneId)} (${phoneLine?.event}), org ${phones[0]}`,
+      );
+    const stationLine = last.get(journalKey(user.id, 'default-station'));
+    if (
+      stationLine?.event !== 'finished' ||
+      stationLine.detail?.stationId !== user.defaultStationId
+    )
+      disagree(
+        `journal station ${String(stationLine?.detail?.stationId)}, org ${user.defaultStationId}`,
+      );
+    if (last.get(journalKey(user.id, 'verify'))?.event !== 'finished') disagree('not verified');
+  }
+  return audit;
 }
