@@ -66,6 +66,7 @@ export function extractMessage(
   if (assertion) locations.assertion = parsed.locate(assertion);
   const issuerEl = assertionIssuerEl ?? responseIssuerEl;
   if (issuerEl) locations.issuer = parsed.locate(issuerEl);
+  if (responseIssuerEl) locations.responseIssuer = parsed.locate(responseIssuerEl);
 
   const statusEl = childNamed(response, NS.protocol, 'Status');
   if (statusEl) locations.status = parsed.locate(statusEl);

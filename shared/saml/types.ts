@@ -129,6 +129,7 @@ export interface ExtractedMessage {
       | 'response'
       | 'assertion'
       | 'issuer'
+      | 'responseIssuer'
       | 'status'
       | 'nameId'
       | 'subjectConfirmationData'

@@ -12,8 +12,10 @@ import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
 import { parseInstant } from '../../../shared/saml/checks/compare';
 import { diagnose } from '../../../shared/saml/diagnose';
+import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo';
 import { UsageError } from '../errors';
 import { processStdin, readInputs, readTextFile, type InputSource } from '../input';
+import { openOrgDirectory } from '../org';
 import { renderMarkdown } from '../render/markdown';
 import { renderText } from '../render/text';
 
@@ -70,6 +72,8 @@ export interface DiagnoseIo {
   color: boolean;
   warn(line: string): void;
   now?: () => Date;
+  /** The live/demo directory reader; injected by tests. */
+  openOrgDirectory?: typeof openOrgDirectory;
 }
 
 /** Everything but the writing, so tests can run the command without a process. */
@@ -80,10 +84,12 @@ export async function runDiagnose(
 ): Promise<{ text: string; exitCode: 0 | 1; report: Report }> {
   const format = parseFormat(flags.format);
   const now = flags.now === undefined ? (io.now?.() ?? new Date()) : parseNow(flags.now);
-  const config = flags.config ? loadConfig(flags.config) : {};
-  const directory = loadDirectory(flags, io);
+  // The demo org ships its own configuration, so `--demo` needs nothing else.
+  const configPath = flags.config ?? (flags.demo ? DEMO_CONFIG_PATH : undefined);
+  const config = configPath ? loadConfig(configPath) : {};
   const raw = await readInputs(inputs, io.stdin);
-  if (!flags.config) io.warn('no --config given: only the checks that need no configuration run');
+  const directory = await loadDirectory(flags, config, io);
+  if (!configPath) io.warn('no --config given: only the checks that need no configuration run');
 
   let report = diagnose(raw, {
     config,
@@ -92,7 +98,7 @@ export async function runDiagnose(
     batch: flags.batch ?? false,
     includeXml: format === 'json' && !flags.redact,
   });
-  if (!flags.config) report.skippedChecks.unshift('configuration checks: no --config given');
+  if (!configPath) report.skippedChecks.unshift('configuration checks: no --config given');
   if (flags.redact) report = redactReport(report);
 
   const text =
@@ -136,7 +142,11 @@ function loadConfig(path: string): JitDoctorConfig {
   }
 }
 
-function loadDirectory(flags: DiagnoseFlags, io: DiagnoseIo): DirectoryView | null {
+async function loadDirectory(
+  flags: DiagnoseFlags,
+  config: JitDoctorConfig,
+  io: DiagnoseIo,
+): Promise<DirectoryView | null> {
   const chosen = [
     flags.directory !== undefined && '--directory',
     flags.org && '--org',
@@ -146,9 +156,12 @@ function loadDirectory(flags: DiagnoseFlags, io: DiagnoseIo): DirectoryView | nu
     throw new UsageError(`${chosen.join(' and ')} cannot be combined: choose one directory`);
   if (flags.apiBase && !flags.org) throw new UsageError('--api-base only applies with --org');
   if (flags.org || flags.demo) {
-    throw new UsageError(
-      `${flags.org ? '--org' : '--demo'} is not available in this build of diagnose yet: export a snapshot and pass it with --directory FILE`,
-    );
+    return (io.openOrgDirectory ?? openOrgDirectory)({
+      org: flags.org,
+      demo: flags.demo,
+      apiBase: flags.apiBase,
+      licenseTotal: config.licenses?.total,
+    });
   }
   if (flags.directory === undefined) return null;
   try {

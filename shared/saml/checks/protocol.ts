@@ -132,33 +132,31 @@ export const checkIssuer: Check = ({ message, config }) => {
   }
   const expected = config.sso?.issuer;
   if (!expected) return [];
-  const received = [
-    ...new Map(
-      (
-        [
-          ['Assertion', message.assertionIssuer],
-          ['Response', message.responseIssuer],
-        ] as const
-      )
-        .filter((entry): entry is readonly ['Assertion' | 'Response', string] => !!entry[1])
-        .map(([element, value]) => [value, element]),
-    ),
-  ];
-  return received
-    .filter(([value]) => value !== expected)
-    .map(([value, element]) => issuerMismatch(message, expected, value, element));
+  // One finding per distinct wrong value; the Assertion's Issuer is the one Genesys Cloud trusts.
+  const findings: Finding[] = [];
+  if (message.assertionIssuer && message.assertionIssuer !== expected)
+    findings.push(issuerMismatch(message, expected, message.assertionIssuer, 'Assertion'));
+  if (
+    message.responseIssuer &&
+    message.responseIssuer !== expected &&
+    message.responseIssuer !== message.assertionIssuer
+  )
+    findings.push(issuerMismatch(message, expected, message.responseIssuer, 'Response'));
+  return findings;
 };
 
 function issuerMismatch(
   message: ExtractedMessage,
   expected: string,
   received: string,
-  element: string,
+  element: 'Assertion' | 'Response',
 ): Finding {
   const how = describeDifference(expected, received);
+  const location =
+    element === 'Assertion' ? message.locations.issuer : message.locations.responseIssuer;
   return finding('ISSUER_MISMATCH', {
     message: `The ${element} Issuer "${received}" is not the configured issuer "${expected}"${how[0] === 'other' ? '' : ` (they differ by ${differencePhrase(how)})`}.`,
-    location: message.locations.issuer ?? null,
+    location: location ?? null,
     evidence: { element, expected, received, how },
     fix:
       how[0] === 'other'

@@ -8,8 +8,21 @@ import {
 } from '../../../electron/cli/commands/diagnose';
 import { readInputs } from '../../../electron/cli/input';
 import { UsageError } from '../../../electron/cli/errors';
+import type { DirectoryView } from '../../../shared/directory/types';
 import type { Report } from '../../../shared/report';
 import { SAMPLES, sampleXml } from '../saml/checks/fixtures';
+
+const emptyDirectory: DirectoryView = {
+  source: 'test org',
+  userByEmail: () => undefined,
+  userByEmployeeId: () => undefined,
+  userById: () => undefined,
+  roles: [],
+  divisions: ['Home'],
+  locations: [],
+  skills: [],
+  licenses: { total: 10, assigned: 1 },
+};
 
 const caseFile = (name: string, file: string) => join(SAMPLES, name, file);
 const ENTRA = '001-entra-assertion-signed-pysaml2';
@@ -122,7 +135,6 @@ describe('jit-doctor diagnose', () => {
       { directory: caseFile(ENTRA, 'config.json'), demo: true },
       /cannot be combined/,
     ],
-    [[caseFile(ENTRA, 'input.xml')], { org: true }, /--org is not available/],
     [
       [caseFile(ENTRA, 'input.xml')],
       { apiBase: 'http://127.0.0.1:1' },
@@ -133,6 +145,29 @@ describe('jit-doctor diagnose', () => {
     const promise = run(inputs, { now: NOW, ...flags });
     await expect(promise).rejects.toThrow(UsageError);
     await expect(promise).rejects.toThrow(message);
+  });
+
+  it('reads the directory of --demo through the org reader, with the demo configuration', async () => {
+    const calls: unknown[] = [];
+    const streams = {
+      ...io(),
+      openOrgDirectory: async (options: unknown) => {
+        calls.push(options);
+        return emptyDirectory;
+      },
+    };
+    const out = await runDiagnose(
+      [caseFile(ENTRA, 'input.xml')],
+      { now: NOW, demo: true, format: 'json' },
+      streams,
+    );
+    expect(calls).toEqual([
+      { org: undefined, demo: true, apiBase: undefined, licenseTotal: expect.anything() },
+    ]);
+    expect(streams.warnings).toEqual([]);
+    expect((JSON.parse(out.text) as Report).skippedChecks).not.toContain(
+      'uniqueness: no directory',
+    );
   });
 
   it('names messages after their files, with the path only where two share a name', async () => {

@@ -102,6 +102,18 @@ describe('protocol checks', () => {
     expect(f?.evidence.how).toEqual(how);
   });
 
+  it('ISSUER_MISMATCH names the element whose Issuer is wrong and points at it', () => {
+    const message = { ...base, responseIssuer: 'https://idp.other.example/' };
+    const findings = checkIssuer(contextFor(message, config));
+    expect(findings.map((f) => f.evidence.element)).toEqual(['Response']);
+    expect(findings[0]!.location?.path).toBe('/Response/Issuer');
+    const both = { ...message, assertionIssuer: 'https://idp.other.example/' };
+    const [one, ...none] = checkIssuer(contextFor(both, config));
+    expect(none).toEqual([]);
+    expect(one!.evidence.element).toBe('Assertion');
+    expect(one!.location?.path).toBe('/Response/Assertion/Issuer');
+  });
+
   it('ISSUER_MISSING when the assertion has no Issuer; no mismatch check without sso.issuer', () => {
     const message = { ...base, assertionIssuer: null };
     expect(codes(checkIssuer(contextFor(message, config)))).toEqual(['ISSUER_MISSING']);
