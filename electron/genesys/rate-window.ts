@@ -1,14 +1,18 @@
 /**
  * The org rate limit as a bucket of `limit` tokens in which every spent token comes back exactly
- * one window after it was spent (a sliding window). Unlike a refill-per-second bucket, this never
- * lets more than `limit` calls into ANY window of that length, which is what Genesys Cloud counts
- * ("300 requests per minute per token"), so a steady workload can use the whole limit without a 429.
+ * one window after its call was answered (a sliding window). Unlike a refill-per-second bucket,
+ * this never lets more than `limit` calls into ANY window of that length, which is what Genesys
+ * Cloud counts ("300 requests per minute per token"), so a steady workload can use the whole limit
+ * without a 429.
+ *
+ * A token is dated by the answer, not the send: the server counted the call at some moment between
+ * the two, and only the answer is a moment we know is not earlier. Calls in flight hold their token.
  */
 export interface RateWindowOptions {
   limit: number;
   windowMs: number;
-  /** Extra share of the window each token stays out, absorbing network jitter between our send
-   *  time and the server's arrival time. Default 0.02 (1.2 s of a minute). */
+  /** Extra share of the window each token stays out, absorbing clock and network jitter.
+   *  Default 0.01 (0.6 s of a minute). */
   safetyMargin?: number;
 }
 
@@ -21,51 +25,65 @@ export interface RateLimitHeaders {
   resetMs?: number;
 }
 
+/** Returned by `take`: call it when the call's answer (or failure) arrives. */
+export type ReleaseToken = (now: number) => void;
+
 export class RateWindow {
-  private spent: number[] = [];
+  /** Answer times of calls still counted, ascending (answers arrive in time order). */
+  private answered: number[] = [];
   private head = 0;
+  private inFlight = 0;
   private pausedUntil = 0;
   private limitNow: number;
   private readonly holdMs: number;
 
-  constructor(private readonly options: RateWindowOptions) {
+  constructor(options: RateWindowOptions) {
     if (!(options.limit >= 1)) throw new Error('rate limit must be at least 1 call per window');
     if (!(options.windowMs > 0)) throw new Error('rate window must be positive');
     this.limitNow = Math.floor(options.limit);
-    this.holdMs = options.windowMs * (1 + (options.safetyMargin ?? 0.02));
+    this.holdMs = options.windowMs * (1 + (options.safetyMargin ?? 0.01));
   }
 
   get limit(): number {
     return this.limitNow;
   }
 
-  /** Calls counted in the current window. */
+  /** Calls counted now: in flight plus answered within the window. */
   inWindow(now: number): number {
     this.expire(now);
-    return this.spent.length - this.head;
+    return this.inFlight + this.answered.length - this.head;
   }
 
-  /** Milliseconds until a call may be sent; 0 means now. */
-  waitMs(now: number): number {
-    this.expire(now);
+  /**
+   * Milliseconds until a call may be sent: 0 means now; `undefined` means every token is held
+   * by a call in flight, so the next answer (not the clock) frees one.
+   */
+  waitMs(now: number): number | undefined {
+    const used = this.inWindow(now);
     const paused = Math.max(0, this.pausedUntil - now);
-    if (this.spent.length - this.head < this.limitNow) return paused;
-    const oldest = this.spent[this.spent.length - this.limitNow] ?? now;
-    return Math.max(paused, oldest + this.holdMs - now, 1);
+    if (used < this.limitNow) return paused;
+    const answeredCount = this.answered.length - this.head;
+    const needed = used - this.limitNow + 1; // tokens that must come back
+    if (needed > answeredCount) return paused > 0 ? paused : undefined;
+    const freedAt = this.answered[this.head + needed - 1]! + this.holdMs;
+    return Math.max(paused, freedAt - now, 1);
   }
 
-  /** Takes a token; call only when waitMs(now) is 0. */
-  take(now: number): void {
-    this.spent.push(now);
+  /** Takes a token for a call about to be sent; call only when waitMs(now) is 0. */
+  take(): ReleaseToken {
+    this.inFlight += 1;
+    let released = false;
+    return (now) => {
+      if (released) return;
+      released = true;
+      this.inFlight -= 1;
+      this.record(now);
+    };
   }
 
   /** A 429 or the headers say stop: nobody sends until `until`. */
   pause(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
-  }
-
-  get pausedUntilMs(): number {
-    return this.pausedUntil;
   }
 
   /**
@@ -77,10 +95,12 @@ export class RateWindow {
     if (headers.allowed !== undefined && headers.allowed >= 1 && headers.allowed < this.limitNow)
       this.limitNow = Math.floor(headers.allowed);
     if (headers.count === undefined) return 0;
-    const ours = this.inWindow(now);
-    const foreign = headers.count - ours;
-    // Someone else spends this token's budget: count their calls so our window stays honest.
-    for (let i = 0; i < foreign; i += 1) this.spent.push(now);
+    // Our count is never below the server's for our own calls (we count longer, from a later
+    // moment), except by a few calls when answers are processed late; beyond that slack, the excess
+    // is someone else spending this token's budget: count their calls so our window stays honest.
+    const slack = Math.max(2, Math.ceil(this.limitNow * 0.02));
+    const foreign = headers.count - this.inWindow(now) - slack;
+    for (let i = 0; i < foreign; i += 1) this.record(now);
     const allowed = headers.allowed ?? this.limitNow;
     if (foreign > 0 && headers.count >= allowed && headers.resetMs !== undefined) {
       this.pause(now + headers.resetMs);
@@ -89,15 +109,18 @@ export class RateWindow {
     return 0;
   }
 
+  private record(now: number): void {
+    const last = this.answered[this.answered.length - 1];
+    // keeps the list sorted even if a caller's clock reading lags a little
+    this.answered.push(last !== undefined && last > now ? last : now);
+  }
+
   private expire(now: number): void {
-    while (this.head < this.spent.length && this.spent[this.head]! + this.holdMs <= now)
+    while (this.head < this.answered.length && this.answered[this.head]! + this.holdMs <= now)
       this.head += 1;
-    if (this.head > 1024 && this.head * 2 > this.spent.length) {
-      this.spent = this.spent.slice(this.head);
+    if (this.head > 1024 && this.head * 2 > this.answered.length) {
+      this.answered = this.answered.slice(this.head);
       this.head = 0;
     }
-    // keep only what the limit needs: anything older than the last `limit` cannot block a call
-    const excess = this.spent.length - this.head - this.limitNow * 2;
-    if (excess > 0) this.head += excess;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { systemClock, type Clock } from './clock';
 import { GenesysApiError } from './errors';
-import { RateWindow, type RateLimitHeaders } from './rate-window';
+import { RateWindow, type RateLimitHeaders, type ReleaseToken } from './rate-window';
 
 /** How a call may be repeated after a failure that may have hidden its effect (timeout, reset, 5xx). */
 export type RetryPolicy =
@@ -109,6 +109,7 @@ export class CallScheduler {
   private failed = 0;
   private pumpScheduled = false;
   private idleWaiters: (() => void)[] = [];
+  private readonly watched = new WeakMap<AbortSignal, Set<Task>>();
 
   constructor(private readonly options: SchedulerOptions = {}) {
     this.scale = options.timeScale ?? 1;
@@ -134,7 +135,7 @@ export class CallScheduler {
         rateLimited: 0,
         reauthenticated: false,
       };
-      options.signal?.addEventListener('abort', () => this.dropQueued(task), { once: true });
+      if (options.signal) this.watch(options.signal, task);
       this.queue.push(task);
       this.changed();
     });
@@ -183,6 +184,25 @@ export class CallScheduler {
     return this.queue.length === 0 && this.inFlight === 0 && this.recovering === 0;
   }
 
+  /** One listener per signal, however many calls share it (a bulk run cancels with one signal). */
+  private watch(signal: AbortSignal, task: Task): void {
+    let tasks = this.watched.get(signal);
+    if (!tasks) {
+      const watchedTasks = new Set<Task>();
+      tasks = watchedTasks;
+      this.watched.set(signal, watchedTasks);
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const queued of watchedTasks) this.dropQueued(queued);
+          watchedTasks.clear();
+        },
+        { once: true },
+      );
+    }
+    tasks.add(task);
+  }
+
   private dropQueued(task: Task): void {
     const index = this.queue.indexOf(task);
     if (index < 0) return; // in flight or sleeping: handled where it resumes
@@ -197,6 +217,7 @@ export class CallScheduler {
     if (this.pumpScheduled) return;
     while (this.queue.length > 0 && this.inFlight < (this.options.concurrency ?? 8)) {
       const wait = this.window.waitMs(this.clock.now());
+      if (wait === undefined) return; // every token is in flight: the next answer pumps again
       if (wait > 0) {
         this.pumpScheduled = true;
         void this.clock.sleep(wait).then(() => {
@@ -206,22 +227,24 @@ export class CallScheduler {
         return;
       }
       const task = this.queue.shift()!;
-      this.window.take(this.clock.now());
+      const release = this.window.take();
       this.inFlight += 1;
-      void this.attempt(task);
+      void this.attempt(task, release);
     }
   }
 
-  private async attempt(task: Task): Promise<void> {
+  private async attempt(task: Task, release: ReleaseToken): Promise<void> {
     task.attempts += 1;
     this.counters.sent += 1;
     const { operation } = task.options;
     try {
       await this.options.beforeSend?.();
       const response = await task.send();
+      release(this.clock.now());
       this.learn(operation, response.headers);
       this.settle(task, () => task.resolve(response.body), true);
     } catch (raw) {
+      release(this.clock.now());
       const error = raw instanceof GenesysApiError ? raw : unexpected(operation, raw);
       this.learn(operation, error.headers);
       this.inFlight -= 1;
@@ -236,6 +259,7 @@ export class CallScheduler {
   }
 
   private settle(task: Task, finish: () => void, inFlight: boolean, ok = true): void {
+    if (task.options.signal) this.watched.get(task.options.signal)?.delete(task);
     if (inFlight) this.inFlight -= 1;
     if (ok) this.completed += 1;
     else this.failed += 1;

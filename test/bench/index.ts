@@ -1,6 +1,11 @@
 import { diagnoseBenchmarks } from './diagnose';
-import { repairBenchmarks } from './repair';
 import type { Benchmark } from './types';
+import { limiterBenchmarks } from './limiter';
+import { repairBenchmarks } from './repair';
 
 /** Every benchmark, in the order of spec/bench.md. Each area adds its module's list here. */
-export const benchmarks: Benchmark[] = [...diagnoseBenchmarks, ...repairBenchmarks];
+export const benchmarks: Benchmark[] = [
+  ...diagnoseBenchmarks,
+  ...limiterBenchmarks,
+  ...repairBenchmarks,
+];
