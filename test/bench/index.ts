@@ -1,3 +1,4 @@
+import { batchBenchmarks } from './batch';
 import { diagnoseBenchmarks } from './diagnose';
 import type { Benchmark } from './types';
 import { limiterBenchmarks } from './limiter';
@@ -6,6 +7,7 @@ import { repairBenchmarks } from './repair';
 /** Every benchmark, in the order of spec/bench.md. Each area adds its module's list here. */
 export const benchmarks: Benchmark[] = [
   ...diagnoseBenchmarks,
+  ...batchBenchmarks,
   ...limiterBenchmarks,
   ...repairBenchmarks,
 ];
