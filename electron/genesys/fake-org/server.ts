@@ -60,6 +60,8 @@ export interface FakeOrg {
   readonly requests: RequestLogEntry[];
   readonly faults: FaultPlan;
   readonly rateLimiter: FakeRateLimiter | undefined;
+  /** Invalidates every issued token (an admin revoked them): the next API call gets a 401. */
+  revokeTokens(): void;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,8 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
     url: URL,
     entry: RequestLogEntry,
   ) {
+    const match = matchRoute(routes, entry.method, url.pathname);
+    if (match) entry.operation = match.route.name;
     const token = (req.headers.authorization ?? '').replace(/^Bearer /i, '');
     const expiry = tokens.get(token);
     if (expiry === undefined)
@@ -171,7 +175,6 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         ...headers,
         'retry-after': String(rate.retryAfterSeconds),
       });
-    const match = matchRoute(routes, entry.method, url.pathname);
     if (!match)
       return send(
         res,
@@ -180,7 +183,6 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         errorBody(404, 'not.found', `HTTP 404 Not Found: ${entry.method} ${url.pathname}`),
         headers,
       );
-    entry.operation = match.route.name;
     const latency = faults.latencyMs();
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
@@ -254,6 +256,7 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
     requests,
     faults,
     rateLimiter: limiter,
+    revokeTokens: () => tokens.clear(),
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGenesysApi } from '../../../electron/genesys/api/index';
+import { connectGenesys } from '../../../electron/genesys/connection';
+import { startHarness, failureOf, type Harness } from './helpers';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const tokenRequests = (harness: Harness) =>
+  harness.org.requests.filter((r) => r.path === '/oauth/token');
+
+describe('OAuth client credentials', () => {
+  it('sends Basic credentials and grant_type=client_credentials to /oauth/token', async () => {
+    h = await startHarness();
+    expect(tokenRequests(h)).toHaveLength(1);
+    expect(tokenRequests(h)[0]!.status).toBe(200);
+  });
+
+  it('logs in again before the token expires', async () => {
+    h = await startHarness({ tokenLifetimeSeconds: 2 }, { renewBeforeExpiryMs: 1800 });
+    await h.api.users.get('u-sam');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await h.api.users.get('u-sam');
+    expect(tokenRequests(h).length).toBeGreaterThanOrEqual(2);
+    expect(h.org.requests.filter((r) => r.status === 401)).toHaveLength(0);
+  });
+
+  it('logs in again after a 401 for a revoked token and repeats the call', async () => {
+    h = await startHarness();
+    h.org.revokeTokens();
+    const user = await h.api.users.get('u-sam');
+    expect(user.id).toBe('u-sam');
+    expect(h.org.requests.filter((r) => r.operation === 'users.get').map((r) => r.status)).toEqual([
+      401, 200,
+    ]);
+    expect(tokenRequests(h)).toHaveLength(2);
+  });
+
+  it('retires an older connection: one org connection per process (the SDK client is a singleton)', async () => {
+    h = await startHarness();
+    const second = await connectGenesys({
+      apiBase: h.org.url,
+      clientId: h.org.clientId,
+      clientSecret: h.org.clientSecret,
+    });
+    const error = await failureOf(h.api.users.get('u-sam'));
+    expect(error.message).toMatch(/replaced by a newer one/);
+    expect((await createGenesysApi(second).users.get('u-sam')).id).toBe('u-sam');
+    second.close();
+  });
+});
