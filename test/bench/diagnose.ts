@@ -58,10 +58,10 @@ const GROUP_IDS = Array.from(
 );
 
 /** The ten claims an Entra ID app for Genesys Cloud typically sends. */
-function typicalClaims(): string[] {
+function typicalClaims(groups: string[] = GROUP_IDS): string[] {
   return [
     attribute(`${MS_CLAIMS}/tenantid`, [TENANT]),
-    attribute(`${MS_CLAIMS}/groups`, GROUP_IDS),
+    attribute(`${MS_CLAIMS}/groups`, groups),
     attribute(`${CLAIMS}/givenname`, ['Jane']),
     attribute(`${CLAIMS}/surname`, ['Doe']),
     attribute(`${CLAIMS}/emailaddress`, ['jane.doe@acme.example']),
@@ -120,7 +120,7 @@ export const typicalResponse = () => signAssertion(response(typicalClaims()));
 /** A valid response whose groups claim carries 20,000 values (a user in very many groups). */
 export function manyValuesResponse(count = 20_000): string {
   const groups = Array.from({ length: count }, (_, i) => `group-${String(i).padStart(5, '0')}`);
-  return signAssertion(response([...typicalClaims(), attribute(`${MS_CLAIMS}/groups`, groups)]));
+  return signAssertion(response(typicalClaims(groups)));
 }
 
 function runOurs(base64: string): void {
