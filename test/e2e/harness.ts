@@ -20,7 +20,7 @@ import {
 import { engine, listPresets, redact, validateConfig } from '../../electron/main/collaborators';
 import { createDispatch, type Dispatch } from '../../electron/main/dispatch';
 import { isAppUrl } from '../../electron/main/security';
-import type { OrgConnector } from '../../electron/main/ports';
+import { createOrgConnector } from '../../electron/main/org-connection';
 import { importIdpMetadata } from '../../electron/main/collaborators';
 
 export const CHROMIUM = process.env.JIT_DOCTOR_CHROMIUM ?? '/usr/bin/chromium';
@@ -75,10 +75,9 @@ export function bridgeScript(): Promise<string> {
   return bridgeSource;
 }
 
-export async function startHarness(options: {
-  connector: OrgConnector;
-  colorScheme?: 'light' | 'dark';
-}): Promise<Harness> {
+export async function startHarness(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<Harness> {
   const folder = await mkdtemp(join(tmpdir(), 'jit-doctor-e2e-'));
   const dialogQueue: { name: string; text: string }[] = [];
   const saved: { name: string; text: string }[] = [];
@@ -92,18 +91,19 @@ export async function startHarness(options: {
     },
   };
   const pages = new Set<Page>();
+  const clock = () => new Date();
   const services = createAppServices({
     fs,
     folder,
     cipher: testCipher,
-    clock: () => new Date(),
+    clock,
     newId: randomUUID,
     engine,
     redact,
     parseConfig: validateConfig,
     importIdpMetadata,
     presets: listPresets,
-    connector: options.connector,
+    connector: createOrgConnector({ folder, clock }),
     dialogs,
     capture: null,
     emit: (event, payload) => {
@@ -141,6 +141,8 @@ export async function startHarness(options: {
   );
   await context.exposeBinding('__jitDoctorInvoke', (source, channel: string, payload: unknown) => {
     const method = methodByChannel.get(channel) ?? channel;
+    if (process.env.JIT_DOCTOR_E2E_DEBUG)
+      process.stderr.write(`[e2e] ${method} ${JSON.stringify(payload).slice(0, 120)}\n`);
     return dispatch(method, source.frame.url(), payload);
   });
   await context.addInitScript({ content: await bridgeScript() });

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, startHarness, type Harness } from './harness';
 import { scenarios } from './scenarios';
-import { demoConnector } from './connector';
 
 export interface Scenario {
   name: string;
@@ -26,7 +25,7 @@ const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
 
 async function main(): Promise<number> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  const harness = await startHarness({ connector: demoConnector() });
+  const harness = await startHarness();
   let passed = 0;
   let failed = 0;
   try {

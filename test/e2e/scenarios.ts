@@ -23,6 +23,65 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'repair: a stuck demo agent is planned, repaired with confirmation and progress, then right',
+    async run({ page, screenshot }) {
+      await openScreen(page, 'Repair');
+      await page.getByRole('button', { name: 'Find stuck agents' }).click();
+      const stuckList = page.getByRole('list', { name: 'Stuck agents' });
+      await stuckList.waitFor();
+      const item = stuckList.getByRole('listitem').first();
+      const email = (await item.getAttribute('data-email')) ?? '';
+      expect(email.includes('@'), 'a stuck agent is listed with its email');
+      await screenshot('05-repair-stuck-list');
+
+      await page.getByLabel('Name, email or id').fill(email);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      const state = page.getByTestId('user-state');
+      await state.waitFor();
+      await state.getByText(/Plan: \d+ steps?/).waitFor();
+      await state.getByRole('button', { name: /^Repair / }).click();
+      const confirm = page.getByRole('alertdialog', { name: 'Apply the repair?' });
+      await confirm.waitFor();
+      await screenshot('05-repair-confirm');
+      await confirm.getByRole('button', { name: 'Repair', exact: true }).click();
+      const progress = page.getByTestId('repair-progress');
+      await progress.waitFor();
+      await progress.getByRole('heading', { name: 'Repair finished' }).waitFor({ timeout: 60_000 });
+      const outcome = await progress
+        .getByTestId('repair-results')
+        .getByRole('row')
+        .nth(1)
+        .innerText();
+      expect(/repaired/.test(outcome), `the agent is repaired, got: ${outcome}`);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await state.getByText('Plan: nothing to do').waitFor();
+      await screenshot('05-repair-single-done');
+
+      await page.getByRole('button', { name: 'Find stuck agents' }).click();
+      const bulk = page.getByRole('button', { name: /^Repair \d+ agents?$/ });
+      await bulk.waitFor();
+      await bulk.click();
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: 'Repair', exact: true })
+        .click();
+      await progress.getByRole('progressbar').waitFor();
+      await progress
+        .getByRole('heading', { name: 'Repair finished' })
+        .waitFor({ timeout: 120_000 });
+      const failedText = await progress.innerText();
+      expect(
+        / 0 failed/.test(failedText),
+        `every stuck agent is repaired: ${failedText.slice(0, 300)}`,
+      );
+      await page.getByRole('button', { name: 'Show journal' }).click();
+      await page.getByRole('heading', { name: 'Journal' }).waitFor();
+      await screenshot('05-repair-bulk-done');
+      await page.getByRole('button', { name: 'Find stuck agents' }).click();
+      await page.getByText('No stuck agent').waitFor();
+    },
+  },
+  {
     name: 'configuration: JSON is validated inline and applied',
     async run({ page, screenshot }) {
       await openScreen(page, 'Configuration');

@@ -130,7 +130,7 @@ export function RepairScreen() {
                 <>
                   <ul className="stuck-list" aria-label="Stuck agents">
                     {stuck.slice(0, 50).map((c) => (
-                      <li key={c.user.id}>
+                      <li key={c.user.id} data-email={c.user.email}>
                         {c.user.name} <span className="muted small">{c.user.department ?? ''}</span>{' '}
                         — {c.steps.join('; ') || c.summary}
                       </li>
