@@ -239,7 +239,7 @@ function notAResponse(
     });
   }
   return finding('INPUT_NOT_A_RESPONSE', {
-    message: `${decoded.source} is a ${message.type}${message.issuer ? ` from ${message.issuer}` : ''}, not a Response: it is shown, and the response checks are skipped.`,
+    message: `${decoded.source} is ${message.type === 'AuthnRequest' ? 'an' : 'a'} ${message.type}${message.issuer ? ` from ${message.issuer}` : ''}, not a Response: it is shown, and the response checks are skipped.`,
     location: message.locations.response ?? null,
     evidence: { type: message.type, issuer: message.issuer, destination: message.destination },
     fix: 'To diagnose the login itself, give the SAMLResponse the IdP posted back (the POST to https://login.<region>/saml).',
