@@ -1,4 +1,5 @@
 /** Plan steps in words, for the CLI, the app and the journal. */
+import { formatUtilization } from './plan';
 import type { PlanStep, RepairPlan } from './types';
 
 /** What the step does, imperative ("add skill Customer_Service (1)"). */
@@ -7,19 +8,19 @@ export function describeStep(step: PlanStep): string {
     case 'skill':
       return step.from === null
         ? `add skill ${step.name} (${step.proficiency})`
-        : `set skill ${step.name} to ${step.proficiency} (was ${step.from})`;
+        : `set skill ${step.name} to ${step.proficiency} (now ${step.from})`;
     case 'webrtc-phone':
       return `create a WebRTC phone on site ${step.site} (${step.phoneBaseSettings})`;
     case 'default-station':
       return 'make the WebRTC station the default station';
     case 'utilization':
-      return `set utilization ${Object.entries(step.utilization)
-        .map(([media, capacity]) => `${media} ${capacity}`)
-        .join(', ')}`;
+      return `set utilization ${formatUtilization(step.utilization)} (now ${
+        step.from ? formatUtilization(step.from) : 'org defaults'
+      })`;
     case 'role':
       return `grant role ${step.name}`;
     case 'division':
-      return `move to division ${step.name}`;
+      return `move to division ${step.name} (now ${step.from ?? 'none'})`;
   }
 }
 

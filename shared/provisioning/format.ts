@@ -13,16 +13,15 @@ export function userLabel(user: { name: string; email: string; id?: string }): s
   return user.email || user.name || user.id || 'unknown user';
 }
 
-/** The plan of one user: a header naming the rule, then one numbered line per step with its reason. */
+/**
+ * The plan of one user: a header naming the rule and why it applies (every step's reason starts
+ * with it), then one numbered line per step.
+ */
 export function formatPlan(user: PlannedUser): string[] {
   const { plan } = user;
   const rule = plan.match ? ` (rule ${plan.match.index + 1}: ${plan.match.because})` : '';
-  const lines = [`${userLabel(user)}${rule}: ${summarisePlan(plan)}`];
-  const actions = plan.steps.map(describeStep);
-  const width = Math.max(0, ...actions.map((a) => a.length));
-  plan.steps.forEach((step, i) => {
-    lines.push(`  ${i + 1}. ${actions[i]!.padEnd(width)}  because ${step.reason}`);
-  });
+  const lines = [`${userLabel(user)}: ${summarisePlan(plan)}${rule}`];
+  plan.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${describeStep(step)}`));
   for (const problem of plan.blocked) lines.push(`  ! cannot plan: ${problem}`);
   return lines;
 }

@@ -35,7 +35,7 @@ function skillSteps(
   return steps;
 }
 
-function formatUtilization(utilization: Utilization): string {
+export function formatUtilization(utilization: Utilization): string {
   return MEDIA_ORDER.filter((media) => utilization[media] !== undefined)
     .map((media) => `${media} ${utilization[media]}`)
     .join(', ');
@@ -59,6 +59,7 @@ function utilizationStep(
     {
       kind: 'utilization',
       utilization: { ...wanted },
+      from: current && Object.keys(current).length > 0 ? { ...current } : null,
       reason: `${because} → utilization ${formatUtilization(wanted)} (now ${now})`,
     },
   ];

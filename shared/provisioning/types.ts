@@ -66,7 +66,7 @@ export type PlanStep =
   | { kind: 'skill'; name: string; proficiency: number; from: number | null; reason: string }
   | ({ kind: 'webrtc-phone'; reason: string } & PhoneSettings)
   | { kind: 'default-station'; reason: string }
-  | { kind: 'utilization'; utilization: Utilization; reason: string }
+  | { kind: 'utilization'; utilization: Utilization; from: Utilization | null; reason: string }
   | { kind: 'role'; name: string; reason: string }
   | { kind: 'division'; name: string; from: string | null; reason: string };
 

@@ -125,7 +125,7 @@ describe('planRepair', () => {
       expect.objectContaining({ kind: 'skill', proficiency: 1, from: 3 }),
       expect.objectContaining({ kind: 'default-station' }),
     ]);
-    expect(describeStep(plan.steps[0]!)).toBe('set skill Basic_Troubleshooting to 1 (was 3)');
+    expect(describeStep(plan.steps[0]!)).toBe('set skill Basic_Troubleshooting to 1 (now 3)');
   });
 
   it('plans division and missing roles without removing other roles', () => {
@@ -168,5 +168,8 @@ describe('planRepair', () => {
     expect(plan.steps).toEqual([
       expect.objectContaining({ kind: 'utilization', utilization: { call: 1, chat: 3 } }),
     ]);
+    expect(describeStep(plan.steps[0]!)).toBe(
+      'set utilization call 1, chat 3 (now call 1, chat 4)',
+    );
   });
 });

@@ -1,0 +1,322 @@
+/**
+ * `jit-doctor repair` (spec/cli.md): plan first, apply with --yes or after a y/N prompt, show
+ * progress for bulk runs, end with a summary table; exit 1 when a user is left not fully repaired.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { parseConfig } from '../../../shared/config/load';
+import type { PostJitConfig } from '../../../shared/config/types';
+import {
+  formatDuration,
+  formatPlan,
+  formatSummary,
+  userLabel,
+} from '../../../shared/provisioning/format';
+import { systemClock } from '../../genesys/clock';
+import { createProvisioningApi } from '../../genesys/provisioning/api';
+import type { Assessment } from '../../genesys/provisioning/assess';
+import {
+  createRepairExecutor,
+  type RepairExecutor,
+  type RepairOutcome,
+  type RepairProgress,
+} from '../../genesys/provisioning/executor';
+import {
+  memoryJournal,
+  openJournal,
+  readJournal,
+  type Journal,
+} from '../../genesys/provisioning/journal';
+import { watchNewUsers } from '../../genesys/provisioning/watch';
+import { UsageError } from '../errors';
+import { openOrg, type OpenedOrg } from '../org';
+
+interface RepairOptions {
+  user?: string;
+  stuck?: boolean;
+  since: string;
+  watch?: boolean;
+  interval: string;
+  config?: string;
+  org?: boolean;
+  demo?: boolean;
+  apiBase?: string;
+  dryRun?: boolean;
+  yes?: boolean;
+  journal?: string;
+}
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "24h", "30s", "90m", "2d" → milliseconds. */
+export function parseDuration(text: string, option: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([smhd])$/i.exec(text.trim());
+  if (!match || Number(match[1]) <= 0)
+    throw new UsageError(`${option} takes a duration such as 30s, 15m, 24h or 2d (got "${text}")`);
+  return Number(match[1]) * UNITS[match[2]!.toLowerCase()]!;
+}
+
+function checkOptions(options: RepairOptions): void {
+  if (Boolean(options.user) === Boolean(options.stuck))
+    throw new UsageError('repair needs exactly one of --user EMAIL|ID or --stuck');
+  if (Boolean(options.org) === Boolean(options.demo))
+    throw new UsageError('repair needs exactly one of --org (a live org) or --demo');
+  if (options.watch && !options.stuck) throw new UsageError('--watch goes with --stuck');
+  if (options.watch && !options.yes && !options.dryRun)
+    throw new UsageError('--watch repairs without asking: pass --yes (or --dry-run to only plan)');
+  parseDuration(options.since, '--since');
+  parseDuration(options.interval, '--interval');
+}
+
+function loadPostJit(path: string): PostJitConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the configuration ${path}: ${(error as Error).message}`);
+  }
+  const postJit = parseConfig(text, path).postJit;
+  if (!postJit || postJit.rules.length === 0)
+    throw new UsageError(`${path} has no postJit.rules: there is nothing to repair against`);
+  return postJit;
+}
+
+/** Where the app keeps its data (the same folder Electron's userData uses). */
+function appDataFolder(): string {
+  const env = process.env;
+  if (process.platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'jit-doctor');
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'jit-doctor');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'jit-doctor');
+}
+
+function defaultJournalPath(org: OpenedOrg): string {
+  const key = org.demo ? 'demo' : org.connection.target.replace(/[^A-Za-z0-9.-]+/g, '_');
+  return join(appDataFolder(), 'journals', `repair-${key}.jsonl`);
+}
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** A one-line progress bar with ETA on a terminal's stderr; silent elsewhere. */
+function progressBar(enabled: boolean): (progress: RepairProgress) => void {
+  if (!enabled) return () => {};
+  const started = Date.now();
+  let last = 0;
+  return ({ stepsDone, stepsTotal, usersDone, usersTotal, failedSteps }) => {
+    const now = Date.now();
+    if (now - last < 100 && stepsDone < stepsTotal) return;
+    last = now;
+    const share = stepsTotal === 0 ? 1 : stepsDone / stepsTotal;
+    const filled = Math.round(share * 24);
+    const eta =
+      share > 0 && share < 1
+        ? ` ETA ${formatDuration(((now - started) / share) * (1 - share))}`
+        : '';
+    const failed = failedSteps > 0 ? ` ${failedSteps} failed` : '';
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'-'.repeat(24 - filled)}] ${stepsDone}/${stepsTotal} steps, ${usersDone}/${usersTotal} users${failed}${eta}   `,
+    );
+    if (stepsDone >= stepsTotal) process.stderr.write('\n');
+  };
+}
+
+function printPlans(assessments: readonly Assessment[], showSettled: boolean): void {
+  for (const a of assessments) {
+    if (!showSettled && a.plan.steps.length === 0 && a.plan.blocked.length === 0) continue;
+    for (const line of formatPlan({ name: a.user.name, email: a.user.email, plan: a.plan }))
+      out(line);
+    out();
+  }
+}
+
+function printOutcomes(outcomes: readonly RepairOutcome[]): void {
+  for (const line of formatSummary(outcomes)) out(line);
+}
+
+/** Users to consider: one by id or email, or those created since --since. */
+async function usersToRepair(executor: RepairExecutor, options: RepairOptions) {
+  if (options.user) {
+    const user = await executor.findUser(options.user);
+    if (!user) throw new UsageError(`no user ${options.user} in the org`);
+    return [user];
+  }
+  const sinceMs = parseDuration(options.since, '--since');
+  const to = new Date();
+  const ids = await executor.usersCreatedBetween(new Date(to.getTime() - sinceMs), to);
+  out(`${ids.length} user${ids.length === 1 ? '' : 's'} created in the last ${options.since}.`);
+  out();
+  return executor.loadUsers(ids);
+}
+
+/** Ctrl-C stops starting new work; steps already sent finish and are journaled. A second one quits. */
+function stopOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    err(
+      '\nstopping after the steps in flight (Ctrl-C again to quit at once; the journal stays consistent)',
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', onInterrupt) };
+}
+
+async function repairOnce(
+  executor: RepairExecutor,
+  options: RepairOptions,
+  signal: AbortSignal,
+): Promise<number> {
+  const assessments = await executor.assess(await usersToRepair(executor, options));
+  const stuck = assessments.filter((a) => a.plan.steps.length > 0 || a.plan.blocked.length > 0);
+  printPlans(assessments, Boolean(options.user));
+  if (stuck.length === 0) {
+    out(options.user ? 'Nothing to do.' : 'No stuck users: nothing to do.');
+    return 0;
+  }
+  const steps = stuck.reduce((sum, a) => sum + a.plan.steps.length, 0);
+  const users = `${stuck.length} user${stuck.length === 1 ? '' : 's'}`;
+  if (options.dryRun) {
+    out(`Dry run: ${steps} steps for ${users} planned, nothing applied.`);
+    return 0;
+  }
+  if (!options.yes) {
+    if (!process.stdin.isTTY) {
+      out(`${steps} steps for ${users} planned; nothing applied; pass --yes to apply.`);
+      return 1;
+    }
+    if (!(await confirm(`Apply ${steps} steps for ${users}?`))) {
+      out('Nothing applied.');
+      return 1;
+    }
+  }
+  out(`Applying ${steps} steps for ${users} ...`);
+  const bar = progressBar(Boolean(process.stderr.isTTY) && stuck.length > 1);
+  const outcomes = await executor.apply(
+    assessments.filter((a) => stuck.includes(a)),
+    {
+      onProgress: bar,
+      signal,
+    },
+  );
+  out();
+  out('Re-read from the org:');
+  printOutcomes(outcomes);
+  return outcomes.some((o) => o.status === 'not-repaired') ? 1 : 0;
+}
+
+async function repairWatching(
+  executor: RepairExecutor,
+  options: RepairOptions,
+  signal: AbortSignal,
+): Promise<number> {
+  const intervalMs = parseDuration(options.interval, '--interval');
+  const since = new Date(Date.now() - parseDuration(options.since, '--since'));
+  err(
+    `watching for users created since ${since.toISOString()} every ${options.interval}; Ctrl-C stops`,
+  );
+  const result = await watchNewUsers({
+    executor,
+    since,
+    intervalMs,
+    signal,
+    dryRun: options.dryRun,
+    sleep: (ms, s) => systemClock.sleep(ms, s),
+    onPlans: (assessments) => printPlans(assessments, false),
+    onOutcomes: (outcomes) => {
+      for (const o of outcomes)
+        out(
+          `${new Date().toISOString()}  ${userLabel(o)}: ${o.status}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
+        );
+    },
+    onError: (error) =>
+      err(`poll failed, retrying at the next interval: ${(error as Error).message}`),
+  });
+  out();
+  const outcomes = [...result.outcomes.values()];
+  if (outcomes.length > 0) printOutcomes(outcomes);
+  out(`${result.polls} polls.`);
+  return outcomes.some((o) => o.status === 'not-repaired') ? 1 : 0;
+}
+
+async function runRepair(options: RepairOptions): Promise<number> {
+  checkOptions(options);
+  const org = await openOrg({ org: options.org, demo: options.demo, apiBase: options.apiBase });
+  let journal: Journal | undefined;
+  const interrupt = stopOnInterrupt();
+  try {
+    const configPath = options.config ?? org.demoConfigPath;
+    if (!configPath) throw new UsageError('repair --org needs --config FILE with postJit rules');
+    const postJit = loadPostJit(configPath);
+    const journalPath = options.journal ?? defaultJournalPath(org);
+    const history = options.dryRun ? [] : readJournal(journalPath);
+    journal = options.dryRun ? undefined : openJournal(journalPath);
+    const target = journal ?? memoryJournal('dry-run');
+    let applied = false;
+    const executor = createRepairExecutor({
+      api: createProvisioningApi(org.connection),
+      postJit,
+      journal: {
+        ...target,
+        record(entry) {
+          applied = true;
+          target.record(entry);
+        },
+      },
+      history,
+    });
+    out(
+      `Repair plan for ${org.description}, rules from ${configPath}${options.dryRun ? ' (dry run)' : ''}:`,
+    );
+    out();
+    const code = options.watch
+      ? await repairWatching(executor, options, interrupt.signal)
+      : await repairOnce(executor, options, interrupt.signal);
+    if (journal && applied) err(`journal: ${journal.path}`);
+    return code;
+  } finally {
+    interrupt.dispose();
+    journal?.close();
+    await org.close();
+  }
+}
+
+export function registerRepair(program: Command): void {
+  program
+    .command('repair')
+    .description(
+      'plan and apply the post-JIT setup (skills, WebRTC phone, default station, utilization) of stuck agents',
+    )
+    .option('--user <email-or-id>', 'repair one user')
+    .option('--stuck', 'repair every user created recently whose plan is not empty')
+    .option('--since <duration>', 'with --stuck: how far back to look (30m, 24h, 7d)', '24h')
+    .option('--watch', 'with --stuck: keep polling for new users and repair them until Ctrl-C')
+    .option('--interval <duration>', 'with --watch: time between polls', '30s')
+    .option(
+      '--config <file>',
+      'configuration with postJit rules (default with --demo: the demo config)',
+    )
+    .option('--org', 'connect to the live org (GENESYSCLOUD_OAUTHCLIENT_ID, _SECRET, _REGION)')
+    .option('--demo', 'use the embedded demo org')
+    .option('--api-base <url>', 'send API calls to this origin (a fake org, a proxy)')
+    .option('--dry-run', 'print the plan, apply nothing')
+    .option('--yes', 'apply without asking')
+    .option('--journal <file>', 'append the step journal here (default: the app data folder)')
+    .action(async (options: RepairOptions) => {
+      process.exitCode = await runRepair(options);
+    });
+}
