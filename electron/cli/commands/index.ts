@@ -3,6 +3,7 @@ import { registerDiagnose } from './diagnose';
 import { registerCompare } from './compare';
 import { registerConfig } from './config';
 import { registerSnapshot } from './snapshot';
+import { registerRepair } from './repair';
 
 /** One entry per command file; each adds its sub-command to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -12,4 +13,5 @@ export const commands: RegisterCommand[] = [
   registerCompare,
   registerConfig,
   registerSnapshot,
+  registerRepair,
 ];
