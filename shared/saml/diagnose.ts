@@ -58,6 +58,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
   const skipped = new Set(skippedForConfig(options.config));
   const responses: { index: number; message: ExtractedMessage }[] = [];
 
+  if (inputs.length === 0) reportFindings.push(nothingGiven());
   for (const input of inputs) {
     let decoded: DecodedMessage[];
     try {
@@ -250,6 +251,13 @@ function notAResponse(
 function withoutDuplicates(findings: Finding[], already: readonly Finding[]): Finding[] {
   const seen = new Set(already.map((f) => `${f.code} ${f.location?.path ?? ''}`));
   return findings.filter((f) => !seen.has(`${f.code} ${f.location?.path ?? ''}`));
+}
+
+function nothingGiven(): Finding {
+  return finding('INPUT_EMPTY', {
+    message: 'Nothing was given to diagnose.',
+    fix: 'Paste or load a SAMLResponse, a HAR file or a SAML-tracer export.',
+  });
 }
 
 function nothingFound(source: string): Finding {

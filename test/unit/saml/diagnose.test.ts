@@ -42,6 +42,12 @@ describe('diagnose', () => {
     expect(report.summary.verdict).toBe('fail');
   });
 
+  it('fails a diagnosis of nothing at all', () => {
+    const report = diagnose([], options);
+    expectWellFormed(report);
+    expect(report.findings.map((f) => f.code)).toEqual(['INPUT_EMPTY']);
+  });
+
   it('shows an AuthnRequest with INPUT_NOT_A_RESPONSE and runs no response check on it', () => {
     const request = readFileSync(
       join(SAMPLES, '117-enc-redirect-binding-authnrequest-deflated', 'input.b64'),
