@@ -6,13 +6,7 @@
  * when no signature exists at all. A message is never `valid` when anything is wrapped.
  */
 import type { Element } from '@xmldom/xmldom';
-import {
-  describeCertificate,
-  notAfterOf,
-  readCertificate,
-  readConfiguredCertificates,
-  type ReadCertificate,
-} from '../certificates';
+import { describeCertificate, notAfterOf, type ReadCertificate } from '../certificates';
 import type { CertificateInfo, Finding, SignatureStatus, SignedElement } from '../../report';
 import type { ParsedXml, VerifyOptions, VerifyOutcome } from '../types';
 import { checkReference, type Integrity } from './cryptography';
@@ -20,7 +14,13 @@ import { elementChildren } from './dom';
 import * as build from './findings';
 import { scanDocument } from './scan';
 import { ALGORITHMS, isSound, readSignatureShape, type SignatureShape } from './shape';
-import { findSigningKey, withPublicKey, type KeyVerdict, type TrustAnchor } from './trust';
+import {
+  configuredAnchors,
+  findSigningKey,
+  trustAnchorOf,
+  type KeyVerdict,
+  type TrustAnchor,
+} from './trust';
 import { documentWrapping } from './wrapping';
 
 export { CertificateError } from '../certificates';
@@ -82,7 +82,7 @@ export function verifySignatures(parsed: ParsedXml, options: VerifyOptions): Ver
 function evaluate(shape: SignatureShape, configured: readonly TrustAnchor[]): Evaluation {
   const embedded = shape.embeddedCertificates.flatMap((text) => {
     try {
-      return [withPublicKey(readCertificate(text))];
+      return [trustAnchorOf(text)];
     } catch {
       return []; // an unreadable KeyInfo certificate cannot have signed anything we can check
     }
@@ -243,18 +243,4 @@ function embeddedCertificateInfos(evaluations: readonly Evaluation[]): Certifica
     infos.push(describeCertificate(certificate, 'embedded', infos.length));
   }
   return infos;
-}
-
-/** Configured certificates are the same for every message of a batch: read each text once. */
-const anchorCache = new Map<string, TrustAnchor>();
-const ANCHOR_CACHE_LIMIT = 64;
-
-function configuredAnchors(texts: readonly string[]): TrustAnchor[] {
-  const missing = texts.filter((text) => !anchorCache.has(text));
-  if (missing.length > 0) {
-    const read = readConfiguredCertificates(texts); // throws CertificateError with the right index
-    if (anchorCache.size + missing.length > ANCHOR_CACHE_LIMIT) anchorCache.clear();
-    texts.forEach((text, i) => anchorCache.set(text, withPublicKey(read[i] as ReadCertificate)));
-  }
-  return texts.map((text) => anchorCache.get(text) as TrustAnchor);
 }

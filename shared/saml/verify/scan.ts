@@ -1,10 +1,10 @@
 /**
  * One walk over the whole document collecting what signature-wrapping checks need: every
  * signature, every element named Response/Assertion/EncryptedAssertion (in any namespace, since a
- * lax consumer might read one), and every ID-like attribute value.
+ * lax consumer might read one), every ID-like attribute value, and processing instructions.
  */
-import type { Element } from '@xmldom/xmldom';
-import { DSIG_NS, elementChildren } from './dom';
+import type { Element, Node } from '@xmldom/xmldom';
+import { DSIG_NS, isElement, PROCESSING_INSTRUCTION_NODE } from './dom';
 
 /** Attribute local names that identify elements for XML-DSig references (SAML 2.0 `ID`, SAML 1.x `AssertionID`, WS-Security/xml-crypto `Id`/`id`). */
 const ID_ATTRIBUTES = new Set(['ID', 'Id', 'id', 'AssertionID']);
@@ -17,6 +17,8 @@ export interface DocumentScan {
   encryptedAssertions: Element[];
   /** ID value → the elements carrying it, in document order. */
   ids: Map<string, Element[]>;
+  /** Processing instructions inside the root element. */
+  instructions: Node[];
 }
 
 export function scanDocument(root: Element): DocumentScan {
@@ -27,12 +29,17 @@ export function scanDocument(root: Element): DocumentScan {
     assertions: [],
     encryptedAssertions: [],
     ids: new Map(),
+    instructions: [],
   };
   const stack: Element[] = [root];
   while (stack.length > 0) {
     const element = stack.pop() as Element;
     record(scan, element);
-    const children = elementChildren(element);
+    const children: Element[] = [];
+    for (let child = element.firstChild; child !== null; child = child.nextSibling) {
+      if (isElement(child)) children.push(child);
+      else if (child.nodeType === PROCESSING_INSTRUCTION_NODE) scan.instructions.push(child);
+    }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
   }
   return scan;

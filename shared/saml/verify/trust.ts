@@ -4,7 +4,7 @@
  * trust the message.
  */
 import type { KeyObject } from 'node:crypto';
-import type { ReadCertificate } from '../certificates';
+import { CertificateError, readCertificate, type ReadCertificate } from '../certificates';
 import { signatureVerifiesWith, type Integrity } from './cryptography';
 
 export type KeyVerdict =
@@ -21,8 +21,33 @@ export interface TrustAnchor extends ReadCertificate {
   publicKey: KeyObject;
 }
 
-export function withPublicKey(certificate: ReadCertificate): TrustAnchor {
-  return { ...certificate, publicKey: certificate.x509.publicKey };
+/**
+ * Certificate texts repeat across messages (the configured ones, and the IdP's own in KeyInfo),
+ * so each is read once; the cache is small and simply starts over when full.
+ */
+const anchors = new Map<string, TrustAnchor>();
+const ANCHOR_CACHE_LIMIT = 64;
+
+/** Reads a certificate (PEM or base64 DER); throws an Error saying what is wrong with the text. */
+export function trustAnchorOf(text: string): TrustAnchor {
+  const cached = anchors.get(text);
+  if (cached !== undefined) return cached;
+  const certificate = readCertificate(text);
+  const anchor = { ...certificate, publicKey: certificate.x509.publicKey };
+  if (anchors.size >= ANCHOR_CACHE_LIMIT) anchors.clear();
+  anchors.set(text, anchor);
+  return anchor;
+}
+
+/** The configured certificates; the first unreadable one throws CertificateError (exit 2 in the CLI). */
+export function configuredAnchors(texts: readonly string[]): TrustAnchor[] {
+  return texts.map((text, index) => {
+    try {
+      return trustAnchorOf(text);
+    } catch (error) {
+      throw new CertificateError(index, error instanceof Error ? error.message : String(error));
+    }
+  });
 }
 
 export function findSigningKey(

@@ -1,43 +1,16 @@
-/**
- * Test helpers: ParsedXml from text, sample and key fixtures. Parsing uses @xmldom/xmldom 0.9 like
- * the engine; the locator here only needs to name elements for assertions on findings.
- */
+/** Test helpers: ParsedXml from text, sample and key fixtures. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { parseXml } from '../../../../shared/saml/parse';
 import type { ParsedXml } from '../../../../shared/saml/types';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures');
 
+/** Parses with the engine's own hardened parser, so tests see the DOM and locations the CLI sees. */
 export function parse(xml: string): ParsedXml {
-  const document = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(message);
-    },
-  }).parseFromString(xml, 'text/xml');
-  const root = document.documentElement;
-  if (root === null) throw new Error('no root element');
-  return {
-    document,
-    root,
-    locate: (node: Node) => ({
-      path: pathOf(node),
-      line: node.lineNumber ?? null,
-      column: node.columnNumber ?? null,
-    }),
-  };
-}
-
-function pathOf(node: Node): string {
-  const parts: string[] = [];
-  for (
-    let current: Node | null = node;
-    current !== null && current.nodeType === 1;
-    current = current.parentNode
-  ) {
-    parts.unshift((current as Element).localName ?? current.nodeName);
-  }
-  return '/' + parts.join('/');
+  const outcome = parseXml(xml);
+  if (!outcome.ok) throw new Error(outcome.findings.map((f) => f.message).join('; '));
+  return outcome.parsed;
 }
 
 export function sample(name: string): { xml: string; certificates: string[]; now: Date } {

@@ -1,0 +1,70 @@
+/** Properties of verification that hold for any message, not just the fixtures. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
+import { verifySignatures } from '../../../../shared/saml/verify';
+import { key, parse, signedFixture } from './parsed';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+const IDP = key('idp.crt');
+
+describe('verification', () => {
+  it.each(['assertion-signed.xml', 'response-and-assertion-signed.xml', 'xsw7.xml', 'xsw8.xml'])(
+    'leaves the parsed document exactly as it was (%s)',
+    (name) => {
+      const parsed = parse(signedFixture(name));
+      const before = new XMLSerializer().serializeToString(parsed.document);
+      verifySignatures(parsed, { certificates: [IDP], now: NOW });
+      expect(new XMLSerializer().serializeToString(parsed.document)).toBe(before);
+    },
+  );
+
+  it('is repeatable on the same document', () => {
+    const parsed = parse(signedFixture('response-and-assertion-signed.xml'));
+    const first = verifySignatures(parsed, { certificates: [IDP], now: NOW });
+    const second = verifySignatures(parsed, { certificates: [IDP], now: NOW });
+    expect(second.signature).toEqual(first.signature);
+    expect(second.assertion).toBe(first.assertion);
+  });
+
+  it('never calls a message valid once any signed text or attribute changed', () => {
+    const xml = signedFixture('assertion-signed.xml');
+    const editable = (parsed: ReturnType<typeof parse>) => {
+      const assertion = parsed.root.getElementsByTagNameNS(
+        'urn:oasis:names:tc:SAML:2.0:assertion',
+        'Assertion',
+      )[0] as Element;
+      const targets: Node[] = [];
+      const walk = (node: Node) => {
+        for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+          if (child.nodeType === 3) targets.push(child);
+          if (child.nodeType === 1 && (child as Element).localName !== 'Signature') {
+            for (const attr of Array.from((child as Element).attributes)) {
+              if (attr.name !== 'ID' && !attr.name.startsWith('xmlns')) targets.push(attr);
+            }
+            walk(child);
+          }
+        }
+      };
+      walk(assertion);
+      return targets;
+    };
+    const count = editable(parse(xml)).length;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: count - 1 }),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        (index, extra) => {
+          const parsed = parse(xml);
+          const target = editable(parsed)[index] as Node;
+          target.nodeValue = `${target.nodeValue ?? ''}${extra}`;
+          if (target.nodeType === 2)
+            (target as unknown as { value: string }).value = target.nodeValue;
+          const { signature } = verifySignatures(parsed, { certificates: [IDP], now: NOW });
+          expect(signature.status).toBe('invalid');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
