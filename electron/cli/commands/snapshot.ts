@@ -45,7 +45,7 @@ export function registerSnapshot(program: Command): void {
 }
 
 export interface SnapshotIo {
-  progress?: (progress: SnapshotProgress) => void;
+  progress?: ProgressBar;
   writeStdout(text: string): void;
   log(line: string): void;
 }
@@ -60,14 +60,14 @@ export async function runSnapshot(flags: SnapshotFlags, io: SnapshotIo): Promise
       orgName: config?.organizationName ?? org.orgName,
       region: config?.region ?? org.region,
       licenseTotal: config?.licenses?.total ?? org.licenseTotal,
-      onProgress: io.progress,
+      onProgress: io.progress?.update,
     }).snapshot();
   } catch (error) {
     if (error instanceof GenesysApiError)
       throw new UsageError(`cannot read ${org.description}: ${error.message}`);
     throw error;
   } finally {
-    io.progress?.({ phase: 'utilization', done: -1, total: -1 });
+    io.progress?.clear();
     await org.close();
   }
   const text = `${JSON.stringify(snapshot, null, 2)}\n`;
@@ -105,25 +105,31 @@ function writeAtomically(path: string, text: string): void {
 }
 
 const PHASE_LABEL: Record<SnapshotProgress['phase'], string> = {
-  lists: 'roles, divisions, skills, licenses',
-  users: 'users',
-  phones: 'phones',
-  audit: 'creation dates',
-  utilization: 'utilization',
+  lists: 'license pages',
+  users: 'user pages',
+  phones: 'phone pages',
+  audit: 'audit pages',
+  utilization: 'utilization of users',
 };
 
-/** One line redrawn in place on a terminal; cleared when done (done = -1). */
-export function progressBar(stream: { write(text: string): unknown; columns?: number }) {
-  return (progress: SnapshotProgress) => {
-    if (progress.done < 0) {
+export interface ProgressBar {
+  update(progress: SnapshotProgress): void;
+  clear(): void;
+}
+
+/** One line redrawn in place on a terminal, erased when the reading ends. */
+export function progressBar(stream: { write(text: string): unknown }): ProgressBar {
+  const width = 24;
+  return {
+    update(progress) {
+      const share = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
+      const filled = Math.round(share * width);
+      stream.write(
+        `\r\x1b[2Ksnapshot [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${PHASE_LABEL[progress.phase]} ${progress.done}/${progress.total}`,
+      );
+    },
+    clear() {
       stream.write('\r\x1b[2K');
-      return;
-    }
-    const width = 24;
-    const share = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-    const filled = Math.round(share * width);
-    stream.write(
-      `\r\x1b[2Ksnapshot [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${PHASE_LABEL[progress.phase]} ${progress.done}/${progress.total}`,
-    );
+    },
   };
 }

@@ -1,6 +1,7 @@
 /** Skills, utilization, roles and grants, divisions, locations, licenses, SSO providers, audits. */
 import type platformClient from 'purecloud-platform-client-v2';
 import type { GenesysConnection } from '../connection';
+import { GenesysApiError } from '../errors';
 import type { CallControl } from './types';
 
 export interface PageQuery extends CallControl {
@@ -43,7 +44,14 @@ export function createRoutingApi(connection: GenesysConnection) {
       skills: platformClient.Models.UserRoutingSkillPost[],
       control: CallControl = {},
     ) => {
-      if (skills.length > 50) throw new RangeError('at most 50 skills per bulk call');
+      if (skills.length > 50)
+        return Promise.reject(
+          new GenesysApiError({
+            operation: 'routing.userSkills.bulkPatch',
+            kind: 'invalid-request',
+            serverMessage: `at most 50 skills per call, got ${skills.length}: split the list`,
+          }),
+        );
       return connection.call<platformClient.Models.UserSkillEntityListing>(
         { operation: 'routing.userSkills.bulkPatch', signal: control.signal },
         (apis) => apis.routing.patchUserRoutingskillsBulk(userId, skills),

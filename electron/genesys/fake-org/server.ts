@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { errorBody, parseJson, readBody, send, tooManyRequests } from './http';
 import { FakeApiError } from './model';
 import { matchRoute, type Route } from './router';
 import { accessRoutes } from './routes-access';
@@ -263,61 +264,4 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         server.close(() => resolve());
       }),
   };
-}
-
-function send(
-  res: ServerResponse,
-  entry: RequestLogEntry,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  entry.status = status;
-  if (res.destroyed) return;
-  const text = status === 204 || body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    ...(text ? { 'content-type': 'application/json' } : {}),
-    'inin-correlation-id': randomUUID(),
-  });
-  res.end(text);
-}
-
-export function errorBody(status: number, code: string, message: string, details: unknown[] = []) {
-  return {
-    message,
-    code,
-    status,
-    messageParams: {},
-    messageWithParams: message,
-    contextId: randomUUID(),
-    details,
-    errors: [],
-  };
-}
-
-function tooManyRequests(seconds: number) {
-  return errorBody(
-    429,
-    'too.many.requests.retry.after',
-    `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`,
-  );
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
-  });
-}
-
-function parseJson(raw: string): unknown {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
 }
