@@ -55,7 +55,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
   const limits = options.limits ?? DEFAULT_LIMITS;
   const reportFindings: Finding[] = [];
   const messages: MessageReport[] = [];
-  const skipped = new Set(skippedForConfig(options.config));
+  const skipped = new Set<string>();
   const responses: { index: number; message: ExtractedMessage }[] = [];
 
   if (inputs.length === 0) reportFindings.push(nothingGiven());
@@ -81,6 +81,9 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
     }
   }
 
+  // Only a Response runs the configuration-dependent checks; say what they missed when one did.
+  const configSkips = responses.length ? skippedForConfig(options.config) : [];
+
   if (options.batch) {
     try {
       reportFindings.push(...checkBatch(responses));
@@ -95,7 +98,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
     schemaVersion: 1,
     tool: { name: 'jit-doctor', version: TOOL_VERSION },
     evaluatedAt: options.now.toISOString(),
-    skippedChecks: [...skipped],
+    skippedChecks: [...configSkips, ...skipped],
     messages,
     findings: sortFindings(reportFindings),
     summary: summarise(messages, reportFindings),

@@ -40,6 +40,11 @@ describe('diagnose', () => {
     expect(report.messages).toEqual([]);
     expect(report.findings.map((f) => f.code)).toEqual(['INPUT_EMPTY']);
     expect(report.summary.verdict).toBe('fail');
+    // No Response was checked, so no configuration-dependent check was skipped either.
+    expect(
+      diagnose([{ name: 'empty.txt', bytes: new Uint8Array() }], { ...options, config: {} })
+        .skippedChecks,
+    ).toEqual([]);
   });
 
   it('fails a diagnosis of nothing at all', () => {
