@@ -48,7 +48,8 @@ export async function readInputs(
   const inputs: RawInput[] = [];
   for (const [i, path] of wanted.entries()) {
     if (path === '-') {
-      if (stdin.isTTY)
+      // An explicit `-` on a terminal means "I will paste, then Ctrl-D"; no INPUT at all does not.
+      if (stdin.isTTY && paths.length === 0)
         throw new UsageError(
           'no INPUT given and stdin is a terminal: name a file, or pipe a SAML message into jit-doctor diagnose',
         );

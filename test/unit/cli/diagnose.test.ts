@@ -180,6 +180,8 @@ describe('jit-doctor diagnose', () => {
       caseFile('003-okta-assertion-signed-auth0', 'input.xml'),
     ]);
     await expect(readInputs(['-', '-'], io('x').stdin)).rejects.toThrow(/only once/);
+    const terminal = { isTTY: true, read: async () => new TextEncoder().encode('pasted') };
+    expect((await readInputs(['-'], terminal)).map((i) => i.name)).toEqual(['stdin']);
   });
 });
 
