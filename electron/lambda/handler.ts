@@ -107,8 +107,14 @@ export function postJitFromEnvironment(env: NodeJS.ProcessEnv): PostJitConfig {
   return config.postJit;
 }
 
-/** Builds `repairUsers` on a live connection, kept across warm invocations. */
-export function repairUsersFromEnvironment(env: NodeJS.ProcessEnv): RepairUsers {
+/**
+ * Builds `repairUsers` on a live connection, kept across warm invocations. Journal lines go to
+ * `log` (CloudWatch in AWS), one JSON object per line.
+ */
+export function repairUsersFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void = (line) => console.log(line),
+): RepairUsers {
   const postJit = postJitFromEnvironment(env);
   let ready: ReturnType<typeof connectGenesys> | undefined;
   return async (userIds) => {
@@ -121,7 +127,7 @@ export function repairUsersFromEnvironment(env: NodeJS.ProcessEnv): RepairUsers 
     });
     ready.catch(() => (ready = undefined));
     const connection = await ready;
-    const journal = memoryJournal(`lambda-${Date.now().toString(36)}`, (line) => console.log(line));
+    const journal = memoryJournal(`lambda-${Date.now().toString(36)}`, log);
     const executor = createRepairExecutor({
       api: createProvisioningApi(connection),
       postJit,
