@@ -69,20 +69,35 @@ const DIRECTORY_VALUE_CHECKS: readonly MappingCheck[] = [
 ];
 const UNIQUENESS_CHECKS: readonly MappingCheck[] = [uniqueEmployeeId, uniqueEmail];
 
-function skippedWithoutDirectory(ctx: CheckContext): string[] {
-  if (ctx.directory) {
-    const missingLists = (['roles', 'divisions', 'locations'] as const).filter(
-      (list) => ctx.directory![list] === null,
-    );
-    return missingLists.map(
-      (list) => `${list} names: ${ctx.directory!.source} has no ${list} list`,
-    );
-  }
+/** The directory checks this configuration would run, by the list they need. */
+function directoryNeeds(
+  ctx: CheckContext,
+): { check: string; list: 'roles' | 'locations' | 'divisions' | null }[] {
+  const mapping = ctx.config.attributeMapping ?? {};
   return [
-    'uniqueness: no directory',
-    'role, location, manager and division names: no directory',
-    'post-JIT: no directory',
+    { check: 'uniqueness (UNIQUE_EMPLOYEE_ID, UNIQUE_EMAIL)', list: null },
+    ...(mapping.roles ? [{ check: 'role names (ROLE_UNKNOWN)', list: 'roles' as const }] : []),
+    ...(mapping.location
+      ? [{ check: 'locations (LOCATION_UNKNOWN)', list: 'locations' as const }]
+      : []),
+    ...(mapping.manager ? [{ check: 'managers (MANAGER_UNKNOWN)', list: null }] : []),
+    ...(ctx.config.jit?.defaultDivision || mapping.division
+      ? [{ check: 'divisions (DIVISION_UNKNOWN)', list: 'divisions' as const }]
+      : []),
+    ...(ctx.config.postJit?.rules.length
+      ? [{ check: 'post-JIT state (POSTJIT_*)', list: null }]
+      : []),
   ];
+}
+
+function skippedDirectoryChecks(ctx: CheckContext): string[] {
+  const directory = ctx.directory;
+  return directoryNeeds(ctx).flatMap(({ check, list }) => {
+    if (!directory) return [`${check}: no directory`];
+    if (list && directory[list] === null)
+      return [`${check}: ${directory.source} has no ${list} list`];
+    return [];
+  });
 }
 
 export function analyseMapping(ctx: CheckContext): MappingAnalysis {
@@ -130,6 +145,6 @@ export function analyseMapping(ctx: CheckContext): MappingAnalysis {
       ...outcome.findings,
       ...(ctx.directory ? postJitFindings(mc) : []),
     ],
-    skipped: [...skippedWithoutDirectory(ctx), ...outcome.skipped],
+    skipped: [...skippedDirectoryChecks(ctx), ...outcome.skipped],
   };
 }

@@ -102,7 +102,7 @@ function willCreate(mc: MappingContext, changes: FieldChange[], known: boolean):
       ? `${who} does not exist yet: JIT creates the user at this login.`
       : `If ${who} is not a user yet, JIT creates the user at this login (no directory to tell).`,
     location: mc.check.message.locations.attributeStatement ?? null,
-    evidence: { subject: mc.profile.subject, fields, roles: mc.profile.roles ?? [] },
+    evidence: { subject: mc.profile.subject, user: fields, roles: mc.profile.roles ?? [] },
     fix: 'Nothing to do if these values are right; post-JIT setup (skills, phone, station) is not done by JIT.',
   });
 }

@@ -58,7 +58,7 @@ export function nameLastFirst(mc: MappingContext): Finding[] {
     finding('NAME_LAST_FIRST', {
       message: `The display name "${name}" looks like "Last, First"; people search and address agents by "First Last".`,
       location: fieldLocation(mc, mc.field('name')),
-      evidence: { name, givenName, surname },
+      evidence: { displayName: name, givenName, surname },
       fix: `${whereToClick(mc.check.message.idp, 'computedName', { field: 'name', expected: mc.field('name')?.expected ?? 'name' })}, instead of the directory's "Last, First" display name.`,
     }),
   ];
@@ -77,7 +77,7 @@ export function nameIsEmail(mc: MappingContext): Finding[] {
     finding('NAME_IS_EMAIL', {
       message: `The display name "${name}" is an email address or UPN, so that is what colleagues see.`,
       location: fieldLocation(mc, mc.field('name')),
-      evidence: { name, claim: expected },
+      evidence: { displayName: name, claim: expected },
       fix: `In the IdP, source "${expected}" from the display name (${whereToClick(mc.check.message.idp, 'renameClaim', { field: 'display name', expected })}).`,
     }),
   ];
@@ -96,7 +96,7 @@ export function namePartsDisagree(mc: MappingContext): Finding[] {
     finding('NAME_PARTS_DISAGREE', {
       message: `The display name "${name}" does not contain the given name "${givenName}" and surname "${surname}" sent with it.`,
       location: fieldLocation(mc, mc.field('name')),
-      evidence: { name, givenName, surname },
+      evidence: { displayName: name, givenName, surname },
       fix: "Correct the user's name in the IdP's directory so the display name, given name and surname agree (a name change that was only half synced).",
     }),
   ];

@@ -53,7 +53,7 @@ export function postJitFindings(mc: MappingContext): Finding[] {
     findings.push(
       finding('POSTJIT_MISSING_PHONE', {
         message: `${user.email} has no WebRTC phone although the rules ask for one (${rule.because}).`,
-        evidence: { userId: user.id, rule, phone: desired.webRtcPhone ?? null },
+        evidence: { userId: user.id, rule, phoneSettings: desired.webRtcPhone ?? null },
         fix: desired.webRtcPhone
           ? repairHint(user.email)
           : 'Configure postJit.phone (site and phone base settings), then repair the user.',

@@ -24,9 +24,9 @@ export function uniqueEmployeeId(mc: MappingContext): Finding[] {
   const action = mc.existing ? 'the JIT update' : 'the JIT create';
   return [
     finding('UNIQUE_EMPLOYEE_ID', {
-      message: `The employee ID "${employeeId}" already belongs to ${holder.name || holder.email}: ${action} fails with 409 Conflict.`,
+      message: `The employee ID "${employeeId}" already belongs to the user ${holder.email}: ${action} fails with 409 Conflict.`,
       location: fieldLocation(mc, mc.field('employeeId')),
-      evidence: { employeeId, subject: mc.profile.subject, heldBy: userEvidence(holder) },
+      evidence: { employeeId, subject: mc.profile.subject, otherUser: userEvidence(holder) },
       fix: `Find out which record is right: correct the employee ID in the IdP's directory, or clear it on ${holder.email} in Genesys Cloud (Admin → People) if that user is stale.`,
     }),
   ];
@@ -47,7 +47,7 @@ export function uniqueEmail(mc: MappingContext): Finding[] {
       finding('UNIQUE_EMAIL', {
         message: `"${subject}" differs only in letter case from the existing user ${mc.existing.email}; the login may not find that user and JIT may try to create a second one.`,
         location: mc.check.message.locations.nameId ?? null,
-        evidence: { received: subject, existing: userEvidence(mc.existing) },
+        evidence: { subject, existingUser: userEvidence(mc.existing) },
         fix: `Make the address identical on both sides: fix its case in the IdP's directory or on the Genesys Cloud user.`,
       }),
     );
@@ -58,9 +58,9 @@ export function uniqueEmail(mc: MappingContext): Finding[] {
     if (holder && holder.id !== mc.existing?.id) {
       findings.push(
         finding('UNIQUE_EMAIL', {
-          message: `The email "${email}" already belongs to another user record (${holder.name || holder.id}): creating or updating ${subject} with it fails.`,
+          message: `The email "${email}" already belongs to another user record (${holder.email}): creating or updating ${subject} with it fails.`,
           location: fieldLocation(mc, mc.field('email')),
-          evidence: { email, subject, heldBy: userEvidence(holder) },
+          evidence: { email, subject, otherUser: userEvidence(holder) },
           fix: `Send the user's own address in the email claim, or resolve the duplicate record ${holder.email} in Genesys Cloud (Admin → People).`,
         }),
       );

@@ -43,9 +43,8 @@ export function valueEncoding(mc: MappingContext): Finding[] {
             location: fieldLocation(mc, m),
             evidence: {
               field: m.field,
-              value,
+              values: { received: value, probably: repaired },
               damaged: damage.map((d) => d.damaged),
-              probably: repaired,
             },
             fix: 'Fix the value at its source (HR import or directory sync read UTF-8 as Windows-1252/Latin-1), then let the IdP send it again.',
           }),

@@ -23,7 +23,7 @@ describe('uniqueness', () => {
         severity: 'error',
         evidence: {
           employeeId: 'EMP-12345',
-          heldBy: { id: 'u-jane', email: 'jane.doe@acme.example' },
+          otherUser: { id: 'u-jane', email: 'jane.doe@acme.example' },
         },
       },
     ]);
@@ -55,7 +55,7 @@ describe('JIT outcome', () => {
       division: 'Home',
       rolesAdded: ['Communicate_User', 'Agent_Tier1'],
     });
-    expect(find(result, 'JIT_WILL_CREATE')[0]?.evidence.fields).toEqual({
+    expect(find(result, 'JIT_WILL_CREATE')[0]?.evidence.user).toEqual({
       email: 'jane.doe@acme.example',
       name: 'Jane Doe',
       department: 'Seasonal_Retail',

@@ -17,7 +17,7 @@ describe('value findings', () => {
   it('VALUE_ENCODING with the probable original', () => {
     const result = analyse(replace('displayName', ['displayName', ['Jane MÃ¼ller']]));
     expect(find(result, 'VALUE_ENCODING')).toMatchObject([
-      { evidence: { probably: 'Jane Müller', damaged: ['Ã¼'] } },
+      { evidence: { values: { probably: 'Jane Müller' }, damaged: ['Ã¼'] } },
     ]);
   });
 
@@ -73,12 +73,18 @@ describe('value findings', () => {
     expect(codes(analyse(JANE, config(), directory([])))).not.toContain('DIVISION_UNKNOWN');
   });
 
-  it('lists the directory checks it skipped without a directory', () => {
-    expect(analyse(JANE).skipped).toEqual(
+  it('lists the directory checks it skipped, only those the configuration uses', () => {
+    const skipped = analyse(JANE).skipped;
+    expect(skipped).toEqual(
       expect.arrayContaining([
-        'uniqueness: no directory',
-        'role, location, manager and division names: no directory',
+        'uniqueness (UNIQUE_EMPLOYEE_ID, UNIQUE_EMAIL): no directory',
+        'role names (ROLE_UNKNOWN): no directory',
+        'divisions (DIVISION_UNKNOWN): no directory',
       ]),
     );
+    expect(skipped.join()).not.toMatch(/LOCATION_UNKNOWN|POSTJIT/);
+    expect(analyse(JANE, config(), directory([], { roles: undefined })).skipped).toEqual([
+      'role names (ROLE_UNKNOWN): test directory has no roles list',
+    ]);
   });
 });
