@@ -1,0 +1,104 @@
+/**
+ * The Electron entry: wiring only. Security rules live in window-options.ts and security.ts, the
+ * IPC wrapper in dispatch.ts, the behaviour in the services (app-services.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { eventChannel, type EventMap, type EventName } from '../../shared/ipc';
+import { createAppServices } from './app-services';
+import { createCaptureService } from './capture-window';
+import { engine, importIdpMetadata, listPresets, redact, validateConfig } from './collaborators';
+import { createDialogs } from './dialogs';
+import { bindIpcMain, createDispatch } from './dispatch';
+import { menuTemplate } from './menu';
+import { createOrgConnector } from './org-connection';
+import { denyPermissions, enforceCsp, isAppUrl, lockAppContents } from './security';
+import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './window-options';
+
+const APP_HTML = join(__dirname, '../renderer/index.html');
+const APP_URL = pathToFileURL(APP_HTML).href;
+const log = (line: string) => process.stderr.write(`jit-doctor: ${line}\n`);
+
+let window: BrowserWindow | null = null;
+
+function emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+  if (window && !window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
+}
+
+async function start(): Promise<void> {
+  denyPermissions(session.defaultSession);
+  enforceCsp(session.defaultSession, CONTENT_SECURITY_POLICY);
+  const folder = app.getPath('userData');
+  const clock = () => new Date();
+  const services = createAppServices({
+    fs,
+    folder,
+    cipher: safeStorage,
+    clock,
+    newId: randomUUID,
+    engine,
+    redact,
+    parseConfig: validateConfig,
+    importIdpMetadata,
+    presets: listPresets,
+    connector: createOrgConnector({ folder, clock }),
+    dialogs: createDialogs(dialog, () => window),
+    capture: createCaptureService({
+      createWindow: (options) => new BrowserWindow(options),
+      sessionFor: (partition) => session.fromPartition(partition),
+      emit: (message) => emit('captureMessage', message),
+      clock,
+    }),
+    emit,
+    log,
+  });
+  bindIpcMain(
+    ipcMain,
+    createDispatch(services.handlers, (url) => isAppUrl(url, APP_URL), log),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          open: () => void services.openInputFromMenu(),
+          saveReport: () => void services.saveReportFromMenu(false),
+          exportRedactedReport: () => void services.saveReportFromMenu(true),
+          quit: () => app.quit(),
+        },
+        process.platform,
+      ),
+    ),
+  );
+  app.on('before-quit', () => void services.org.close());
+
+  window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+  lockAppContents(window.webContents, APP_URL);
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => {
+    window = null;
+  });
+  await window.loadFile(APP_HTML);
+}
+
+// Every web contents, including the capture window: no pop-ups, no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    log(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importIdpMetadata } from '../../../electron/main/idp-metadata';
+
+const pem = readFileSync(join(import.meta.dirname, '../../fixtures/keys/idp.crt'), 'utf8');
+const other = readFileSync(join(import.meta.dirname, '../../fixtures/keys/sp-enc.crt'), 'utf8');
+const base64 = (text: string) => text.replace(/-----[A-Z ]+-----|\s+/g, '');
+
+const metadata = (keys: string) => `<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://sts.windows.net/tenant/">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${keys}
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://login.microsoftonline.com/tenant/saml2"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>`;
+const key = (use: string | null, cert: string) =>
+  `<md:KeyDescriptor${use ? ` use="${use}"` : ''}><ds:KeyInfo><ds:X509Data><ds:X509Certificate>\n${base64(cert)}\n</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
+
+describe('importing IdP metadata', () => {
+  it('takes the entity ID as issuer and the signing certificates as PEM, not the encryption ones', () => {
+    const sso = importIdpMetadata(
+      metadata(key('signing', pem) + key('encryption', other) + key(null, pem)),
+    );
+    expect(sso.issuer).toBe('https://sts.windows.net/tenant/');
+    expect(sso.certificates).toHaveLength(1);
+    expect(base64(sso.certificates![0]!)).toBe(base64(pem));
+    expect(sso.certificates![0]).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+  });
+
+  it('refuses a DOCTYPE before parsing, like any SAML input', () => {
+    const hostile = `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${metadata(key('signing', pem))}`;
+    expect(() => importIdpMetadata(hostile)).toThrow(/not readable XML/);
+  });
+
+  it('explains what is wrong with metadata that is not an IdP or carries no certificate', () => {
+    expect(() => importIdpMetadata('<Response/>')).toThrow(/expected an md:EntityDescriptor/);
+    expect(() =>
+      importIdpMetadata(
+        '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><md:SPSSODescriptor/></md:EntityDescriptor>',
+      ),
+    ).toThrow(/no IDPSSODescriptor/);
+    expect(() => importIdpMetadata(metadata(''))).toThrow(/no signing certificate/);
+  });
+});

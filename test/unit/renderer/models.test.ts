@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageReport } from '../../../shared/report';
+import { capturedInput, loginUrlFor } from '../../../renderer/src/model/capture';
+import { compareMessages, showInvisible, splitByRanges } from '../../../renderer/src/model/compare';
+import { groupFindings } from '../../../renderer/src/model/findings';
+import { describeJit } from '../../../renderer/src/model/jit';
+import { buildTimeline } from '../../../renderer/src/model/timeline';
+
+const message = (over: Partial<MessageReport>): MessageReport => ({
+  index: 0,
+  source: 'pasted',
+  encoding: 'xml',
+  type: 'Response',
+  issuer: null,
+  destination: null,
+  inResponseTo: null,
+  issueInstant: null,
+  status: null,
+  signature: { status: 'valid', signed: [] },
+  subject: null,
+  conditions: null,
+  attributes: [],
+  mapping: [],
+  jit: null,
+  verdict: 'pass',
+  findings: [],
+  ...over,
+});
+
+const f = (code: string, severity: 'error' | 'warning' | 'info') => ({
+  code,
+  severity,
+  message: code,
+  location: null,
+  evidence: {},
+  fix: '',
+});
+
+describe('findings by stage', () => {
+  it('groups in pipeline order, errors first inside a stage', () => {
+    const groups = groupFindings([
+      f('CLAIM_UNMAPPED', 'info'),
+      f('TIME_EXPIRED', 'error'),
+      f('CLAIM_NEAR_MISS', 'error'),
+    ]);
+    expect(groups.map((g) => [g.title, g.findings.map((x) => x.finding.code)])).toEqual([
+      ['Time', ['TIME_EXPIRED']],
+      ['Claim mapping', ['CLAIM_NEAR_MISS', 'CLAIM_UNMAPPED']],
+    ]);
+    expect(groups[1]!.findings[0]!.index).toBe(2);
+  });
+});
+
+describe('the validity timeline', () => {
+  const window = message({
+    issueInstant: '2026-11-23T08:59:58Z',
+    conditions: {
+      notBefore: '2026-11-23T08:55:00Z',
+      notOnOrAfter: '2026-11-23T09:05:00Z',
+      audiences: [],
+    },
+    subject: {
+      nameId: 'x',
+      nameIdFormat: null,
+      recipient: null,
+      notOnOrAfter: '2026-11-23T09:03:00Z',
+    },
+  });
+
+  it('places now inside the window, which ends at the earliest NotOnOrAfter', () => {
+    const timeline = buildTimeline(window, '2026-11-23T09:00:00Z', 10)!;
+    expect(timeline.state).toBe('inside');
+    expect(timeline.marks.find((m) => m.label === 'NotOnOrAfter')!.time).toBe(
+      '2026-11-23T09:03:00.000Z',
+    );
+    expect(timeline.windowStart!).toBeLessThan(timeline.now.at);
+    expect(timeline.now.at).toBeLessThan(timeline.windowEnd!);
+    expect(timeline.skew).toBeGreaterThan(0);
+  });
+
+  it('tells expired from expired-but-within-skew', () => {
+    expect(buildTimeline(window, '2026-11-23T09:03:05Z', 10)!.state).toBe('within-skew-after');
+    expect(buildTimeline(window, '2026-11-23T09:03:10Z', 10)!.state).toBe('after');
+    expect(buildTimeline(window, '2026-11-23T08:54:55Z', 10)!.state).toBe('within-skew-before');
+    expect(buildTimeline(window, '2026-11-23T08:50:00Z', 10)!.state).toBe('before');
+  });
+
+  it('draws nothing for a message without time bounds', () => {
+    expect(buildTimeline(message({}), '2026-11-23T09:00:00Z', 10)).toBeNull();
+  });
+});
+
+describe('the JIT outcome in words', () => {
+  it('says who is created where, and which roles are stripped', () => {
+    const created = describeJit(
+      {
+        action: 'create',
+        changes: [{ field: 'name', from: null, to: 'Jane Doe' }],
+        rolesAdded: [],
+        rolesRemoved: [],
+        division: 'Home',
+      },
+      message({}),
+    );
+    expect(created.headline).toBe('Will create Jane Doe in division Home');
+    const update = describeJit(
+      {
+        action: 'update',
+        changes: [{ field: 'title', from: 'Lead', to: 'Agent' }],
+        rolesAdded: [],
+        rolesRemoved: ['Quality Evaluator'],
+        division: null,
+      },
+      message({
+        subject: {
+          nameId: 'jane@acme.example',
+          nameIdFormat: null,
+          recipient: null,
+          notOnOrAfter: null,
+        },
+      }),
+    );
+    expect(update.headline).toBe('Will update jane@acme.example');
+    expect(update.tone).toBe('warn');
+    expect(update.details).toEqual(['title: Lead → Agent', 'Will strip role Quality Evaluator']);
+  });
+});
+
+describe('comparing claims', () => {
+  it('splits a claim name into plain and highlighted parts from the diff ranges', () => {
+    expect(splitByRanges('employeeID', [{ start: 8, end: 10 }])).toEqual([
+      { text: 'employee', changed: false },
+      { text: 'ID', changed: true },
+    ]);
+    expect(splitByRanges('abc', [])).toEqual([{ text: 'abc', changed: false }]);
+    expect(
+      splitByRanges('abc', [
+        { start: 2, end: 99 },
+        { start: -5, end: 1 },
+      ]),
+    ).toEqual([
+      { text: 'a', changed: true },
+      { text: 'b', changed: false },
+      { text: 'c', changed: true },
+    ]);
+  });
+
+  it('makes invisible characters visible', () => {
+    expect(showInvisible('Sales\u00a0\u200b')).toBe('Sales⟨U+00A0⟩⟨U+200B⟩');
+  });
+
+  it('lists claims that differ between two messages first, and the findings only one has', () => {
+    const a = message({
+      attributes: [
+        { name: 'email', nameFormat: null, friendlyName: null, values: ['a@x'] },
+        { name: 'department', nameFormat: null, friendlyName: null, values: ['Sales'] },
+      ],
+      findings: [f('CLAIM_UNMAPPED', 'info')],
+    });
+    const b = message({
+      attributes: [
+        { name: 'email', nameFormat: null, friendlyName: null, values: ['a@x'] },
+        {
+          name: 'http://schemas/department',
+          nameFormat: null,
+          friendlyName: null,
+          values: ['Sales'],
+        },
+      ],
+      findings: [f('CLAIM_NEAR_MISS', 'error'), f('CLAIM_UNMAPPED', 'info')],
+    });
+    const result = compareMessages(a, b);
+    expect(result.claims.map((c) => [c.name, c.difference])).toEqual([
+      ['department', 'only-a'],
+      ['http://schemas/department', 'only-b'],
+      ['email', 'same'],
+    ]);
+    expect(result.findingsOnlyA).toEqual([]);
+    expect(result.findingsOnlyB).toEqual(['CLAIM_NEAR_MISS']);
+  });
+});
+
+describe('captured messages as engine input', () => {
+  it('rebuilds the form body of a POST and the URL of a redirect', () => {
+    const base = { time: '', url: 'https://idp.example/sso', relayState: 'r 1', blocked: false };
+    expect(
+      capturedInput({ ...base, parameter: 'SAMLResponse', binding: 'post', value: 'a+b=' }),
+    ).toBe('SAMLResponse=a%2Bb%3D&RelayState=r+1');
+    expect(
+      capturedInput({
+        ...base,
+        parameter: 'SAMLRequest',
+        binding: 'redirect',
+        value: 'xyz',
+        relayState: null,
+      }),
+    ).toBe('https://idp.example/sso?SAMLRequest=xyz');
+    expect(loginUrlFor('mypurecloud.ie')).toBe('https://login.mypurecloud.ie/');
+    expect(loginUrlFor(undefined)).toBe('https://login.mypurecloud.com/');
+  });
+});
