@@ -19,6 +19,11 @@ export interface CallOptions<T> {
    * the earlier attempt did take effect, or undefined when it did not and the call may be resent.
    */
   recheck?: () => Promise<T | undefined>;
+  /**
+   * Also retry a 404 (with the same backoff): Genesys Cloud answers 404 for a role or division
+   * created moments ago until it has propagated.
+   */
+  retryNotFound?: boolean;
   signal?: AbortSignal;
 }
 

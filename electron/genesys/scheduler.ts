@@ -235,7 +235,9 @@ export class CallScheduler {
       }
       return this.requeue(task);
     }
-    if (!isTransient(error) || task.attempts >= (this.options.maxAttempts ?? 5)) return fail(error);
+    const lagging = task.options.retryNotFound === true && error.status === 404;
+    if (!(isTransient(error) || lagging) || task.attempts >= (this.options.maxAttempts ?? 5))
+      return fail(error);
 
     const policy = task.options.retry ?? 'idempotent';
     if (!error.certainlyNotApplied && policy === 'never') return fail(error);

@@ -38,7 +38,13 @@ export function registerSnapshot(program: Command): void {
     .action(async (flags: SnapshotFlags) => {
       process.exitCode = await runSnapshot(flags, {
         progress: process.stderr.isTTY ? progressBar(process.stderr) : undefined,
-        writeStdout: (text) => process.stdout.write(text),
+        writeStdout: (text) => {
+          // a reader that went away (`| head`) is not a failure worth a stack trace
+          process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EPIPE') throw error;
+          });
+          process.stdout.write(text);
+        },
         log: (line) => process.stderr.write(`${line}\n`),
       });
     });

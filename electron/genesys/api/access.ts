@@ -92,15 +92,20 @@ export function createAuthorizationApi(connection: GenesysConnection) {
         { operation: 'authorization.subject.get', signal: control.signal },
         (apis) => apis.authorization.getAuthorizationSubject(userId),
       ),
-    /** Adding a grant the user already has changes nothing, so a resend is safe. */
+    /** Adding a grant the user already has changes nothing, so a resend is safe; a 404 for a
+     *  role or division created moments ago is retried briefly. */
     bulkAdd: (userId: string, grants: Grant[], control: CallControl = {}) =>
       connection.call<void>(
-        { operation: 'authorization.grants.bulkAdd', signal: control.signal },
+        { operation: 'authorization.grants.bulkAdd', retryNotFound: true, signal: control.signal },
         (apis) => apis.authorization.postAuthorizationSubjectBulkadd(userId, { grants }),
       ),
     bulkReplace: (userId: string, grants: Grant[], control: CallControl = {}) =>
       connection.call<void>(
-        { operation: 'authorization.grants.bulkReplace', signal: control.signal },
+        {
+          operation: 'authorization.grants.bulkReplace',
+          retryNotFound: true,
+          signal: control.signal,
+        },
         (apis) =>
           apis.authorization.postAuthorizationSubjectBulkreplace(
             userId,

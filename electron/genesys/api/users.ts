@@ -42,11 +42,32 @@ export function createUserApi(connection: GenesysConnection) {
     return found.results?.[0];
   };
 
+  const get = (id: string, query: UserQuery = {}) =>
+    connection.call<GenesysUser>({ operation: 'users.get', signal: query.signal }, (apis) =>
+      apis.users.getUser(id, { expand: query.expand, state: query.state }),
+    );
+
+  const patch = (id: string, body: UpdateUserBody, control: CallControl = {}) =>
+    connection.call<GenesysUser>(
+      {
+        operation: 'users.patch',
+        retry: 'recheck',
+        signal: control.signal,
+        recheck: async () => {
+          const current = await get(id, {
+            expand: ['employerInfo', 'locations'],
+            signal: control.signal,
+          });
+          return current.version > body.version && patchVisible(current, body)
+            ? current
+            : undefined;
+        },
+      },
+      (apis) => apis.users.patchUser(id, body),
+    );
+
   return {
-    get: (id: string, query: UserQuery = {}) =>
-      connection.call<GenesysUser>({ operation: 'users.get', signal: query.signal }, (apis) =>
-        apis.users.getUser(id, { expand: query.expand, state: query.state }),
-      ),
+    get,
 
     list: (query: UserListQuery = {}) =>
       connection.call<UserListing>({ operation: 'users.list', signal: query.signal }, (apis) =>
@@ -84,25 +105,33 @@ export function createUserApi(connection: GenesysConnection) {
      * failure would meet a 409 if the first one landed, so the recheck reads the user instead:
      * a newer version carrying every patched field means it was applied.
      */
-    patch: (id: string, body: UpdateUserBody, control: CallControl = {}) =>
-      connection.call<GenesysUser>(
-        {
-          operation: 'users.patch',
-          retry: 'recheck',
-          signal: control.signal,
-          recheck: async () => {
-            const current = await connection.call<GenesysUser>(
-              { operation: 'users.get', signal: control.signal },
-              (apis) => apis.users.getUser(id, { expand: ['employerInfo', 'locations'] }),
-            );
-            return current.version > body.version && patchVisible(current, body)
-              ? current
-              : undefined;
-          },
-        },
-        (apis) => apis.users.patchUser(id, body),
-      ),
+    patch,
+
+    /**
+     * PATCH with the current version: reads it first and, when another writer got in between
+     * (a version conflict), reads again and retries, at most three times.
+     */
+    update: async (
+      id: string,
+      changes: Omit<UpdateUserBody, 'version'>,
+      control: CallControl = {},
+    ) => {
+      for (let attempt = 1; ; attempt += 1) {
+        const current = await get(id, { signal: control.signal });
+        try {
+          return await patch(id, { ...changes, version: current.version }, control);
+        } catch (error) {
+          if (attempt >= 3 || !isVersionConflict(error)) throw error;
+        }
+      }
+    },
   };
+}
+
+/** Genesys answers a stale version with 409, or with 400 "does not match the current version". */
+function isVersionConflict(error: unknown): boolean {
+  const e = error as { status?: number; serverMessage?: string };
+  return (e.status === 409 || e.status === 400) && /version/i.test(e.serverMessage ?? '');
 }
 
 function patchVisible(user: GenesysUser, body: UpdateUserBody): boolean {

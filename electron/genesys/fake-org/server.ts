@@ -66,6 +66,15 @@ export interface FakeOrg {
   stop(): Promise<void>;
 }
 
+/** What an injected failure says, by status (a 404 imitates a role that has not propagated yet). */
+const FAULT_BODIES: Record<number, [string, string]> = {
+  404: ['not.found', 'The requested resource was not found.'],
+  500: ['internal.server.error', 'The server encountered an unexpected error.'],
+  502: ['bad.gateway', 'The gateway received an invalid response.'],
+  503: ['service.unavailable', 'The service is temporarily unavailable.'],
+  504: ['request.timeout', 'The request timed out.'],
+};
+
 const routes: Route[] = [...userRoutes, ...accessRoutes, ...telephonyRoutes];
 const defaultClock: FakeOrgClock = { now: () => performance.now(), wallNow: () => Date.now() };
 
@@ -230,19 +239,8 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         'retry-after': String(seconds),
       });
     }
-    const code =
-      fault.status === 503
-        ? 'service.unavailable'
-        : fault.status === 504
-          ? 'request.timeout'
-          : 'internal.server.error';
-    send(
-      res,
-      entry,
-      fault.status,
-      errorBody(fault.status, code, 'The service is temporarily unavailable.'),
-      headers,
-    );
+    const [code, message] = FAULT_BODIES[fault.status] ?? FAULT_BODIES[500]!;
+    send(res, entry, fault.status, errorBody(fault.status, code, message), headers);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

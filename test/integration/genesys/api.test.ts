@@ -80,6 +80,32 @@ describe('users through the real SDK', () => {
     expect(stale.serverMessage).toMatch(/does not match the current version/);
   });
 
+  it('update() re-reads the version when another writer got in between', async () => {
+    const [a, b] = await Promise.all([
+      h.api.users.update('u-sam', { department: 'Billing' }),
+      h.api.users.update('u-sam', { title: 'Team Lead' }),
+    ]);
+    expect(Math.max(a.version, b.version)).toBe(3);
+    const sam = h.org.state.users.get('u-sam')!;
+    expect([sam.department, sam.title]).toEqual(['Billing', 'Team Lead']);
+    expect(
+      h.org.requests.filter((r) => r.operation === 'users.patch').map((r) => r.status),
+    ).toEqual([200, 409, 200]);
+  });
+
+  it('update() reports a conflict that is not about the version at once', async () => {
+    const user = await h.api.users.create({
+      name: 'Jo',
+      email: 'jo2@acme.example',
+      divisionId: await homeId(),
+    });
+    const error = await failureOf(
+      h.api.users.update(user.id!, { employerInfo: { employeeId: 'EMP-1' } }),
+    );
+    expect(error.status).toBe(409);
+    expect(h.org.requests.filter((r) => r.operation === 'users.patch')).toHaveLength(1);
+  });
+
   it('lists every page with expand and searches by email case-insensitively', async () => {
     for (let i = 0; i < 30; i += 1)
       await h.api.users.create({

@@ -124,4 +124,22 @@ describe('injected faults against the real SDK', () => {
     expect((error as GenesysApiError).message).toMatch(/may still have been applied/);
     expect(posts(h, '/api/v2/telephony/providers/edges/phones')).toHaveLength(1);
   });
+
+  it('retries a 404 for a role that has not propagated yet when granting it', async () => {
+    h = await startHarness({}, fast);
+    const role = (await h.api.authorization.roles({ name: 'Agent_Tier1' })).entities![0]!;
+    const home = await h.api.authorization.homeDivision();
+    h.org.faults.inject({
+      kind: 'error',
+      status: 404,
+      operation: 'authorization.grants.bulkAdd',
+      times: 2,
+    });
+    await h.api.authorization.bulkAdd('u-sam', [{ roleId: role.id!, divisionId: home.id! }]);
+    expect(
+      h.org.requests
+        .filter((r) => r.operation === 'authorization.grants.bulkAdd')
+        .map((r) => r.status),
+    ).toEqual([404, 404, 204]);
+  });
 });
