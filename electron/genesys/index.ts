@@ -25,8 +25,10 @@
  *   spec/genesys-api.md, returning the SDK's model types. `allPages` reads a paged listing.
  * - **Errors**: every failure is a `GenesysApiError` {operation, kind, status, code, message}; the
  *   message says what to do (credentials for 401, the permission for 403, ...).
- * - **Directory** (`fetchOrgSnapshot`, `openLiveDirectory`): a DirectorySnapshot of a live org
- *   (paged, bulk, through the scheduler) and a DirectoryView over it with explicit invalidation.
+ * - **Directory** (`fetchOrgSnapshot`, `liveDirectory`, `snapshotDirectory`): a DirectorySnapshot
+ *   of a live org (paged bulk listings through the scheduler; creation dates from the audit log),
+ *   one `OrgDirectory` interface over a live org or a snapshot, with `invalidate(userId?)`, and
+ *   the engine's synchronous DirectoryView (shared/directory/view.ts) over it.
  * - **Fake org** (`startFakeOrg`, `startDemoOrg`): a stateful Genesys Cloud on 127.0.0.1 for the
  *   integration tests and the embedded demo org (resources/demo/org.json): real shapes and error
  *   bodies, versioned users, 409s, a time-scalable rate limit, async WebRTC stations, audit
@@ -63,3 +65,16 @@ export {
 } from './fake-org/server';
 export type { FakeOrgSeed } from './fake-org/seed';
 export type { FaultOptions, FaultRule } from './fake-org/traffic';
+export {
+  fetchOrgSnapshot,
+  type FetchSnapshotOptions,
+  type SnapshotProgress,
+} from './directory/fetch-snapshot';
+export {
+  liveDirectory,
+  snapshotDirectory,
+  type OrgDirectory,
+  type UserPostJitState,
+} from './directory/org-directory';
+export { startDemoOrg, demoOrgSeed, DEMO_CONFIG_PATH, DEMO_ORG_NAME } from './fake-org/demo';
+export { buildDemoOrgSeed } from './fake-org/demo-seed';

@@ -115,7 +115,8 @@ async function readCreationDates(
   signal: AbortSignal | undefined,
   onPage: (done: number, total: number) => void,
 ): Promise<Map<string, string>> {
-  const start = new Date(now.getTime() - days * 86_400_000);
+  // a minute inside the retention limit, so the interval is never refused as too long
+  const start = new Date(now.getTime() - days * 86_400_000 + 60_000);
   const events = await allPages(
     (pageNumber) =>
       api.org.auditQuery(

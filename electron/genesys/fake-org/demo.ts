@@ -8,7 +8,10 @@ import demoSeed from '../../../resources/demo/org.json';
 import { startFakeOrg, type FakeOrg, type FakeOrgOptions } from './server';
 import type { FakeOrgSeed } from './seed';
 
-/** The SSO/JIT configuration that matches the demo org (postJit rules, the demo IdP certificate). */
+/**
+ * The SSO/JIT configuration that matches the demo org (postJit rules, the demo IdP certificate), as
+ * a path in the source tree (the CLI runs from it); a bundle imports resources/demo/config.json.
+ */
 export const DEMO_CONFIG_PATH = fileURLToPath(
   new URL('../../../resources/demo/config.json', import.meta.url),
 );
