@@ -193,14 +193,31 @@ function existingUser(mc: MappingContext, user: DirectoryUser): JitResult {
   return { jit: { action, changes, ...base, rolesRemoved, rolesAdded }, findings, skipped: [] };
 }
 
+/** The outcome when who logs in, or whether they exist, cannot be told. */
+const unknownOutcome = (): JitOutcome => ({
+  action: 'unknown',
+  changes: [],
+  rolesRemoved: [],
+  rolesAdded: [],
+  division: null,
+  existingUserId: null,
+});
+
 export function jitOutcome(mc: MappingContext): JitResult {
   const enabled = mc.check.config.jit?.enabled;
   const directory = mc.check.directory;
+  if (!mc.profile.subject) {
+    return {
+      jit: unknownOutcome(),
+      findings: [],
+      skipped: ['JIT outcome: neither the NameID nor an email claim says who logs in'],
+    };
+  }
   if (!directory) {
     const skipped = ['JIT outcome: no directory, so whether the user exists is unknown'];
     if (enabled === true) return newUser(mc, false, skipped);
     return {
-      jit: { action: 'unknown', changes: [], rolesRemoved: [], rolesAdded: [], division: null },
+      jit: unknownOutcome(),
       findings: [],
       skipped,
     };
@@ -229,14 +246,7 @@ export function jitOutcome(mc: MappingContext): JitResult {
     };
   }
   return {
-    jit: {
-      action: 'unknown',
-      changes: [],
-      rolesRemoved: [],
-      rolesAdded: [],
-      division: null,
-      existingUserId: null,
-    },
+    jit: unknownOutcome(),
     findings: [],
     skipped: ['JIT outcome: the configuration does not say whether JIT is enabled (jit.enabled)'],
   };

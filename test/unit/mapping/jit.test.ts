@@ -72,6 +72,20 @@ describe('JIT outcome', () => {
     expect(find(result, 'JIT_WILL_CREATE')[0]?.message).toMatch(/^If jane/);
   });
 
+  it('does not guess a create when nothing identifies the user', () => {
+    const anonymous = analyse(
+      JANE.filter(([n]) => n !== 'email'),
+      config(),
+      directory([]),
+      { nameId: null },
+    );
+    expect(anonymous.jit?.action).toBe('unknown');
+    expect(codes(anonymous)).not.toContain('JIT_WILL_CREATE');
+    expect(anonymous.skipped).toContain(
+      'JIT outcome: neither the NameID nor an email claim says who logs in',
+    );
+  });
+
   it('JIT_DISABLED_UNKNOWN_USER when JIT is off and the user is new', () => {
     const result = analyse(JANE, config({ jit: { enabled: false } }), directory([]));
     expect(codes(result)).toContain('JIT_DISABLED_UNKNOWN_USER');
