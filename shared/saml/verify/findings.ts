@@ -104,31 +104,43 @@ export function unverifiableFinding(
   });
 }
 
+/** `signer` is the KeyInfo certificate, or the SHA-256 of a bare KeyInfo public key. */
 export function untrustedFinding(
   shape: SignatureShape,
-  signer: CertificateInfo,
+  signer: CertificateInfo | string,
   configured: CertificateInfo[],
   locate: Locate,
 ): Finding {
+  const which =
+    typeof signer === 'string'
+      ? `the public key in KeyInfo (no certificate; key SHA-256 ${signer})`
+      : `the certificate in KeyInfo (${signer.subject ?? 'no subject'}, SHA-256 ${signer.sha256})`;
   return finding('SIGNATURE_CERT_UNTRUSTED', {
-    message: `The ${elementName(shape)} is signed by a key that is not configured: it verifies only with the certificate in KeyInfo (${signer.subject ?? 'no subject'}, SHA-256 ${signer.sha256}).`,
+    message: `The ${elementName(shape)} is signed by a key that is not configured: it verifies only with ${which}.`,
     location: locate(shape.signature),
     evidence: {
-      signingCertificate: fingerprint(signer),
+      ...(typeof signer === 'string'
+        ? { signingKey: { type: 'RSAKeyValue', spkiSha256: signer } }
+        : { signingCertificate: fingerprint(signer) }),
       configuredCertificates: fingerprints(configured),
     },
     fix: `If the IdP rotated its signing certificate, ${REFRESH_CERTIFICATE} (compare the SHA-256 fingerprints above with the IdP's). If it did not, this message was signed by someone else: do not trust it.`,
   });
 }
 
+/** `verifiedInMessage`: some signature verified with a key the message carries itself. */
 export function notCheckedFinding(
   shapes: SignatureShape[],
   signers: CertificateInfo[],
+  verifiedInMessage: boolean,
   locate: Locate,
 ): Finding {
   const [first] = shapes;
+  const integrity = verifiedInMessage
+    ? 'it verifies with the key carried in the message itself, which proves integrity only'
+    : 'its content digest matches, but the message carries no key to check the signature with';
   return finding('SIGNATURE_NOT_CHECKED', {
-    message: `No certificate is configured, so jit-doctor cannot tell whether your IdP signed this message; ${signers.length > 0 ? 'it verifies with the certificate carried in the message itself, which proves integrity only' : 'its content digest matches, but there is no key to check the signature with'}.`,
+    message: `No certificate is configured, so jit-doctor cannot tell whether your IdP signed this message; ${integrity}.`,
     location: first === undefined ? null : locate(first.signature),
     evidence: {
       signingCertificates: fingerprints(signers),

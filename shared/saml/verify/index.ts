@@ -15,9 +15,11 @@ import * as build from './findings';
 import { scanDocument } from './scan';
 import { ALGORITHMS, isSound, readSignatureShape, type SignatureShape } from './shape';
 import {
+  bareKeyOf,
   configuredAnchors,
   findSigningKey,
   trustAnchorOf,
+  type BareKey,
   type KeyVerdict,
   type TrustAnchor,
 } from './trust';
@@ -90,15 +92,19 @@ function evaluate(shape: SignatureShape, configured: readonly TrustAnchor[]): Ev
   const integrity = shape.unexpectedTransforms.length > 0 ? null : checkReference(shape);
   const key =
     integrity?.kind === 'checked' && integrity.digestMatches
-      ? findSigningKey(integrity, configured, embedded)
+      ? findSigningKey(integrity, configured, embedded, bareKeys(shape))
       : null;
   const verified =
     key !== null &&
     (key.kind === 'trusted' ||
       key.kind === 'untrusted' ||
-      (key.kind === 'not-checked' && key.certificate !== null));
+      (key.kind === 'not-checked' && (key.certificate !== null || key.bareKeySha256 !== null)));
   const signedElement = integrity?.kind === 'checked' ? integrity.signedElement : null;
   return { shape, integrity, key, embedded, signedElement, verified };
+}
+
+function bareKeys(shape: SignatureShape): BareKey[] {
+  return shape.embeddedRsaKeys.flatMap((value) => bareKeyOf(value) ?? []);
 }
 
 function statusOf(evaluations: readonly Evaluation[], documentWrapped: boolean): SignatureStatus {
@@ -146,7 +152,8 @@ function signatureFindings(
       build.badSignatureFinding(shape, configured, evaluation.embedded.map(infoOf), locate),
     );
   } else if (key?.kind === 'untrusted') {
-    findings.push(build.untrustedFinding(shape, infoOf(key.certificate), configured, locate));
+    const signer = key.certificate === null ? key.bareKeySha256 : infoOf(key.certificate);
+    findings.push(build.untrustedFinding(shape, signer, configured, locate));
   }
   return findings;
 }
@@ -168,6 +175,7 @@ function notCheckedFindings(
     build.notCheckedFinding(
       unchecked.map((e) => e.shape),
       unique,
+      unchecked.some((e) => e.verified),
       locate,
     ),
   ];

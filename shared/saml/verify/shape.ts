@@ -65,6 +65,13 @@ export interface SignatureShape {
   wrapping: WrappingProblem[];
   /** Base64 texts of KeyInfo/X509Data/X509Certificate. */
   embeddedCertificates: string[];
+  /** KeyInfo/KeyValue/RSAKeyValue keys (base64 Modulus and Exponent), for telling who signed. */
+  embeddedRsaKeys: RsaKeyValue[];
+}
+
+export interface RsaKeyValue {
+  modulus: string;
+  exponent: string;
 }
 
 export function readSignatureShape(signature: Element, scan: DocumentScan): SignatureShape {
@@ -167,6 +174,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
     unexpectedTransforms,
     wrapping,
     embeddedCertificates: embeddedCertificates(signature),
+    embeddedRsaKeys: embeddedRsaKeys(signature),
   };
 }
 
@@ -258,6 +266,16 @@ function embeddedCertificates(signature: Element): string[] {
     .flatMap((keyInfo) => dsigChildren(keyInfo, 'X509Data'))
     .flatMap((data) => dsigChildren(data, 'X509Certificate'))
     .map((certificate) => certificate.textContent ?? '');
+}
+
+function embeddedRsaKeys(signature: Element): RsaKeyValue[] {
+  return dsigChildren(signature, 'KeyInfo')
+    .flatMap((keyInfo) => dsigChildren(keyInfo, 'KeyValue'))
+    .flatMap((value) => dsigChildren(value, 'RSAKeyValue'))
+    .map((rsa) => ({
+      modulus: dsigChildren(rsa, 'Modulus')[0]?.textContent ?? '',
+      exponent: dsigChildren(rsa, 'Exponent')[0]?.textContent ?? '',
+    }));
 }
 
 function problem(

@@ -96,6 +96,23 @@ describe('trust', () => {
     expect(embedded?.subject).toBeTruthy();
   });
 
+  it('a bare RSA key in KeyInfo (no certificate) that signed is untrusted, named by its key fingerprint', () => {
+    const { outcome } = verify('attacker-signed-rsa-key-value.xml');
+    expect(outcome.signature.status).toBe('untrusted');
+    expect(codes(outcome)).toEqual(['SIGNATURE_CERT_UNTRUSTED']);
+    expect(outcome.findings[0]?.evidence.signingKey).toMatchObject({
+      type: 'RSAKeyValue',
+      spkiSha256: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+    });
+    expect(outcome.signature.signed[0]).toMatchObject({ verified: true, certificateSha256: null });
+  });
+
+  it('a bare RSA key in KeyInfo with nothing configured checks integrity only', () => {
+    const { outcome } = verify('attacker-signed-rsa-key-value.xml', []);
+    expect(outcome.signature.status).toBe('not-checked');
+    expect(outcome.signature.signed[0]?.verified).toBe(true);
+  });
+
   it('a key that matches nothing, with no KeyInfo, is invalid', () => {
     const { outcome } = verify('attacker-signed-no-keyinfo.xml');
     expect(outcome.signature.status).toBe('invalid');
