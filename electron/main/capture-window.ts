@@ -3,11 +3,11 @@
  * which the admin signs in. Every SAML message it sends is recorded; in "diagnose only" mode the
  * SAMLResponse POST to Genesys Cloud is cancelled, so the capture never creates a user through JIT.
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
+import type { BrowserWindow, Session } from 'electron';
 import type { CaptureRequest, CapturedMessage } from '../../shared/ipc';
 import { AppError } from './app-error';
 import { samlMessagesIn, shouldBlock, type CaptureRequestDetails } from './capture-requests';
-import { captureWindowOptions } from './window-options';
+import { CAPTURE_PARTITION, createCaptureWindow, type WindowConstructor } from './window-options';
 import { denyPermissions } from './security';
 
 export interface CaptureService {
@@ -31,7 +31,7 @@ export function checkCaptureUrl(url: string): URL {
 }
 
 export function createCaptureService(deps: {
-  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  BrowserWindow: WindowConstructor;
   sessionFor: (partition: string) => Session;
   emit: (message: CapturedMessage) => void;
   clock: () => Date;
@@ -65,10 +65,9 @@ export function createCaptureService(deps: {
     async open(request) {
       const url = checkCaptureUrl(request.url);
       diagnoseOnly = request.diagnoseOnly;
-      const options = captureWindowOptions();
-      listen(deps.sessionFor(options.webPreferences!.partition!));
+      listen(deps.sessionFor(CAPTURE_PARTITION));
       if (!window || window.isDestroyed()) {
-        window = deps.createWindow(options);
+        window = createCaptureWindow(deps.BrowserWindow);
         // IdP pop-ups open in the same window, still inside the capture session.
         window.webContents.setWindowOpenHandler(({ url: target }) => {
           if (target.startsWith('https://')) void window?.loadURL(target);

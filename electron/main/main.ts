@@ -16,7 +16,7 @@ import { bindIpcMain, createDispatch } from './dispatch';
 import { menuTemplate } from './menu';
 import { createOrgConnector } from './org-connection';
 import { denyPermissions, enforceCsp, isAppUrl, lockAppContents } from './security';
-import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './window-options';
+import { CONTENT_SECURITY_POLICY, createAppWindow } from './window-options';
 
 const APP_HTML = join(__dirname, '../renderer/index.html');
 const APP_URL = pathToFileURL(APP_HTML).href;
@@ -47,7 +47,7 @@ async function start(): Promise<void> {
     connector: createOrgConnector({ folder, clock }),
     dialogs: createDialogs(dialog, () => window),
     capture: createCaptureService({
-      createWindow: (options) => new BrowserWindow(options),
+      BrowserWindow,
       sessionFor: (partition) => session.fromPartition(partition),
       emit: (message) => emit('captureMessage', message),
       clock,
@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   );
   app.on('before-quit', () => void services.org.close());
 
-  window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+  window = createAppWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
   lockAppContents(window.webContents, APP_URL);
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => {

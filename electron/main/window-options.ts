@@ -2,7 +2,7 @@
  * The window options and Content-Security-Policy, as pure data so a unit test can pin them
  * (DESIGN.md "Electron security"). Electron is imported only as types.
  */
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * The app window loads only its own bundled files: no inline script, no eval, no remote content,
@@ -24,9 +24,18 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The app window: isolated, sandboxed, no Node; the preload is its only bridge. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+export type WindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+
+/**
+ * The app window: isolated, sandboxed, no Node; the preload is its only bridge. The options are
+ * written out at the `new BrowserWindow` call so static checkers (electronegativity) see them too;
+ * the constructor is passed in so tests record them without Electron.
+ */
+export function createAppWindow(
+  BrowserWindow: WindowConstructor,
+  preloadPath: string,
+): BrowserWindow {
+  return new BrowserWindow({
     width: 1320,
     height: 880,
     minWidth: 960,
@@ -47,16 +56,18 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // A middle click must not open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }
 
 /** In-memory partition: the capture's cookies and IdP session vanish when the app quits. */
 export const CAPTURE_PARTITION = 'jit-doctor-capture';
 
 /** The capture window is a plain browser for the IdP login: its own session, no preload, no Node. */
-export function captureWindowOptions(): BrowserWindowConstructorOptions {
-  return {
+export function createCaptureWindow(BrowserWindow: WindowConstructor): BrowserWindow {
+  return new BrowserWindow({
     width: 1024,
     height: 760,
     title: 'JIT Doctor — capture a login',
@@ -72,6 +83,7 @@ export function captureWindowOptions(): BrowserWindowConstructorOptions {
       experimentalFeatures: false,
       webviewTag: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }

@@ -1,12 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import {
   CAPTURE_PARTITION,
   CONTENT_SECURITY_POLICY,
-  captureWindowOptions,
-  mainWindowOptions,
+  createAppWindow,
+  createCaptureWindow,
+  type WindowConstructor,
 } from '../../../electron/main/window-options';
+
+/** Records the options a window is created with, in place of Electron's BrowserWindow. */
+function recorder(): {
+  created: BrowserWindowConstructorOptions[];
+  BrowserWindow: WindowConstructor;
+} {
+  const created: BrowserWindowConstructorOptions[] = [];
+  class FakeWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      created.push(options);
+    }
+  }
+  return { created, BrowserWindow: FakeWindow as unknown as WindowConstructor };
+}
+
+function optionsOf(
+  create: (ctor: WindowConstructor) => BrowserWindow,
+): BrowserWindowConstructorOptions {
+  const { created, BrowserWindow } = recorder();
+  create(BrowserWindow);
+  expect(created).toHaveLength(1);
+  return created[0]!;
+}
 
 const directives = (csp: string) =>
   new Map(
@@ -21,7 +46,7 @@ const directives = (csp: string) =>
   );
 
 describe('the app window', () => {
-  const options = mainWindowOptions('/app/preload.cjs');
+  const options = optionsOf((ctor) => createAppWindow(ctor, '/app/preload.cjs'));
   const web = options.webPreferences!;
 
   it('is isolated, sandboxed and has no Node', () => {
@@ -38,6 +63,8 @@ describe('the app window', () => {
     expect(web.webviewTag).toBe(false);
     expect(web.experimentalFeatures).toBe(false);
     expect(web.navigateOnDragDrop).toBe(false);
+    expect(web.disableBlinkFeatures).toBe('Auxclick');
+    expect(options.show).toBe(false);
   });
 
   it('loads the preload it is given and nothing else', () => {
@@ -47,7 +74,7 @@ describe('the app window', () => {
 });
 
 describe('the capture window', () => {
-  const web = captureWindowOptions().webPreferences!;
+  const web = optionsOf((ctor) => createCaptureWindow(ctor)).webPreferences!;
 
   it('runs in its own in-memory session with no preload and no Node', () => {
     expect(web.partition).toBe(CAPTURE_PARTITION);
