@@ -130,13 +130,11 @@ export function analyseMapping(ctx: CheckContext): MappingAnalysis {
   };
   const run = (checks: readonly MappingCheck[]) => checks.flatMap((check) => check(mc));
   const uniqueness = run(UNIQUENESS_CHECKS);
-  const outcome = jitOutcome(mc);
-  const blocked = uniqueness.some((f) => f.severity === 'error');
-  const jit: JitOutcome =
-    blocked && outcome.jit.action !== 'none' ? { ...outcome.jit, action: 'fail' } : outcome.jit;
+  const blockers = uniqueness.filter((f) => f.severity === 'error').map((f) => f.code);
+  const outcome = jitOutcome(mc, [...new Set(blockers)]);
   return {
     mapping: fields.map((f) => f.row),
-    jit,
+    jit: outcome.jit,
     findings: [
       ...run(CLAIM_CHECKS),
       ...run(DIRECTORY_VALUE_CHECKS),

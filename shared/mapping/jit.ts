@@ -94,12 +94,18 @@ function defaultDivision(mc: MappingContext): Finding {
   });
 }
 
-function willCreate(mc: MappingContext, changes: FieldChange[], known: boolean): Finding {
+function willCreate(
+  mc: MappingContext,
+  changes: FieldChange[],
+  known: boolean,
+  blockers: readonly string[],
+): Finding {
   const who = mc.profile.subject ?? 'the user';
   const fields = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+  const fails = blockers.length > 0 ? `, but the create fails (${blockers.join(', ')})` : '';
   return finding('JIT_WILL_CREATE', {
     message: known
-      ? `${who} does not exist yet: JIT creates the user at this login.`
+      ? `${who} does not exist yet: JIT tries to create the user at this login${fails}.`
       : `If ${who} is not a user yet, JIT creates the user at this login (no directory to tell).`,
     location: mc.check.message.locations.attributeStatement ?? null,
     evidence: { subject: mc.profile.subject, user: fields, roles: mc.profile.roles ?? [] },
@@ -128,24 +134,34 @@ function licenseCap(mc: MappingContext, skipped: string[]): Finding[] {
   ];
 }
 
-function newUser(mc: MappingContext, known: boolean, skipped: string[]): JitResult {
+function newUser(
+  mc: MappingContext,
+  known: boolean,
+  skipped: string[],
+  blockers: readonly string[] = [],
+): JitResult {
   const changes = createChanges(mc);
   const cap = known ? licenseCap(mc, skipped) : [];
+  const failures = [...blockers, ...cap.map((f) => f.code)];
   return {
     jit: {
-      action: !known ? 'unknown' : cap.length > 0 ? 'fail' : 'create',
+      action: !known ? 'unknown' : failures.length > 0 ? 'fail' : 'create',
       changes,
       rolesRemoved: [],
       rolesAdded: mc.profile.roles ?? [],
       division: newUserDivision(mc),
       existingUserId: null,
     },
-    findings: [willCreate(mc, changes, known), defaultDivision(mc), ...cap],
+    findings: [willCreate(mc, changes, known, failures), defaultDivision(mc), ...cap],
     skipped,
   };
 }
 
-function existingUser(mc: MappingContext, user: DirectoryUser): JitResult {
+function existingUser(
+  mc: MappingContext,
+  user: DirectoryUser,
+  blockers: readonly string[],
+): JitResult {
   const base = {
     rolesRemoved: [],
     rolesAdded: [],
@@ -164,7 +180,7 @@ function existingUser(mc: MappingContext, user: DirectoryUser): JitResult {
   if (changes.length > 0) {
     findings.push(
       finding('JIT_WILL_UPDATE', {
-        message: `Update-on-login rewrites ${changes.length} field${changes.length > 1 ? 's' : ''} of ${user.email}: ${changes.map((c) => c.field).join(', ')}.`,
+        message: `Update-on-login rewrites ${changes.length} field${changes.length > 1 ? 's' : ''} of ${user.email}: ${changes.map((c) => c.field).join(', ')}${blockers.length > 0 ? `, but the update fails (${blockers.join(', ')})` : ''}.`,
         evidence: { userId: user.id, changes },
         fix: 'Nothing to do if the IdP holds the right values; otherwise correct them in the IdP first.',
       }),
@@ -188,8 +204,8 @@ function existingUser(mc: MappingContext, user: DirectoryUser): JitResult {
       }),
     );
   }
-  const action =
-    changes.length > 0 || rolesRemoved.length > 0 || rolesAdded.length > 0 ? 'update' : 'none';
+  const updates = changes.length > 0 || rolesRemoved.length > 0 || rolesAdded.length > 0;
+  const action = !updates ? 'none' : blockers.length > 0 ? 'fail' : 'update';
   return { jit: { action, changes, ...base, rolesRemoved, rolesAdded }, findings, skipped: [] };
 }
 
@@ -203,7 +219,8 @@ const unknownOutcome = (): JitOutcome => ({
   existingUserId: null,
 });
 
-export function jitOutcome(mc: MappingContext): JitResult {
+/** `blockers`: codes of error findings (uniqueness) that make the create or update fail. */
+export function jitOutcome(mc: MappingContext, blockers: readonly string[] = []): JitResult {
   const enabled = mc.check.config.jit?.enabled;
   const directory = mc.check.directory;
   if (!mc.profile.subject) {
@@ -222,8 +239,8 @@ export function jitOutcome(mc: MappingContext): JitResult {
       skipped,
     };
   }
-  if (mc.existing) return existingUser(mc, mc.existing);
-  if (enabled === true) return newUser(mc, true, []);
+  if (mc.existing) return existingUser(mc, mc.existing, blockers);
+  if (enabled === true) return newUser(mc, true, [], blockers);
   if (enabled === false) {
     return {
       jit: {
