@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseDirectorySnapshot } from '../../../shared/directory/snapshot';
 import { fetchOrgSnapshot } from '../../../electron/genesys/directory/fetch-snapshot';
 import { liveDirectory } from '../../../electron/genesys/directory/org-directory';
 import { runSnapshot } from '../../../electron/cli/commands/snapshot';
+import { runCli } from '../../../electron/cli/main';
 import { openOrg } from '../../../electron/cli/org';
 import { UsageError } from '../../../electron/cli/errors';
 import { startHarness, type Harness } from './helpers';
@@ -145,6 +146,29 @@ describe('jit-doctor snapshot --demo', () => {
       ).toBeGreaterThanOrEqual(4);
       expect(lines.join('\n')).toMatch(/wrote \d+ users of the demo org acme-contact/);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('jit-doctor snapshot on the command line', () => {
+  it('is registered, writes the file and exits 0; without --org or --demo it explains and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jit-doctor-snapshot-'));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const out = join(dir, 'demo.json');
+      expect(await runCli(['snapshot', '--demo', '--out', out])).toBe(0);
+      expect(parseDirectorySnapshot(readFileSync(out, 'utf8'), 'demo.json').org?.name).toBe(
+        'acme-contact',
+      );
+      process.exitCode = undefined;
+      expect(await runCli(['snapshot'])).toBe(2);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(
+        /choose exactly one of --org \(a live org\) or --demo/,
+      );
+    } finally {
+      stderr.mockRestore();
+      process.exitCode = undefined;
       rmSync(dir, { recursive: true, force: true });
     }
   });
