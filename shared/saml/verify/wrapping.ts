@@ -15,6 +15,7 @@ export function documentWrapping(
   if (shapes.length === 0) return [];
   return [
     ...duplicateIds(scan),
+    ...crowdedParents(shapes),
     ...extraResponses(scan),
     ...misplacedAssertions(scan),
     ...unsignedSiblings(scan, shapes),
@@ -48,6 +49,21 @@ function duplicateIds(scan: DocumentScan): WrappingProblem[] {
     });
   }
   return problems;
+}
+
+/** The SAML schema allows one ds:Signature per Response or Assertion; a second one is an injected copy. */
+function crowdedParents(shapes: readonly SignatureShape[]): WrappingProblem[] {
+  const byParent = new Map<Element, number>();
+  for (const { parent } of shapes)
+    if (parent !== null) byParent.set(parent, (byParent.get(parent) ?? 0) + 1);
+  return [...byParent]
+    .filter(([, count]) => count > 1)
+    .map(([parent, count]) => ({
+      reason: 'several-signatures',
+      node: parent,
+      message: `The <${parent.localName}> carries ${count} signatures; SAML allows one, so the others were added after signing.`,
+      evidence: { reason: 'several-signatures', element: parent.localName, signatures: count },
+    }));
 }
 
 function extraResponses(scan: DocumentScan): WrappingProblem[] {

@@ -67,4 +67,20 @@ describe('verification', () => {
       { numRuns: 60 },
     );
   });
+
+  it('bounds the work for a flood of copied signatures and calls it wrapping', () => {
+    const parsed = parse(signedFixture('assertion-signed.xml'));
+    const signature = parsed.root.getElementsByTagNameNS(
+      'http://www.w3.org/2000/09/xmldsig#',
+      'Signature',
+    )[0] as Element;
+    for (let i = 0; i < 200; i++)
+      signature.parentNode?.insertBefore(signature.cloneNode(true), signature);
+    const outcome = verifySignatures(parsed, { certificates: [IDP], now: NOW });
+    expect(outcome.signature.status).toBe('wrapped');
+    expect(outcome.findings.map((f) => f.evidence.reason)).toContain('several-signatures');
+    expect(outcome.signature.signed).toHaveLength(201);
+    // Each copy sits inside the signed assertion, so no digest matches any more.
+    expect(outcome.signature.signed.some((s) => s.verified)).toBe(false);
+  });
 });
