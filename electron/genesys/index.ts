@@ -22,7 +22,9 @@
  *   (`'never'`), never blindly resent. `signal` cancels a queued or backing-off call. Events:
  *   `progress`, `retry`, `rate-limited`; `stats()` gives sent/retries/http429/recovered.
  * - **API** (`createGenesysApi(connection)`): typed functions for exactly the operations of
- *   spec/genesys-api.md, returning the SDK's model types. `allPages` reads a paged listing.
+ *   spec/genesys-api.md, returning the SDK's model types. `allPages` reads a paged listing;
+ *   `users.update` re-reads the version on a conflict; grants retry the 404 of a role or
+ *   division still propagating (`retryNotFound`).
  * - **Errors**: every failure is a `GenesysApiError` {operation, kind, status, code, message}; the
  *   message says what to do (credentials for 401, the permission for 403, ...).
  * - **Directory** (`fetchOrgSnapshot`, `liveDirectory`, `snapshotDirectory`): a DirectorySnapshot
