@@ -120,7 +120,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
           'SignedInfo contains a comment or processing instruction; verifiers disagree on the digest value they read from it (CVE-2025-29775 class).',
           {
             nodeType: node.nodeType === 8 ? 'comment' : 'processing-instruction',
-            text: node.nodeValue,
+            value: node.nodeValue,
           },
         ),
       );

@@ -33,7 +33,7 @@ function instructions(scan: DocumentScan): WrappingProblem[] {
     reason: 'processing-instruction',
     node,
     message: `A processing instruction (<?${node.nodeName} …?>) sits inside <${node.parentNode?.localName ?? '?'}>; it changes what is digested without changing what is read.`,
-    evidence: { reason: 'processing-instruction', target: node.nodeName, data: node.nodeValue },
+    evidence: { reason: 'processing-instruction', target: node.nodeName, value: node.nodeValue },
   }));
 }
 
