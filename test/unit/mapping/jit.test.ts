@@ -28,7 +28,9 @@ describe('uniqueness', () => {
       },
     ]);
     expect(result.jit?.action).toBe('fail');
-    expect(find(result, 'JIT_WILL_CREATE')[0]?.message).toMatch(/but the create fails \(UNIQUE_EMPLOYEE_ID\)/);
+    expect(find(result, 'JIT_WILL_CREATE')[0]?.message).toMatch(
+      /but the create fails \(UNIQUE_EMPLOYEE_ID\)/,
+    );
   });
 
   it("does not flag the user's own employee ID or email", () => {
