@@ -48,6 +48,11 @@ export interface DirectoryView {
   /** Case-insensitive. */
   userByEmployeeId(employeeId: string): DirectoryUser | undefined;
   userById(id: string): DirectoryUser | undefined;
+  /**
+   * A deleted user record that still holds this email (case-insensitive). Genesys Cloud answers a
+   * create with that email with 409, so a JIT create for it fails.
+   */
+  deletedUserByEmail?(email: string): DirectoryUser | undefined;
   /** null when the directory does not know the list (e.g. a users CSV has no roles list). */
   readonly roles: readonly string[] | null;
   readonly divisions: readonly string[] | null;

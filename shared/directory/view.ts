@@ -6,7 +6,7 @@ import type { DirectorySnapshot, DirectoryUser, DirectoryView } from './types';
 
 const key = (text: string): string => text.trim().toLowerCase();
 
-/** Deleted users free their email and employee ID, so they are not indexed. */
+/** Deleted users are not found as the subject's record; deletedUserByEmail reports the email they still hold. */
 function holdsIdentity(user: DirectoryUser): boolean {
   return user.state !== 'deleted';
 }
@@ -32,11 +32,14 @@ export function createDirectoryView(snapshot: DirectorySnapshot, source: string)
   const byEmail = indexBy(users, (user) => user.email);
   const byEmployeeId = indexBy(users, (user) => user.employeeId);
   const byId = new Map(users.map((user) => [user.id, user]));
+  const deleted = users.filter((user) => user.state === 'deleted');
+  const deletedByEmail = new Map(deleted.map((user) => [key(user.email), user]));
   return {
     source,
     userByEmail: (email) => byEmail.get(key(email)),
     userByEmployeeId: (employeeId) => byEmployeeId.get(key(employeeId)),
     userById: (id) => byId.get(id),
+    deletedUserByEmail: (email) => deletedByEmail.get(key(email)),
     roles: snapshot.roles ?? null,
     divisions: snapshot.divisions ?? null,
     locations: snapshot.locations ?? null,

@@ -52,6 +52,18 @@ export function uniqueEmail(mc: MappingContext): Finding[] {
       }),
     );
   }
+  // A deleted record still holds the address: Genesys Cloud refuses the create with 409.
+  const retired = mc.existing ? undefined : directory.deletedUserByEmail?.(subject);
+  if (retired) {
+    findings.push(
+      finding('UNIQUE_EMAIL', {
+        message: `A deleted user record still holds ${retired.email}: the JIT create for ${subject} fails with 409 Conflict.`,
+        location: mc.check.message.locations.nameId ?? null,
+        evidence: { subject, otherUser: userEvidence(retired) },
+        fix: `In Genesys Cloud, restore the deleted user (Admin → People → filter on deleted users) instead of creating a new one, or ask Genesys Cloud Customer Care to purge it; until then this person cannot be created by JIT.`,
+      }),
+    );
+  }
   // The email claim names an address another user record holds.
   if (email && email.toLowerCase() !== subject.toLowerCase()) {
     const holder = directory.userByEmail(email);

@@ -94,6 +94,10 @@ export class Redactor {
 export function redactReport(report: Report): Report {
   const redactor = new Redactor();
   for (const message of report.messages) redactor.learn(personalValuesOf(message));
+  // Personal values that only appear in evidence (a directory user's name) must be known before
+  // any message or fix sentence is rewritten.
+  const allFindings = [...report.findings, ...report.messages.flatMap((m) => m.findings)];
+  for (const f of allFindings) redactor.learn(personalEvidenceValues(f.evidence, false));
   return {
     ...report,
     messages: report.messages.map((m) => redactMessage(m, redactor)),
@@ -167,6 +171,20 @@ export function redactFinding(finding: Finding, r: Redactor): Finding {
     fix: r.text(finding.fix),
     evidence: redactEvidence(finding.evidence, r, false) as Record<string, unknown>,
   };
+}
+
+function personalEvidenceValues(value: unknown, personal: boolean): string[] {
+  if (typeof value === 'string') return personal ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => personalEvidenceValues(item, personal));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      // A record's state ("active") is a word of the sentence, not the person's data.
+      key === 'state'
+        ? []
+        : personalEvidenceValues(item, personal || PERSONAL_KEYS.has(key.toLowerCase())),
+    );
+  }
+  return [];
 }
 
 function redactEvidence(value: unknown, r: Redactor, personal: boolean): unknown {

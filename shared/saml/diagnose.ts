@@ -86,7 +86,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
 
   if (options.batch) {
     try {
-      reportFindings.push(...checkBatch(responses));
+      reportFindings.push(...checkBatch(responses, options.config));
     } catch (error) {
       reportFindings.push(internalError('batch', 'the batch checks', error));
     }

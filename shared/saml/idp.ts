@@ -135,7 +135,10 @@ export function recogniseIdp(issuer: string | null | undefined): IdpKind {
   if (value.includes('/adfs/services/trust')) return 'adfs';
   if (
     /(^|\.)(pingone\.(com|eu|asia|ca)|pingidentity\.com|pingfederate\.[a-z.]+)$/.test(host) ||
-    /pingfederate/.test(value)
+    /pingfederate/.test(value) ||
+    // PingFederate's runtime listens on 9031 by default; hosts are often named pingfed*.
+    /(^|\.)pingfed[a-z0-9-]*\./.test(host) ||
+    /^https?:\/\/[^/]+:9031(\/|$)/.test(value)
   )
     return 'ping';
   if (host === 'accounts.google.com' && value.includes('/o/saml2')) return 'google';

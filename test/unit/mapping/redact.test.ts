@@ -27,3 +27,17 @@ describe('redacting mapping findings', () => {
     }
   });
 });
+
+describe('redacting names that only the evidence knows', () => {
+  it('rewrites a directory user name in the message before the evidence is seen', () => {
+    const report = sample('040-dir-duplicate-employee-id-409');
+    const target = report.messages[0]!.findings.find((f) => f.code === 'UNIQUE_EMPLOYEE_ID')!;
+    const holderName = (target.evidence.otherUser as { name: string }).name;
+    const withName = { ...target, message: `${target.message} (${holderName})` };
+    const redacted = redactReport({
+      ...report,
+      messages: [{ ...report.messages[0]!, findings: [withName] }],
+    });
+    expect(JSON.stringify(redacted.messages[0]!.findings)).not.toContain(holderName);
+  });
+});

@@ -12,6 +12,8 @@ describe('recogniseIdp', () => {
     ['http://adfs.acme.example/adfs/services/trust', 'adfs'],
     ['https://auth.pingone.eu/4a3b/', 'ping'],
     ['https://sso.acme.example/pingfederate', 'ping'],
+    ['https://pingfed.acme.example:9031', 'ping'],
+    ['https://sso.acme.example:9031/idp', 'ping'],
     ['https://accounts.google.com/o/saml2?idpid=C01abc', 'google'],
     ['https://idp.acme.example/saml', 'generic'],
     [null, 'generic'],
