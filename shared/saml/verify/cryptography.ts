@@ -19,7 +19,8 @@ import {
   type SignatureAlgorithm,
 } from 'xml-crypto';
 import { inheritedNamespaces } from './dom';
-import { ALGORITHMS, type SignatureShape } from './shape';
+import { ALGORITHMS } from './profile';
+import type { SignatureShape } from './shape';
 
 const MAX_CANDIDATES = 4;
 

@@ -13,7 +13,8 @@ import { checkReference, type Integrity } from './cryptography';
 import { elementChildren } from './dom';
 import * as build from './findings';
 import { scanDocument } from './scan';
-import { ALGORITHMS, isSound, readSignatureShape, type SignatureShape } from './shape';
+import { ALGORITHMS } from './profile';
+import { isSound, readSignatureShape, type SignatureShape } from './shape';
 import {
   bareKeyOf,
   configuredAnchors,

@@ -5,32 +5,22 @@
  * Response or Assertion, referencing that element's ID).
  */
 import type { Element, Node } from '@xmldom/xmldom';
-import { dsigChildren, findCommentsAndInstructions, parentElement, samlId } from './dom';
+import {
+  DSIG_NS,
+  dsigChildren,
+  elementChildren,
+  findCommentsAndInstructions,
+  parentElement,
+  samlId,
+} from './dom';
+import {
+  ALLOWED_TRANSFORMS,
+  MAX_TRANSFORMS,
+  SIGNATURE_CHILDREN,
+  SIGNED_INFO_C14N,
+  SIGNED_INFO_CHILDREN,
+} from './profile';
 import type { DocumentScan } from './scan';
-
-export const ALGORITHMS = {
-  envelopedSignature: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
-  exclusiveC14n: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-  exclusiveC14nWithComments: 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
-  c14n: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
-  c14nWithComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
-  rsaSha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
-  sha1: 'http://www.w3.org/2000/09/xmldsig#sha1',
-} as const;
-
-/** The only Reference transforms a SAML signature needs; anything else can change what is digested. */
-const ALLOWED_TRANSFORMS: ReadonlySet<string> = new Set([
-  ALGORITHMS.envelopedSignature,
-  ALGORITHMS.exclusiveC14n,
-  ALGORITHMS.c14n,
-]);
-const SIGNED_INFO_C14N: ReadonlySet<string> = new Set([
-  ALGORITHMS.exclusiveC14n,
-  ALGORITHMS.exclusiveC14nWithComments,
-  ALGORITHMS.c14n,
-  ALGORITHMS.c14nWithComments,
-]);
-const MAX_TRANSFORMS = 2;
 
 /** Why the signature does not cover what a SAML consumer would use. */
 export interface WrappingProblem {
@@ -99,7 +89,9 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
       ),
     );
   }
+  wrapping.push(...unexpectedChildren(signature, SIGNATURE_CHILDREN));
   const signedInfo = signedInfos.length === 1 ? (signedInfos[0] as Element) : null;
+  if (signedInfo !== null) wrapping.push(...unexpectedChildren(signedInfo, SIGNED_INFO_CHILDREN));
   const references = signedInfo === null ? [] : dsigChildren(signedInfo, 'Reference');
   if (signedInfo !== null && references.length !== 1) {
     wrapping.push(
@@ -183,6 +175,19 @@ export function isSound(shape: SignatureShape): boolean {
   return (
     shape.wrapping.length === 0 && shape.unexpectedTransforms.length === 0 && shape.target !== null
   );
+}
+
+function unexpectedChildren(parent: Element, allowed: ReadonlySet<string>): WrappingProblem[] {
+  return elementChildren(parent)
+    .filter((child) => child.namespaceURI !== DSIG_NS || !allowed.has(child.localName ?? ''))
+    .map((child) =>
+      problem(
+        'unexpected-signature-content',
+        child,
+        `<${child.nodeName}> inside ${parent.localName} is not part of a SAML signature; content placed there is ignored by some verifiers and read by others.`,
+        { element: child.localName, namespace: child.namespaceURI, parent: parent.localName },
+      ),
+    );
 }
 
 function resolveCandidates(

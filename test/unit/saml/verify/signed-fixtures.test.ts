@@ -186,6 +186,7 @@ describe('signature wrapping never reads as valid', () => {
     ['xsw6.xml', 'assertion-out-of-place'],
     ['xsw7.xml', 'duplicate-id'],
     ['xsw8.xml', 'duplicate-id'],
+    ['xsw8.xml', 'unexpected-signature-content'],
     ['duplicate-id.xml', 'duplicate-id'],
     ['reference-to-other-element.xml', 'reference-not-parent'],
     ['comment-in-digest-value.xml', 'markup-in-signed-info'],
