@@ -1,6 +1,7 @@
 /** Properties of verification that hold for any message, not just the fixtures. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { SignedXml } from 'xml-crypto';
 import { XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
 import { verifySignatures } from '../../../../shared/saml/verify';
 import { key, parse, signedFixture } from './parsed';
@@ -9,6 +10,26 @@ const NOW = new Date('2026-11-23T09:00:00Z');
 const IDP = key('idp.crt');
 
 describe('verification', () => {
+  it.each([
+    'assertion-signed.xml',
+    'response-signed.xml',
+    'assertion-signed-inclusive-namespaces.xml',
+    'assertion-signed-inclusive-c14n.xml',
+    'tampered-attribute-value.xml',
+  ])('agrees with xml-crypto checkSignature on the whole text (%s)', (name) => {
+    const xml = signedFixture(name);
+    const parsed = parse(xml);
+    const ours = verifySignatures(parsed, { certificates: [IDP], now: NOW }).signature.status;
+    const reference = new SignedXml({ publicCert: IDP });
+    reference.loadSignature(
+      parsed.root.getElementsByTagNameNS(
+        'http://www.w3.org/2000/09/xmldsig#',
+        'Signature',
+      )[0] as never,
+    );
+    expect(ours === 'valid').toBe(reference.checkSignature(xml));
+  });
+
   it.each(['assertion-signed.xml', 'response-and-assertion-signed.xml', 'xsw7.xml', 'xsw8.xml'])(
     'leaves the parsed document exactly as it was (%s)',
     (name) => {

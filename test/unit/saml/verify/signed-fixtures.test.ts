@@ -27,6 +27,7 @@ describe('genuine signatures', () => {
     ['assertion-signed.xml', ['Assertion']],
     ['response-signed.xml', ['Response']],
     ['assertion-signed-inclusive-namespaces.xml', ['Assertion']],
+    ['assertion-signed-inclusive-c14n.xml', ['Assertion']],
     ['assertion-signed-no-keyinfo.xml', ['Assertion']],
     ['response-and-assertion-signed.xml', ['Response', 'Assertion']],
   ])('%s is valid and exposes the signed elements of our own DOM', (name, elements) => {
