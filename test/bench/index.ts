@@ -3,6 +3,7 @@ import { diagnoseBenchmarks } from './diagnose';
 import type { Benchmark } from './types';
 import { limiterBenchmarks } from './limiter';
 import { repairBenchmarks } from './repair';
+import { rendererBenchmarks } from './renderer';
 
 /** Every benchmark, in the order of spec/bench.md. Each area adds its module's list here. */
 export const benchmarks: Benchmark[] = [
@@ -10,4 +11,5 @@ export const benchmarks: Benchmark[] = [
   ...batchBenchmarks,
   ...limiterBenchmarks,
   ...repairBenchmarks,
+  ...rendererBenchmarks,
 ];

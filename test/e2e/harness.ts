@@ -135,6 +135,7 @@ export async function startHarness(
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    timezoneId: 'UTC',
   });
   const methodByChannel = new Map(
     INVOKE_METHODS.map((m) => [invokeChannel(m), m] as [string, InvokeMethod]),

@@ -1,6 +1,7 @@
 /** What the e2e run checks, in order: each scenario leaves the app where the next one starts. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { manyValuesResponse } from '../bench/diagnose';
 import { seriousViolations } from './axe';
 import { readSample, ROOT } from './harness';
 import type { Scenario } from './run';
@@ -151,6 +152,36 @@ export const scenarios: Scenario[] = [
       await page.getByRole('button', { name: 'Compare A and B' }).click();
       await page.getByTestId('two-table').waitFor();
       await screenshot('03-compare-two-messages');
+    },
+  },
+  {
+    name: 'diagnose: the 20,000-value assertion renders virtualised and scrolls to its last value',
+    async run({ page, screenshot }) {
+      const before = Number(await page.locator('main').getAttribute('data-diagnoses'));
+      const started = performance.now();
+      await pasteAnywhere(page, Buffer.from(manyValuesResponse()).toString('base64'));
+      await page
+        .locator(`main[data-diagnoses="${before + 1}"]`)
+        .getByTestId('verdict')
+        .waitFor();
+      const elapsed = performance.now() - started;
+      await page
+        .getByRole('heading', { name: /Attributes/ })
+        .getByText(/20\d{3} values/)
+        .waitFor();
+      const rendered = await page.locator('.vbody .vrow').count();
+      const xmlRows = await page.locator('.xml-row').count();
+      expect(
+        rendered < 100 && xmlRows < 200,
+        `lists are virtualised (${rendered} table rows, ${xmlRows} XML rows in the DOM)`,
+      );
+      const body = page.getByRole('rowgroup', { name: 'Attribute values' });
+      await body.evaluate((element: { scrollTop: number; scrollHeight: number }) => {
+        element.scrollTop = element.scrollHeight;
+      });
+      await body.getByText('group-19999').waitFor();
+      expect(elapsed < 5_000, `diagnosed and rendered in ${Math.round(elapsed)} ms`);
+      await screenshot('02-diagnose-20k-values');
     },
   },
   {

@@ -9,7 +9,16 @@ import { SignaturePanel } from './SignaturePanel';
 import { ValidityTimeline } from './ValidityTimeline';
 import { XmlView } from './XmlView';
 
-export function MessageView({ message, report }: { message: MessageReport; report: Report }) {
+export function MessageView({
+  message,
+  report,
+  skewSeconds,
+}: {
+  message: MessageReport;
+  report: Report;
+  /** The clock-skew tolerance the diagnosis used, for the timeline's band. */
+  skewSeconds: number;
+}) {
   const [selected, setSelected] = useState<number | null>(null);
   const layout = useMemo(() => (message.xml ? layoutXml(message.xml) : null), [message.xml]);
   const finding = selected === null ? null : (message.findings[selected] ?? null);
@@ -53,9 +62,13 @@ export function MessageView({ message, report }: { message: MessageReport; repor
         </section>
       </div>
       <div className="cards">
-        <SignaturePanel signature={message.signature} />
-        <ValidityTimeline message={message} evaluatedAt={report.evaluatedAt} />
+        <ValidityTimeline
+          message={message}
+          evaluatedAt={report.evaluatedAt}
+          skewSeconds={skewSeconds}
+        />
         {message.jit && <JitCard jit={message.jit} message={message} />}
+        <SignaturePanel signature={message.signature} />
       </div>
       <AttributesTable attributes={message.attributes} />
     </div>

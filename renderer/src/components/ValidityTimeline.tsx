@@ -1,6 +1,6 @@
 /** The validity window as a picture: NotBefore … NotOnOrAfter, the skew band around it, and "now". */
 import type { MessageReport } from '../../../shared/report';
-import { buildTimeline } from '../model/timeline';
+import { buildTimeline, type TimelineMark } from '../model/timeline';
 
 const STATE_TEXT = {
   before: 'Not yet valid',
@@ -11,7 +11,7 @@ const STATE_TEXT = {
 } as const;
 
 const W = 600;
-const H = 92;
+const H = 96;
 const x = (at: number) => Math.round(at * W * 10) / 10;
 const hhmmss = (iso: string) => iso.slice(11, 19);
 
@@ -64,16 +64,11 @@ export function ValidityTimeline({
                 </>
               );
             })()}
-            {timeline.marks.map((m) => (
-              <g key={m.label}>
-                <line x1={x(m.at)} x2={x(m.at)} y1={30} y2={62} className="tl-mark" />
-                <text
-                  x={x(m.at)}
-                  y={m.label === 'IssueInstant' ? 84 : 22}
-                  textAnchor="middle"
-                  className="tl-label"
-                >
-                  {m.label} {hhmmss(m.time)}
+            {placeLabels(timeline.marks).map(({ mark, y, anchor }) => (
+              <g key={mark.label}>
+                <line x1={x(mark.at)} x2={x(mark.at)} y1={y + 4} y2={62} className="tl-mark" />
+                <text x={x(mark.at)} y={y} textAnchor={anchor} className="tl-label">
+                  {mark.label} {hhmmss(mark.time)}
                 </text>
               </g>
             ))}
@@ -84,7 +79,12 @@ export function ValidityTimeline({
               y2={70}
               className="tl-now"
             />
-            <text x={x(timeline.now.at)} y={84} textAnchor="middle" className="tl-now-label">
+            <text
+              x={x(timeline.now.at)}
+              y={86}
+              textAnchor={anchorAt(timeline.now.at)}
+              className="tl-now-label"
+            >
               now {hhmmss(timeline.now.time)}
             </text>
           </svg>
@@ -92,6 +92,23 @@ export function ValidityTimeline({
       )}
     </section>
   );
+}
+
+const LABEL_WIDTH = 0.2;
+
+const anchorAt = (at: number): 'start' | 'end' | 'middle' =>
+  at < 0.12 ? 'start' : at > 0.88 ? 'end' : 'middle';
+
+/** Labels above the axis, on a second row when they would overlap the previous one. */
+function placeLabels(marks: TimelineMark[]) {
+  const sorted = [...marks].sort((a, b) => a.at - b.at);
+  let lastAt = -1;
+  let row = 0;
+  return sorted.map((mark) => {
+    row = mark.at - lastAt < LABEL_WIDTH ? 1 - row : 0;
+    lastAt = mark.at;
+    return { mark, y: row === 0 ? 26 : 12, anchor: anchorAt(mark.at) };
+  });
 }
 
 function describe(timeline: NonNullable<ReturnType<typeof buildTimeline>>): string {

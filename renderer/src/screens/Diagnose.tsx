@@ -1,5 +1,5 @@
 /** Diagnose: get a message in (paste, drop, open, capture), then the verdict and everything behind it. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { InputText, OrgStatus } from '../../../shared/ipc';
 import type { Report } from '../../../shared/report';
 import { api, call, errorText } from '../api';
@@ -16,6 +16,8 @@ export interface DiagnoseScreenProps {
   org: OrgStatus | null;
   /** ISO-8601 evaluation time, or null for now. */
   asOf: string | null;
+  /** How many diagnoses ran: a new one resets the selection even when the report looks the same. */
+  diagnoses: number;
   onAsOf(asOf: string | null): void;
   onDiagnose(inputs: InputText[]): void;
 }
@@ -34,6 +36,7 @@ export function DiagnoseScreen({
   error,
   org,
   asOf,
+  diagnoses,
   onAsOf,
   onDiagnose,
 }: DiagnoseScreenProps) {
@@ -47,6 +50,17 @@ export function DiagnoseScreen({
   const setMessageIndex = (index: number) => setPicked({ report, index });
   const [showCapture, setShowCapture] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
+  const [skewSeconds, setSkewSeconds] = useState(10);
+
+  // The tolerance the engine applied: the configuration's, else the app setting.
+  useEffect(() => {
+    if (!report) return;
+    void Promise.all([call(api().getConfig({})), call(api().getSettings({}))])
+      .then(([state, settings]) =>
+        setSkewSeconds(state?.config.sso?.clockSkewSeconds ?? settings.clockSkewSeconds),
+      )
+      .catch(() => setSkewSeconds(10));
+  }, [report]);
 
   const openFile = async () => {
     setOpenError(null);
@@ -148,9 +162,10 @@ export function DiagnoseScreen({
           )}
           {message && (
             <MessageView
-              key={`${report.evaluatedAt}-${message.index}`}
+              key={`${diagnoses}-${message.index}`}
               message={message}
               report={report}
+              skewSeconds={skewSeconds}
             />
           )}
         </>

@@ -1,0 +1,112 @@
+/**
+ * `renderer.cold-load` and `renderer.paste-typical` (spec/bench.md): the built renderer from local
+ * files in Debian's Chromium, with the real main-process handlers behind `window.jitDoctor` (the
+ * e2e harness). Skipped, with the reason, where there is no Chromium.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { APP_HTML, APP_URL, CHROMIUM, ROOT, startHarness } from '../e2e/harness';
+import { BENCH_CONFIG, typicalResponse } from './diagnose';
+import type { Benchmark } from './types';
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+async function ready(log: (line: string) => void): Promise<string | null> {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
+  if (!existsSync(APP_HTML)) {
+    log('  building the renderer');
+    const { build } = await import('vite');
+    await build({
+      root: join(ROOT, 'renderer'),
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+    });
+  }
+  return null;
+}
+
+/** From navigation to the first screen rendered by React (the paste prompt, ready for input). */
+async function loadOnce(page: Page): Promise<number> {
+  const started = performance.now();
+  await page.goto(APP_URL, { waitUntil: 'commit' });
+  await page.getByText('Paste a SAML response anywhere').waitFor();
+  return performance.now() - started;
+}
+
+/** Time in the page from the paste event to the DOM commit of the new verdict. */
+function pasteOnce(page: Page, text: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const main = document.querySelector('main');
+    const before = Number(main.dataset.diagnoses);
+    const done = () => Number(main.dataset.diagnoses) > before && main.querySelector('[data-testid="verdict"]');
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (done()) { observer.disconnect(); resolve(performance.now() - started); }
+    });
+    observer.observe(main, { attributes: true, childList: true, subtree: true });
+    setTimeout(() => { observer.disconnect(); reject(new Error('no verdict within 10 s')); }, 10000);
+    const data = new DataTransfer();
+    data.setData('text/plain', ${JSON.stringify(text)});
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })`) as Promise<number>;
+}
+
+export const rendererBenchmarks: Benchmark[] = [
+  {
+    name: 'renderer.cold-load',
+    async run(log) {
+      const skip = await ready(log);
+      if (skip) return { skipped: skip };
+      const harness = await startHarness();
+      try {
+        const times: number[] = [];
+        for (let i = 0; i < 23; i++) {
+          const page = await harness.context.newPage();
+          const ms = await loadOnce(page);
+          await page.close();
+          if (i >= 3) times.push(ms); // warm-up: the browser's own first start is not the app's
+        }
+        return { median_ms: round(median(times)), runs: times.length };
+      } finally {
+        await harness.close();
+      }
+    },
+  },
+  {
+    name: 'renderer.paste-typical',
+    async run(log) {
+      const skip = await ready(log);
+      if (skip) return { skipped: skip };
+      const harness = await startHarness();
+      try {
+        const applied = await harness.dispatch('applyConfig', APP_URL, {
+          text: JSON.stringify(BENCH_CONFIG),
+          source: 'benchmark',
+        });
+        if (!applied.ok) throw new Error(applied.error.message);
+        const page = await harness.newPage();
+        await page.getByLabel('As of').fill('2026-11-23T09:00:00');
+        const xml = typicalResponse();
+        const base64 = Buffer.from(xml).toString('base64');
+        log(`  message ${xml.length} bytes (pasted as base64)`);
+        const times: number[] = [];
+        for (let i = 0; i < 45; i++) {
+          const ms = await pasteOnce(page, base64);
+          if (i >= 5) times.push(ms);
+        }
+        const verdict = await page.getByTestId('verdict').innerText();
+        if (!/PASS|WARN/.test(verdict))
+          throw new Error(`the typical response does not diagnose clean: ${verdict}`);
+        return { median_ms: round(median(times)), runs: times.length };
+      } finally {
+        await harness.close();
+      }
+    },
+  },
+];
