@@ -55,7 +55,7 @@ function runRepairProcess(org: FakeOrg, journal: string, killWhen?: () => boolea
       REPAIR_CLIENT_SECRET: org.clientSecret,
       REPAIR_JOURNAL: journal,
       REPAIR_TIME_SCALE: String(TIME_SCALE),
-      REPAIR_TIMEOUT_MS: '1000',
+      REPAIR_TIMEOUT_MS: '5000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

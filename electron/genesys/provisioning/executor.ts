@@ -17,7 +17,8 @@ import { assessUsers, expandFor, type Assessment } from './assess';
 import { createOrgCatalog } from './catalog';
 import { journalKey, lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
 import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
-import { readUsers, verifyUsers } from './verify';
+import { runPipeline } from './pipeline';
+import { readUsers, verifyUsers, type Verification } from './verify';
 
 export interface RepairExecutorOptions {
   api: ProvisioningApi;
@@ -70,20 +71,6 @@ export interface RepairExecutor {
   usersCreatedBetween(from: Date, to: Date): Promise<string[]>;
   assess(users: readonly OrgUser[]): Promise<Assessment[]>;
   apply(assessments: readonly Assessment[], options?: ApplyOptions): Promise<RepairOutcome[]>;
-}
-
-/** Runs `work` over `items` with at most `limit` at once; stops taking new items on abort. */
-async function pool<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-  signal?: AbortSignal,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !signal?.aborted) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 function outcomeOf(
@@ -164,10 +151,25 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     for (const assessment of assessments) reconcile(assessment);
 
     const applied = new Map<string, AppliedUser>();
-    await pool(
-      active,
-      options.concurrency ?? 24,
-      async (assessment) => {
+    const stationFailures = new Map<string, string>();
+    const verified = new Map<string, Verification>();
+    // Stations are found by listing them; a batch should be large enough that the listing's
+    // pages stay a small share of its calls (ten users per page at least).
+    let stationPages = 1;
+    const stationApi: ProvisioningApi = {
+      ...api,
+      async stationsPage(pageNumber) {
+        const page = await api.stationsPage(pageNumber);
+        stationPages = Math.max(stationPages, page.pageCount);
+        return page;
+      },
+    };
+
+    await runPipeline(active, {
+      concurrency: options.concurrency ?? 24,
+      signal,
+      batchSize: () => Math.max(50, Math.ceil(active.length / 8), 10 * stationPages),
+      async write(assessment) {
         const result = await applyUserPlan(assessment, {
           api,
           catalog,
@@ -178,25 +180,23 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         applied.set(assessment.user.id, result);
         progress.usersDone += 1;
       },
-      signal,
-    );
-
-    const stationUsers = active.filter((a) => {
-      const result = applied.get(a.user.id);
-      const wantsDefault = a.plan.steps.some((step) => step.kind === 'default-station');
-      return wantsDefault && result && (result.phone !== null || a.state.webRtcPhone);
+      async finish(batch) {
+        const stationUsers = batch.filter((a) => {
+          const wantsDefault = a.plan.steps.some((step) => step.kind === 'default-station');
+          return wantsDefault && (applied.get(a.user.id)?.phone != null || a.state.webRtcPhone);
+        });
+        const failures = await assignDefaultStations(
+          stationUsers.map((a) => a.user.id),
+          { api: stationApi, journal, clock, polling, signal, onStepDone },
+        );
+        for (const [user, reason] of failures) stationFailures.set(user, reason);
+        const checks = await verifyUsers(
+          batch.map((a) => a.user.id),
+          { api, postJit, journal, expand },
+        );
+        for (const check of checks) verified.set(check.userId, check);
+      },
     });
-    const stationFailures = await assignDefaultStations(
-      stationUsers.map((a) => a.user.id),
-      { api, journal, clock, polling, signal, onStepDone },
-    );
-
-    const started = active.filter((a) => applied.has(a.user.id));
-    const verifications = await verifyUsers(
-      started.map((a) => a.user.id),
-      { api, postJit, journal, expand },
-    );
-    const verified = new Map(verifications.map((v) => [v.userId, v]));
     onProgress?.({ ...progress, stepsDone: progress.stepsTotal });
 
     return assessments.map((assessment) => {

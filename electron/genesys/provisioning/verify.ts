@@ -4,8 +4,8 @@
  */
 import type { PostJitConfig } from '../../../shared/config/types';
 import { describeStep, desiredStateFor, planRepair } from '../../../shared/provisioning';
-import type { PlanStep } from '../../../shared/provisioning';
-import type { ProvisioningApi, UserExpand, OrgUser } from './api';
+import type { PlanStep, Utilization } from '../../../shared/provisioning';
+import type { OrgPhone, OrgUser, ProvisioningApi, UserExpand } from './api';
 import { hasWebRtcDefault, phonesOf, stateOf, subjectOf } from './assess';
 import type { Journal } from './journal';
 
@@ -41,16 +41,20 @@ export async function verifyUsers(
   },
 ): Promise<Verification[]> {
   const { api, postJit, journal } = deps;
-  let users: OrgUser[];
-  try {
-    users = await readUsers(api, userIds, deps.expand);
-  } catch (error) {
-    const message = `re-reading the users failed: ${error instanceof Error ? error.message : String(error)}`;
-    return userIds.map((userId) => {
-      journal.record({ user: userId, step: 'verify', event: 'failed', error: message });
-      return { userId, remaining: [], error: message };
-    });
-  }
+  // Page by page: a page that cannot be read leaves only its own users unverified.
+  const chunks: string[][] = [];
+  for (let i = 0; i < userIds.length; i += USERS_PER_READ)
+    chunks.push(userIds.slice(i, i + USERS_PER_READ));
+  const pages = await Promise.allSettled(chunks.map((chunk) => api.usersByIds(chunk, deps.expand)));
+  const unread = new Map<string, string>();
+  const users: OrgUser[] = [];
+  pages.forEach((page, i) => {
+    if (page.status === 'fulfilled') users.push(...page.value);
+    else {
+      const reason = page.reason instanceof Error ? page.reason.message : String(page.reason);
+      for (const id of chunks[i]!) unread.set(id, `re-reading the user failed: ${reason}`);
+    }
+  });
   const byId = new Map(users.map((user) => [user.id, user]));
   const desired = new Map(
     users.map((user) => [user.id, desiredStateFor(subjectOf(user), postJit)]),
@@ -59,23 +63,34 @@ export async function verifyUsers(
   const phoneUnknown = users.filter(
     (user) => desired.get(user.id)?.webRtcPhone !== undefined && !hasWebRtcDefault(user),
   );
-  const [phones, utilizations] = await Promise.all([
-    phonesOf(
-      api,
-      phoneUnknown.map((user) => user.id),
-    ),
-    Promise.all(
-      users.map(async (user) =>
-        desired.get(user.id)?.utilization ? api.utilizationOf(user.id) : null,
+  let phones: Map<string, OrgPhone>;
+  let utilizationById: Map<string, Utilization | null>;
+  try {
+    const [found, utilizations] = await Promise.all([
+      phonesOf(
+        api,
+        phoneUnknown.map((user) => user.id),
       ),
-    ),
-  ]);
-  const utilizationById = new Map(users.map((user, i) => [user.id, utilizations[i] ?? null]));
+      Promise.all(
+        users.map(async (user) =>
+          desired.get(user.id)?.utilization ? api.utilizationOf(user.id) : null,
+        ),
+      ),
+    ]);
+    phones = found;
+    utilizationById = new Map(users.map((user, i) => [user.id, utilizations[i] ?? null]));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    for (const user of users) unread.set(user.id, `re-reading the user failed: ${reason}`);
+    byId.clear();
+    phones = new Map();
+    utilizationById = new Map();
+  }
 
   return userIds.map((userId) => {
     const user = byId.get(userId);
     if (!user) {
-      const error = 'the user is no longer in the org (deleted?)';
+      const error = unread.get(userId) ?? 'the user is no longer in the org (deleted?)';
       journal.record({ user: userId, step: 'verify', event: 'failed', error });
       return { userId, remaining: [], error };
     }

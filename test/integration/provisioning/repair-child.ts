@@ -40,3 +40,4 @@ connection.close();
 const counts: Record<string, number> = {};
 for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
 process.stdout.write(`${JSON.stringify(counts)}\n`);
+process.exitCode = counts['not-repaired'] ? 1 : 0;
