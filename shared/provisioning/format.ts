@@ -37,7 +37,7 @@ export interface SummaryRow {
   remaining: readonly unknown[];
 }
 
-const STATUS_WORDS: Record<OutcomeStatus, string> = {
+export const STATUS_WORDS: Record<OutcomeStatus, string> = {
   repaired: 'repaired',
   'nothing-to-do': 'nothing to do',
   'not-repaired': 'NOT repaired',

@@ -13,6 +13,7 @@ import {
   formatDuration,
   formatPlan,
   formatSummary,
+  STATUS_WORDS,
   userLabel,
 } from '../../../shared/provisioning/format';
 import { systemClock } from '../../genesys/clock';
@@ -240,7 +241,7 @@ async function repairWatching(
     onOutcomes: (outcomes) => {
       for (const o of outcomes)
         out(
-          `${new Date().toISOString()}  ${userLabel(o)}: ${o.status}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
+          `${new Date().toISOString()}  ${userLabel(o)}: ${STATUS_WORDS[o.status]}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
         );
     },
     onError: (error) =>
