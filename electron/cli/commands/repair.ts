@@ -95,8 +95,11 @@ function appDataFolder(): string {
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'jit-doctor');
 }
 
+/** One journal per org and OAuth client, named as the desktop app names it, so both resume each other's runs. */
 function defaultJournalPath(org: OpenedOrg): string {
-  const key = org.demo ? 'demo' : org.connection.target.replace(/[^A-Za-z0-9.-]+/g, '_');
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9.-]+/g, '_');
+  const clientId = process.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '';
+  const key = org.demo ? 'demo' : `${safe(org.connection.target)}-${safe(clientId)}`;
   return join(appDataFolder(), 'journals', `repair-${key}.jsonl`);
 }
 
