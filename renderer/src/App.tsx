@@ -82,6 +82,11 @@ export function App() {
     };
   }, [applyTheme, diagnose]);
 
+  // A new screen starts at its top.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [screen]);
+
   // Ctrl/Cmd+V anywhere that is not a text field diagnoses the clipboard.
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {

@@ -41,6 +41,7 @@ async function main(): Promise<number> {
       harness,
       page,
       screenshot: async (name) => {
+        await page.evaluate('window.scrollTo(0, 0)');
         await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
       },
     };

@@ -1,5 +1,5 @@
 /** What the e2e run checks, in order: each scenario leaves the app where the next one starts. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manyValuesResponse } from '../bench/diagnose';
 import { seriousViolations } from './axe';
@@ -15,6 +15,31 @@ const sampleConfig = (name: string) =>
   readFile(join(ROOT, 'test/fixtures/samples', name, 'config.json'), 'utf8');
 
 export const scenarios: Scenario[] = [
+  {
+    name: 'the renderer bundle carries no engine, SDK, XML-DSig library or key',
+    async run() {
+      const assets = join(ROOT, 'dist/renderer/assets');
+      const bundle = (
+        await Promise.all(
+          (await readdir(assets))
+            .filter((f) => f.endsWith('.js'))
+            .map((f) => readFile(join(assets, f), 'utf8')),
+        )
+      ).join('\n');
+      for (const marker of [
+        'purecloud-platform-client',
+        'loginClientCredentialsGrant',
+        'xml-crypto',
+        'SignedXml',
+        'DOMParser:',
+        'BEGIN PRIVATE KEY',
+        'BEGIN RSA PRIVATE KEY',
+        'safeStorage',
+      ]) {
+        expect(!bundle.includes(marker), `the renderer bundle must not contain ${marker}`);
+      }
+    },
+  },
   {
     name: 'first launch shows the paste prompt and the org',
     async run({ page, screenshot }) {
