@@ -51,9 +51,7 @@ export function userRoles(state: FakeOrgState, user: FakeUser) {
 }
 
 export function userStations(state: FakeOrgState, user: FakeUser) {
-  const station = user.defaultStationId
-    ? state.stations().find((s) => s.id === user.defaultStationId)
-    : undefined;
+  const station = user.defaultStationId ? state.findStation(user.defaultStationId) : undefined;
   const ref = station ? { id: station.id, name: station.name, type: station.type } : undefined;
   return { associatedStation: ref, effectiveStation: ref, defaultStation: ref };
 }

@@ -110,26 +110,53 @@ export class FakeOrgState {
         throw conflict(`A user with the employee ID ${employeeId} already exists.`);
   }
 
+  /** Station ids derived once per phone (hashing on every listing made a 2,000-agent org crawl). */
+  private readonly stationIdByPhone = new Map<string, string>();
+  private readonly phoneIdByStation = new Map<string, string>();
+
+  private stationIdOf(phoneId: string): string {
+    let id = this.stationIdByPhone.get(phoneId);
+    if (!id) {
+      id = stableId('station', phoneId);
+      this.stationIdByPhone.set(phoneId, id);
+      this.phoneIdByStation.set(id, phoneId);
+    }
+    return id;
+  }
+
+  private stationOf(phone: FakePhone, now: number): FakeStation | undefined {
+    if (!phone.webRtcUserId || now < phone.createdAtMs + this.stationDelayMs) return undefined;
+    return {
+      id: this.stationIdOf(phone.id),
+      name: phone.name,
+      status: this.isAssociated(phone.webRtcUserId) ? 'ASSOCIATED' : 'AVAILABLE',
+      type: 'inin_webrtc_softphone',
+      webRtcUserId: phone.webRtcUserId,
+      phoneId: phone.id,
+    };
+  }
+
   /** WebRTC stations: one per WebRTC phone, visible `stationDelayMs` after the phone was created. */
   stations(): FakeStation[] {
     const now = this.clock.now();
     const out: FakeStation[] = [];
     for (const phone of this.phones.values()) {
-      if (!phone.webRtcUserId || now < phone.createdAtMs + this.stationDelayMs) continue;
-      out.push({
-        id: stableId('station', phone.id),
-        name: phone.name,
-        status: this.isAssociated(phone.webRtcUserId) ? 'ASSOCIATED' : 'AVAILABLE',
-        type: 'inin_webrtc_softphone',
-        webRtcUserId: phone.webRtcUserId,
-        phoneId: phone.id,
-      });
+      const station = this.stationOf(phone, now);
+      if (station) out.push(station);
     }
     return out;
   }
 
+  /** One station by id, or undefined when it does not exist (yet). */
+  findStation(id: string): FakeStation | undefined {
+    if (!this.phoneIdByStation.has(id))
+      for (const phoneId of this.phones.keys()) this.stationIdOf(phoneId);
+    const phone = this.phones.get(this.phoneIdByStation.get(id) ?? '');
+    return phone ? this.stationOf(phone, this.clock.now()) : undefined;
+  }
+
   station(id: string): FakeStation {
-    const station = this.stations().find((s) => s.id === id);
+    const station = this.findStation(id);
     if (!station) throw notFound('Station', id);
     return station;
   }
