@@ -136,8 +136,8 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'diagnose: a pasted response gets a verdict and a finding highlights its element',
-    async run({ page, screenshot }) {
+    name: 'diagnose: a pasted response gets a verdict, a finding highlights its element, a redacted export names nobody',
+    async run({ page, harness, screenshot }) {
       await openScreen(page, 'Diagnose');
       await page.getByLabel('As of').fill('2026-11-23T09:00:00');
       await pasteAnywhere(page, await readSample(NEAR_MISS));
@@ -154,6 +154,15 @@ export const scenarios: Scenario[] = [
       await page.getByText('Valid: verified with a configured certificate').waitFor();
       await page.getByRole('img', { name: /Within the validity window/ }).waitFor();
       await screenshot('02-diagnose-report');
+      await page.getByRole('button', { name: 'Export redacted report…' }).click();
+      await page.getByText(/Redacted report saved to/).waitFor();
+      const exported = harness.saved.at(-1)!;
+      expect(exported.name.endsWith('-redacted.json'), `redacted file name, got ${exported.name}`);
+      expect(!exported.text.includes('jane.doe@acme.example'), 'the redacted report names nobody');
+      expect(
+        JSON.parse(exported.text).summary.verdict === 'fail',
+        'the redacted report keeps the verdict',
+      );
     },
   },
   {

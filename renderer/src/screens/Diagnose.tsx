@@ -51,6 +51,16 @@ export function DiagnoseScreen({
   const [showCapture, setShowCapture] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
   const [skewSeconds, setSkewSeconds] = useState(10);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const save = async (redact: boolean) => {
+    try {
+      const path = await call(api().saveReport({ redact }));
+      setSaved(path ? `${redact ? 'Redacted report' : 'Report'} saved to ${path}` : null);
+    } catch (failure) {
+      setSaved(errorText(failure));
+    }
+  };
 
   // The tolerance the engine applied: the configuration's, else the app setting.
   useEffect(() => {
@@ -138,6 +148,19 @@ export function DiagnoseScreen({
       {report && (
         <>
           <VerdictBanner report={report} />
+          <div className="input-actions">
+            <button type="button" onClick={() => void save(false)}>
+              Save report…
+            </button>
+            <button type="button" onClick={() => void save(true)}>
+              Export redacted report…
+            </button>
+            {saved && (
+              <span className="muted" role="status">
+                {saved}
+              </span>
+            )}
+          </div>
           {report.findings.length > 0 && (
             <section className="card" aria-label="Input findings">
               <h2>Input</h2>
