@@ -1,4 +1,5 @@
 /** What the e2e run checks, in order: each scenario leaves the app where the next one starts. */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manyValuesResponse } from '../bench/diagnose';
@@ -10,6 +11,12 @@ import { expect, openScreen, pasteAnywhere } from './steps';
 const NEAR_MISS = '011-claim-namespace-near-miss-department';
 const CLEAN = '001-entra-assertion-signed-pysaml2';
 const SCREENS = ['Diagnose', 'Compare', 'Configuration', 'Repair', 'Settings'];
+
+const IDP_CERT = readFileSync(join(ROOT, 'test/fixtures/keys/idp.crt'), 'utf8').replace(
+  /-----[A-Z ]+-----|\s+/g,
+  '',
+);
+const IDP_METADATA = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://idp.example/metadata-issuer"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${IDP_CERT}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor></md:IDPSSODescriptor></md:EntityDescriptor>`;
 
 const sampleConfig = (name: string) =>
   readFile(join(ROOT, 'test/fixtures/samples', name, 'config.json'), 'utf8');
@@ -125,9 +132,30 @@ export const scenarios: Scenario[] = [
         .getByRole('alert')
         .getByText(/Applied/)
         .waitFor();
+      await page.getByRole('button', { name: 'Import from org…' }).click();
+      const providers = page.getByRole('region', { name: 'SSO providers in the org' });
+      await providers.getByText('Azure AD - employees').waitFor();
+      await page.locator('summary', { hasText: 'Import IdP metadata' }).click();
+      await page.getByLabel('Metadata XML (EntityDescriptor)').fill(IDP_METADATA);
+      await page.getByRole('button', { name: 'Import issuer and certificates' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/taken from IdP metadata/)
+        .waitFor();
       await page.getByRole('tab', { name: 'Form' }).click();
-      await page.getByLabel('Issuer').waitFor();
-      const issuer = await page.getByLabel('Issuer').inputValue();
+      await page.getByLabel('Issuer', { exact: true }).waitFor();
+      expect(
+        (await page.getByLabel('Issuer', { exact: true }).inputValue()) ===
+          'https://idp.example/metadata-issuer',
+        'the metadata issuer is in the form',
+      );
+      await screenshot('04-configuration-imported');
+      await page.getByRole('tab', { name: 'JSON' }).click();
+      await editor.fill(await sampleConfig(NEAR_MISS));
+      await page.locator('.validation.ok').waitFor();
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByRole('tab', { name: 'Form' }).click();
+      const issuer = await page.getByLabel('Issuer', { exact: true }).inputValue();
       expect(
         issuer.startsWith('https://sts.windows.net/'),
         `the form shows the applied issuer, got ${issuer}`,

@@ -6,6 +6,8 @@ import { showInvisible } from '../model/compare';
 
 const ROW_HEIGHT = 28;
 
+const lastSegment = (name: string) => name.split(/[/#:]/).filter(Boolean).pop() ?? name;
+
 export function AttributesTable({ attributes }: { attributes: AttributeSummary[] }) {
   const rows = useMemo(
     () =>
@@ -58,8 +60,13 @@ export function AttributesTable({ attributes }: { attributes: AttributeSummary[]
                   aria-rowindex={item.index + 2}
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
-                  <span role="cell" className="mono" title={row.attribute.name}>
-                    {row.first ? row.attribute.name : ''}
+                  <span
+                    role="cell"
+                    className={row.first ? 'mono' : 'mono muted'}
+                    title={row.attribute.name}
+                  >
+                    {/* Later values of a claim name it again, faintly, so a scrolled list keeps its context. */}
+                    {row.first ? row.attribute.name : `↳ ${lastSegment(row.attribute.name)}`}
                   </span>
                   <span role="cell">{row.first ? (row.attribute.friendlyName ?? '') : ''}</span>
                   <span role="cell" className="mono">
