@@ -5,20 +5,15 @@
  * setup, outside the timing. Timed: reading the snapshot text (JSON + schema), indexing it once,
  * and diagnosing the batch, as `jit-doctor diagnose --batch --directory` does.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SignedXml } from 'xml-crypto';
 import type { JitDoctorConfig } from '../../shared/config/types';
 import { parseDirectoryFile } from '../../shared/directory/file';
 import type { DirectorySnapshot, DirectoryUser } from '../../shared/directory/types';
 import { createDirectoryView } from '../../shared/directory/view';
 import { diagnose } from '../../shared/saml/diagnose';
 import type { RawInput } from '../../shared/saml/types';
+import { CERT, signAssertion } from './signing';
 import type { Benchmark } from './types';
 
-const KEYS = join(import.meta.dirname, '../fixtures/keys');
-const CERT = readFileSync(join(KEYS, 'idp.crt'), 'latin1');
-const KEY = readFileSync(join(KEYS, 'idp.key'));
 const NOW = new Date('2026-11-23T09:00:00Z');
 const ISSUER = 'http://www.okta.com/exk8b3v2xqhJ7Zp9d5d7';
 const ACS = 'https://login.mypurecloud.com/saml';
@@ -126,30 +121,6 @@ function login(i: number): string {
     `<saml2:AttributeStatement>${claims.join('')}</saml2:AttributeStatement>`,
     '</saml2:Assertion></saml2p:Response>',
   ].join('');
-}
-
-function signAssertion(xml: string): string {
-  const signer = new SignedXml({
-    privateKey: KEY,
-    publicCert: CERT,
-    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-  });
-  signer.addReference({
-    xpath: "//*[local-name(.)='Assertion']",
-    transforms: [
-      'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
-      'http://www.w3.org/2001/10/xml-exc-c14n#',
-    ],
-    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-  });
-  signer.computeSignature(xml, {
-    location: {
-      reference: "//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']",
-      action: 'after',
-    },
-  });
-  return signer.getSignedXml();
 }
 
 export function batchInputs(count = MESSAGES): RawInput[] {

@@ -6,17 +6,12 @@
  * certificate; both sides run every check they have (node-saml's clock window is widened, not
  * switched off, because the message carries fixed instants).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SAML } from '@node-saml/node-saml';
-import { SignedXml } from 'xml-crypto';
 import type { JitDoctorConfig } from '../../shared/config/types';
 import { diagnose } from '../../shared/saml/diagnose';
+import { CERT, signAssertion } from './signing';
 import type { Benchmark } from './types';
 
-const KEYS = join(import.meta.dirname, '../fixtures/keys');
-const CERT = readFileSync(join(KEYS, 'idp.crt'), 'latin1');
-const KEY = readFileSync(join(KEYS, 'idp.key'));
 const NOW = new Date('2026-11-23T09:00:00Z');
 const TENANT = '5b7c1e2a-3f4d-4c8e-9a1b-2d6e7f809abc';
 const ISSUER = `https://sts.windows.net/${TENANT}/`;
@@ -88,31 +83,6 @@ function response(claims: string[]): string {
     `<AuthnStatement AuthnInstant="2026-11-23T08:59:57.000Z" SessionIndex="${assertionId}-s"><AuthnContext><AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</AuthnContextClassRef></AuthnContext></AuthnStatement>`,
     '</Assertion></samlp:Response>',
   ].join('');
-}
-
-/** Signs the Assertion as Entra ID does by default (RSA-SHA256, exclusive c14n, certificate in KeyInfo). */
-function signAssertion(xml: string): string {
-  const signer = new SignedXml({
-    privateKey: KEY,
-    publicCert: CERT,
-    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-  });
-  signer.addReference({
-    xpath: "//*[local-name(.)='Assertion']",
-    transforms: [
-      'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
-      'http://www.w3.org/2001/10/xml-exc-c14n#',
-    ],
-    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-  });
-  signer.computeSignature(xml, {
-    location: {
-      reference: "//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']",
-      action: 'after',
-    },
-  });
-  return signer.getSignedXml();
 }
 
 export const typicalResponse = () => signAssertion(response(typicalClaims()));
