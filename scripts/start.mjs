@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the renderer and the Electron bundles, then launches Electron. Where the
- * Electron binary is not available (it is downloaded on install and cannot be here), says so in
- * one line, points to the command line, and exits non-zero.
+ * `npm start`: builds the renderer and the Electron bundles, then launches Electron. The Electron
+ * binary is fetched on first start; where it cannot be (no network), says so in one line, points
+ * to the command line, and exits non-zero.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const fail = (line) => {
 
 /**
  * Where the installed Electron binary is, read the way electron's index.js does, but without
- * requiring it: since Electron 35 that require downloads the binary on first use.
+ * requiring it: that require downloads the binary on first use and throws a stack trace when it cannot.
  */
 function electronBinary() {
   try {
@@ -32,10 +32,29 @@ function electronBinary() {
   }
 }
 
-const binary = electronBinary();
+/** Electron's own installer fetches the binary (what a first `require('electron')` would do). */
+function fetchElectron() {
+  try {
+    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const installer = join(packageDir, 'install.js');
+    if (!existsSync(installer)) return null;
+    if (process.stderr.isTTY)
+      console.error('jit-doctor: fetching the Electron binary (first start) ...');
+    spawnSync(process.execPath, [installer], {
+      cwd: packageDir,
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
+  } catch {
+    // Reported below as "not installed".
+  }
+  return electronBinary();
+}
+
+const binary = electronBinary() ?? fetchElectron();
 if (!binary) {
   fail(
-    'the Electron binary is not installed on this machine, so the desktop app cannot open; use the command line instead: npx jit-doctor --help',
+    'the Electron binary could not be fetched on this machine, so the desktop app cannot open; use the command line instead: npx jit-doctor --help',
   );
 }
 
