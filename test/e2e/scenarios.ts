@@ -107,6 +107,8 @@ export const scenarios: Scenario[] = [
         / 0 failed/.test(failedText),
         `every stuck agent is repaired: ${failedText.slice(0, 300)}`,
       );
+      // The list beside the finished run no longer offers the agents it repaired.
+      await page.getByText('No stuck agent').waitFor();
       await page.getByRole('button', { name: 'Show journal' }).click();
       await page.getByRole('heading', { name: 'Journal' }).waitFor();
       await screenshot('05-repair-bulk-done');

@@ -22,6 +22,24 @@ export function RepairScreen() {
   useEffect(() => api().onRepairProgress(setProgress), []);
   const running = progress?.state === 'running';
 
+  // Once a run has ended, the agents it repaired are no longer stuck.
+  const repairedIds = new Set(
+    progress && progress.state !== 'running'
+      ? progress.results
+          .filter((r) => r.outcome === 'repaired' || r.outcome === 'nothing-to-do')
+          .map((r) => r.userId)
+      : [],
+  );
+  const pending = stuck && stuck.filter((c) => !repairedIds.has(c.user.id));
+
+  /** Journal lines carry user ids; show the person's name where this screen knows it. */
+  const nameOf = new Map([
+    ...[...(found ?? []), ...(stuck ?? []), ...(chosen ? [chosen] : [])].map(
+      (c) => [c.user.id, c.user.name] as const,
+    ),
+    ...(progress?.results ?? []).map((r) => [r.userId, r.name] as const),
+  ]);
+
   const act = async (action: () => Promise<void>) => {
     setProblem(null);
     try {
@@ -119,31 +137,33 @@ export function RepairScreen() {
             </label>
             <button type="submit">Find stuck agents</button>
           </form>
-          {stuck && (
+          {pending && (
             <>
               <p>
-                {stuck.length === 0
+                {pending.length === 0
                   ? 'No stuck agent: every recent user has what the rules give it.'
-                  : `${stuck.length} agent${stuck.length === 1 ? '' : 's'} need repair (${stuck.reduce((n, c) => n + c.plan.steps.length, 0)} steps).`}
+                  : `${pending.length} agent${pending.length === 1 ? '' : 's'} need repair (${pending.reduce((n, c) => n + c.plan.steps.length, 0)} steps).`}
               </p>
-              {stuck.length > 0 && (
+              {pending.length > 0 && (
                 <>
                   <ul className="stuck-list" aria-label="Stuck agents">
-                    {stuck.slice(0, 50).map((c) => (
+                    {pending.slice(0, 50).map((c) => (
                       <li key={c.user.id} data-email={c.user.email}>
                         {c.user.name} <span className="muted small">{c.user.department ?? ''}</span>{' '}
                         — {c.steps.join('; ') || c.summary}
                       </li>
                     ))}
-                    {stuck.length > 50 && <li className="muted">… and {stuck.length - 50} more</li>}
+                    {pending.length > 50 && (
+                      <li className="muted">… and {pending.length - 50} more</li>
+                    )}
                   </ul>
                   <button
                     type="button"
                     className="primary"
                     disabled={running}
-                    onClick={() => setConfirming(stuck.map((c) => c.user.id))}
+                    onClick={() => setConfirming(pending.map((c) => c.user.id))}
                   >
-                    Repair {stuck.length} agent{stuck.length === 1 ? '' : 's'}
+                    Repair {pending.length} agent{pending.length === 1 ? '' : 's'}
                   </button>
                 </>
               )}
@@ -214,7 +234,9 @@ export function RepairScreen() {
               {journal.map((e, i) => (
                 <tr key={i}>
                   <td className="mono">{e.time.replace('T', ' ').slice(0, 19)}</td>
-                  <td className="mono">{e.userId}</td>
+                  <td className={nameOf.has(e.userId) ? undefined : 'mono'}>
+                    {nameOf.get(e.userId) ?? e.userId}
+                  </td>
                   <td>{e.text}</td>
                   <td>{e.outcome}</td>
                 </tr>
