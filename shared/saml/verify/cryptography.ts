@@ -12,12 +12,8 @@
  */
 import { timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Element, Node } from '@xmldom/xmldom';
-import {
-  ExclusiveCanonicalization,
-  SignedXml,
-  type Reference,
-  type SignatureAlgorithm,
-} from 'xml-crypto';
+import { SignedXml, type Reference, type SignatureAlgorithm } from 'xml-crypto';
+import { ExclusiveC14n, useStandardCanonicalization } from './c14n';
 import { inheritedNamespaces } from './dom';
 import { ALGORITHMS } from './profile';
 import type { SignatureShape } from './shape';
@@ -55,6 +51,7 @@ export function checkReference(shape: SignatureShape): Integrity {
     return unverifiable('SignedInfo names no SignatureMethod or CanonicalizationMethod');
   }
   const signedXml = new SignedXml();
+  useStandardCanonicalization(signedXml);
   try {
     signedXml.loadSignature(shape.signature as never);
   } catch (error) {
@@ -147,7 +144,7 @@ function canonicalizeEnvelopedInPlace(element: Element, signature: Element): str
   if (enveloped) parent.removeChild(signature);
   try {
     const options = { defaultNsForPrefix: SignedXml.defaultNsForPrefix, ancestorNamespaces: [] };
-    return String(new ExclusiveCanonicalization().process(element as never, options));
+    return String(new ExclusiveC14n().process(element as never, options));
   } finally {
     if (enveloped) parent.insertBefore(signature, next);
   }

@@ -1,10 +1,12 @@
 /**
  * One walk over the whole document collecting what signature-wrapping checks need: every
  * signature, every element named Response/Assertion/EncryptedAssertion (in any namespace, since a
- * lax consumer might read one), every ID-like attribute value, and processing instructions.
+ * lax consumer might read one), and every ID-like attribute value.
+ * Processing instructions need no scan: they are canonicalized as C14N says (./c14n), so one
+ * inserted after signing breaks the digest, and one inside a value is TEXT_SPLIT_BY_COMMENT.
  */
-import type { Element, Node } from '@xmldom/xmldom';
-import { DSIG_NS, isElement, PROCESSING_INSTRUCTION_NODE } from './dom';
+import type { Element } from '@xmldom/xmldom';
+import { DSIG_NS, isElement } from './dom';
 
 /** Attribute local names that identify elements for XML-DSig references (SAML 2.0 `ID`, SAML 1.x `AssertionID`, WS-Security/xml-crypto `Id`/`id`). */
 const ID_ATTRIBUTES = new Set(['ID', 'Id', 'id', 'AssertionID']);
@@ -17,8 +19,6 @@ export interface DocumentScan {
   encryptedAssertions: Element[];
   /** ID value → the elements carrying it, in document order. */
   ids: Map<string, Element[]>;
-  /** Processing instructions inside the root element. */
-  instructions: Node[];
 }
 
 export function scanDocument(root: Element): DocumentScan {
@@ -29,7 +29,6 @@ export function scanDocument(root: Element): DocumentScan {
     assertions: [],
     encryptedAssertions: [],
     ids: new Map(),
-    instructions: [],
   };
   const stack: Element[] = [root];
   while (stack.length > 0) {
@@ -38,7 +37,6 @@ export function scanDocument(root: Element): DocumentScan {
     const children: Element[] = [];
     for (let child = element.firstChild; child !== null; child = child.nextSibling) {
       if (isElement(child)) children.push(child);
-      else if (child.nodeType === PROCESSING_INSTRUCTION_NODE) scan.instructions.push(child);
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
   }

@@ -19,22 +19,7 @@ export function documentWrapping(
     ...extraResponses(scan),
     ...misplacedAssertions(scan),
     ...unsignedSiblings(scan, shapes),
-    ...instructions(scan),
   ];
-}
-
-/**
- * xml-crypto's canonicalizers write a processing instruction's data as if it were text, so
- * `<NameID>a<?x b?></NameID>` digests like `<NameID>ab</NameID>` while a reader sees "a": the signed
- * bytes and the read value differ. SAML messages never carry one inside the root element.
- */
-function instructions(scan: DocumentScan): WrappingProblem[] {
-  return scan.instructions.map((node) => ({
-    reason: 'processing-instruction',
-    node,
-    message: `A processing instruction (<?${node.nodeName} …?>) sits inside <${node.parentNode?.localName ?? '?'}>; it changes what is digested without changing what is read.`,
-    evidence: { reason: 'processing-instruction', target: node.nodeName, value: node.nodeValue },
-  }));
 }
 
 function duplicateIds(scan: DocumentScan): WrappingProblem[] {
