@@ -146,7 +146,7 @@ export function loadConfigFile(path: string, readText: (path: string) => string)
   try {
     text = readText(path);
   } catch (error) {
-    throw new ConfigError(`cannot read the configuration ${path}: ${readFailure(error)}`, '');
+    throw cannotRead('configuration', path, error);
   }
   return parseConfig(text, path);
 }
@@ -163,6 +163,18 @@ export function jsonFailure(error: unknown, text: string): string {
 }
 
 /** "no such file" rather than "ENOENT: no such file or directory, open '...'". */
+/**
+ * The error for a file the caller's reader could not read. A reader that already says which file
+ * failed (the CLI's does) is passed through, so the message does not name the file twice.
+ */
+export function cannotRead(what: string, path: string, error: unknown): ConfigError {
+  const reason = readFailure(error);
+  return new ConfigError(
+    reason.includes(path) ? reason : `cannot read the ${what} ${path}: ${reason}`,
+    '',
+  );
+}
+
 export function readFailure(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return 'no such file';

@@ -1,5 +1,5 @@
 /** `--directory FILE`: a snapshot JSON or a users CSV, told apart by content. */
-import { ConfigError, readFailure } from '../config/load';
+import { cannotRead, ConfigError } from '../config/load';
 import { parseUsersCsv } from './csv';
 import { parseDirectorySnapshot } from './snapshot';
 import type { DirectorySnapshot, DirectoryView } from './types';
@@ -44,7 +44,7 @@ export function loadDirectoryFile(
   try {
     text = readText(path);
   } catch (error) {
-    throw new ConfigError(`cannot read the directory ${path}: ${readFailure(error)}`, '');
+    throw cannotRead('directory', path, error);
   }
   const file = parseDirectoryFile(text, path);
   return { view: createDirectoryView(file.snapshot, file.source), warnings: file.warnings };

@@ -41,9 +41,34 @@ export function namePartsOnly(mc: MappingContext): Finding[] {
   ];
 }
 
+/** Generational suffixes and post-nominal letters people write after a comma: "Jane Doe, Jr.", "Jane Doe, MBA". */
+const NAME_SUFFIX =
+  /^(jr|sr|ii|iii|iv|phd|md|mba|cpa|esq|rn|dds|jd|msc|bsc|ma|ba|pmp|cfa|pe|dvm|mph)$/i;
+
+const words = (text: string): string[] =>
+  foldName(text)
+    .split(/[\s,.'-]+/)
+    .filter(Boolean);
+
+/** Every word of `part` appears among the words of `text`. */
+function containsWords(text: string, part: string): boolean {
+  const have = new Set(words(text));
+  return words(part).every((w) => have.has(w));
+}
+
+/** "Doe, Jane" but not "Jane Doe, MBA": what follows the comma must not be a suffix, nor what precedes it the whole name. */
+function commaLastFirst(name: string, givenName: string | null, surname: string | null): boolean {
+  const parts = /^([^,@]+),\s*([^,@]+)$/.exec(name.trim());
+  if (!parts) return false;
+  const [, before, after] = parts as unknown as [string, string, string];
+  if (after.split(/\s+/).every((w) => NAME_SUFFIX.test(w.replace(/\./g, '')))) return false;
+  if (givenName && surname && containsWords(before, `${givenName} ${surname}`)) return false;
+  return true;
+}
+
 /** "Doe, Jane", or exactly "Doe Jane" when the parts are known. */
 function looksLastFirst(name: string, givenName: string | null, surname: string | null): boolean {
-  if (/^[^,@]+,\s*[^,@]+$/.test(name.trim())) return true;
+  if (name.includes(',')) return commaLastFirst(name, givenName, surname);
   if (!givenName || !surname) return false;
   return (
     foldName(name) === foldName(`${surname} ${givenName}`) &&
@@ -86,12 +111,7 @@ export function nameIsEmail(mc: MappingContext): Finding[] {
 export function namePartsDisagree(mc: MappingContext): Finding[] {
   const { name, givenName, surname } = mc.profile;
   if (!name || !givenName || !surname || looksLikeAccount(name)) return [];
-  const words = new Set(foldName(name).split(/[\s,.'-]+/));
-  const contains = (part: string) =>
-    foldName(part)
-      .split(/[\s,.'-]+/)
-      .every((w) => words.has(w));
-  if (contains(givenName) && contains(surname)) return [];
+  if (containsWords(name, givenName) && containsWords(name, surname)) return [];
   return [
     finding('NAME_PARTS_DISAGREE', {
       message: `The display name "${name}" does not contain the given name "${givenName}" and surname "${surname}" sent with it.`,

@@ -95,4 +95,13 @@ describe('parseConfig', () => {
       'cannot read the configuration nope.json: no such file',
     );
   });
+
+  it('loadConfigFile names the file once when the reader already did', () => {
+    const reader = (path: string) => {
+      throw new Error(`cannot read the configuration ${path}: permission denied`);
+    };
+    expect(() => loadConfigFile('locked.json', reader)).toThrow(
+      /^cannot read the configuration locked\.json: permission denied$/,
+    );
+  });
 });

@@ -88,6 +88,21 @@ describe('users CSV', () => {
     );
   });
 
+  it('loadDirectoryFile names an unreadable file once, whoever read it', () => {
+    const missing = () => {
+      throw Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    };
+    expect(() => loadDirectoryFile('users.csv', missing)).toThrow(
+      /^cannot read the directory users\.csv: no such file$/,
+    );
+    const cliReader = (path: string) => {
+      throw new Error(`cannot read the directory ${path}: no such file`);
+    };
+    expect(() => loadDirectoryFile('users.csv', cliReader)).toThrow(
+      /^cannot read the directory users\.csv: no such file$/,
+    );
+  });
+
   it('loadDirectoryFile indexes what it read and passes the warnings on', () => {
     const { view, warnings } = loadDirectoryFile('users.csv', () => csv);
     expect(view.userByEmployeeId('EMP-1')?.name).toBe('Jane Doe');

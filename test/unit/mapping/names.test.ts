@@ -35,6 +35,19 @@ describe('name findings', () => {
     expect(codes(analyse(withName('Janet Smith')))).toContain('NAME_PARTS_DISAGREE');
   });
 
+  it('does not read a suffix or credential after the comma as "Last, First"', () => {
+    for (const name of ['Jane Doe, MBA', 'Jane Doe, Jr.', 'Jane Doe, PhD', 'Doe, Jane Q.']) {
+      const found = codes(analyse(withName(name)));
+      expect(found.includes('NAME_LAST_FIRST'), name).toBe(name.startsWith('Doe,'));
+      expect(found, name).not.toContain('NAME_PARTS_DISAGREE');
+    }
+    const noParts = JANE.filter(([n]) => !['firstName', 'lastName'].includes(n));
+    const suffixOnly = noParts.map((c): Claim =>
+      c[0] === 'displayName' ? ['displayName', ['Jane Doe, MBA']] : c,
+    );
+    expect(codes(analyse(suffixOnly))).not.toContain('NAME_LAST_FIRST');
+  });
+
   it('accepts names that agree apart from case, accents and middle names', () => {
     for (const name of ['Jane Doe', 'JANE DOE', 'Jane Q. Doe', 'Dr. Jane Doe']) {
       expect(
