@@ -35,7 +35,7 @@ export const checkStatus: Check = ({ message }) => {
   return [
     finding('STATUS_NOT_SUCCESS', {
       message: status
-        ? `The ${guide.kind === 'generic' ? 'IdP' : guide.name} answered ${shortCode(status.code) ?? 'without a status code'}${sub ? `/${sub}` : ''}${status.message ? `: "${status.message}"` : ''}.`
+        ? `${guide.kind === 'generic' ? 'The IdP' : guide.name} answered ${shortCode(status.code) ?? 'without a status code'}${sub ? `/${sub}` : ''}${status.message ? `: "${status.message}"` : ''}.`
         : 'The Response has no Status element, so it cannot be a successful login.',
       location: message.locations.status ?? message.locations.response ?? null,
       evidence: {

@@ -38,6 +38,7 @@ describe('protocol checks', () => {
       },
     });
     expect(f!.message).toMatch(/Responder\/AuthnFailed/);
+    expect(f!.message).toMatch(/^Microsoft Entra ID \(Azure AD\) answered /);
     expect(f!.message).toMatch(/AADSTS50105/);
     expect(f!.fix).toMatch(/Users and groups/);
     expect(f!.location?.path).toMatch(/Status$/);
