@@ -151,18 +151,45 @@ export function loadConfigFile(path: string, readText: (path: string) => string)
   return parseConfig(text, path);
 }
 
+/** Line and column (1-based) of an offset, as an editor shows them. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Where V8's `Unexpected token 'X', ..."context" is not valid JSON` points: the message carries no
+ * offset, only about ten characters either side of the token, so find that context in the text.
+ */
+function unexpectedTokenOffset(token: string, context: string, text: string): number | null {
+  const start = text.indexOf(context);
+  if (start < 0 || text.indexOf(context, start + 1) >= 0) return null;
+  let best: number | null = null;
+  for (let i = context.indexOf(token); i >= 0; i = context.indexOf(token, i + 1)) {
+    if (best === null || Math.abs(i - 10) < Math.abs(best - 10)) best = i;
+  }
+  return best === null ? null : start + best;
+}
+
 /** JSON.parse's reason with the line and column people see in their editor. */
 export function jsonFailure(error: unknown, text: string): string {
   const reason = (error as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '');
   const position = /at position (\d+)/.exec(reason);
-  if (!position) return reason;
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${reason.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${column})`;
+  if (position) {
+    const where = lineColumn(text, Number(position[1]));
+    return `${reason.replace(/ in JSON at position \d+.*$/, '')} (${where})`;
+  }
+  const unexpected =
+    /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(
+      reason,
+    );
+  if (!unexpected) return reason;
+  const [, token, clipped, context] = unexpected as unknown as [string, string, string, string];
+  const offset = clipped ? unexpectedTokenOffset(token, context, text) : null;
+  const where = offset === null ? '' : ` (${lineColumn(text, offset)})`;
+  return `Unexpected token ${JSON.stringify(token)}${where}`;
 }
 
-/** "no such file" rather than "ENOENT: no such file or directory, open '...'". */
 /**
  * The error for a file the caller's reader could not read. A reader that already says which file
  * failed (the CLI's does) is passed through, so the message does not name the file twice.
@@ -175,6 +202,7 @@ export function cannotRead(what: string, path: string, error: unknown): ConfigEr
   );
 }
 
+/** "no such file" rather than "ENOENT: no such file or directory, open '...'". */
 export function readFailure(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return 'no such file';

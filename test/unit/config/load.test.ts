@@ -40,6 +40,18 @@ describe('parseConfig', () => {
     );
   });
 
+  it('locates an unexpected token that V8 reports without a position (trailing comma)', () => {
+    const text =
+      '{\n  "name": "x",\n  "attributeMapping": {\n    "email": "mail",\n  },\n  "users": []\n}\n';
+    expect(() => parseConfig(text, 'config.json')).toThrow(
+      /^config\.json is not valid JSON: .*\(line 5, column 3\)$/,
+    );
+    const list = '{\n  "users": [\n    {"id": "1"},\n  ]\n}';
+    expect(() => parseConfig(list, 'c.json')).toThrow(
+      /^c\.json is not valid JSON: Unexpected token "\]" \(line 4, column 3\)$/,
+    );
+  });
+
   it('names the key path, what was expected and what was found', () => {
     const wrongType = problem((c) => (c.sso.clockSkewSeconds = '10'));
     expect(wrongType.message).toBe(
