@@ -112,6 +112,8 @@ function personalValuesOf(message: MessageReport): string[] {
     ...message.attributes.flatMap((a) => a.values),
     ...message.mapping.flatMap((r) => r.values),
     ...(message.jit?.changes.filter(isPersonalChange).flatMap((c) => [c.from, c.to]) ?? []),
+    ...(message.jit?.rolesAdded ?? []),
+    ...(message.jit?.rolesRemoved ?? []),
   ].filter((v): v is string => typeof v === 'string');
 }
 
@@ -155,13 +157,19 @@ function redactJit(jit: JitOutcome, r: Redactor): JitOutcome {
           }
         : c,
     ),
+    rolesAdded: jit.rolesAdded.map((role) => r.placeholder(role)),
+    rolesRemoved: jit.rolesRemoved.map((role) => r.placeholder(role)),
     ...(jit.existingUserId ? { existingUserId: r.placeholder(jit.existingUserId) } : {}),
   };
 }
 
-/** Divisions and roles are the org's structure, not the person's data: they stay readable. */
+/**
+ * The division is the org's structure, not the person's data: it stays readable. Role names are
+ * attribute values (a Genesys roles claim carries them verbatim), so they are redacted like the
+ * department is: "values never appear in --redact output" (spec/cli.md).
+ */
 function isPersonalChange(change: { field: string }): boolean {
-  return change.field !== 'division' && change.field !== 'roles';
+  return change.field !== 'division';
 }
 
 export function redactFinding(finding: Finding, r: Redactor): Finding {

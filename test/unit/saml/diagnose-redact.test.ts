@@ -71,4 +71,20 @@ describe('redactReport', () => {
     for (const value of ['sam.lead@acme.example', 'Sam Lead', 'u-1', 'user=42'])
       expect(out).not.toContain(value);
   });
+
+  it('redacts role names: a roles claim carries them as attribute values', () => {
+    const ROLES = '033-genesys-roles-separated-by-semicolons';
+    const plain = diagnoseText(sampleXml(ROLES), 'input.xml', {
+      config: sampleConfig(ROLES),
+      directory: null,
+      now: NOW,
+    });
+    const roles = plain.messages[0]!.jit!.rolesAdded;
+    expect(roles.length).toBeGreaterThan(0);
+    const redactedRoles = redactReport(plain);
+    const out = JSON.stringify(redactedRoles);
+    for (const role of roles) expect(out).not.toContain(role);
+    expect(redactedRoles.messages[0]!.jit!.rolesAdded[0]).toMatch(/^\[value-\d+\]$/);
+    expect(redactedRoles.messages[0]!.jit!.division).toBe(plain.messages[0]!.jit!.division);
+  });
 });
