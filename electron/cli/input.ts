@@ -110,6 +110,12 @@ export function describeFsError(error: unknown): string {
   }
 }
 
+/** For a file being written, ENOENT means its folder is missing, not the file itself. */
+export function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' ? 'its folder does not exist' : describeFsError(error);
+}
+
 /** Messages are named after their file; the full path only where two files share a name. */
 function displayNames(paths: readonly string[]): string[] {
   const bases = paths.map((p) => basename(p));

@@ -11,6 +11,7 @@ import type { JitDoctorConfig } from '../../../shared/config/types';
 import { PRESETS, type PresetIdp } from '../../../shared/mapping/presets';
 import { parseXml } from '../../../shared/saml/parse';
 import { UsageError } from '../errors';
+import { describeWriteError } from '../input';
 
 export interface ConfigIo {
   readText(path: string): string;
@@ -28,7 +29,7 @@ const nodeIo: ConfigIo = {
     try {
       writeFileSync(path, text, { encoding: 'utf8', mode: 0o644 });
     } catch (error) {
-      throw new UsageError(`cannot write ${path}: ${readFailure(error)}`);
+      throw new UsageError(`cannot write ${path}: ${describeWriteError(error)}`);
     }
   },
   out: (text) => process.stdout.write(text),

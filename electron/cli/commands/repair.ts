@@ -2,7 +2,6 @@
  * `jit-doctor repair` (spec/cli.md): plan first, apply with --yes or after a y/N prompt, show
  * progress for bulk runs, end with a summary table; exit 1 when a user is left not fully repaired.
  */
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -33,6 +32,7 @@ import {
 } from '../../genesys/provisioning/journal';
 import { watchNewUsers } from '../../genesys/provisioning/watch';
 import { UsageError } from '../errors';
+import { readTextFile } from '../input';
 import { openOrg, type OpenedOrg } from '../org';
 
 interface RepairOptions {
@@ -73,13 +73,7 @@ function checkOptions(options: RepairOptions): void {
 }
 
 function loadPostJit(path: string): PostJitConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the configuration ${path}: ${(error as Error).message}`);
-  }
-  const postJit = parseConfig(text, path).postJit;
+  const postJit = parseConfig(readTextFile(path, 'configuration'), path).postJit;
   if (!postJit || postJit.rules.length === 0)
     throw new UsageError(`${path} has no postJit.rules: there is nothing to repair against`);
   return postJit;

@@ -3,7 +3,7 @@
  * directory snapshot of spec/config.md from a live org or the demo org. Creation dates come from
  * the audit log; secrets never enter the file. A progress bar shows on a terminal (stderr).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError, loadConfigFile } from '../../../shared/config/load';
 import type { DirectorySnapshot } from '../../../shared/directory/types';
@@ -11,6 +11,7 @@ import { liveDirectory } from '../../genesys/directory/org-directory';
 import type { SnapshotProgress } from '../../genesys/directory/fetch-snapshot';
 import { GenesysApiError } from '../../genesys/errors';
 import { UsageError } from '../errors';
+import { describeWriteError } from '../input';
 import { openOrg } from '../org';
 
 export interface SnapshotFlags {
@@ -104,9 +105,8 @@ function writeAtomically(path: string, text: string): void {
     writeFileSync(temporary, text, { mode: 0o600 });
     renameSync(temporary, path);
   } catch (error) {
-    throw new UsageError(
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    rmSync(temporary, { force: true });
+    throw new UsageError(`cannot write ${path}: ${describeWriteError(error)}`);
   }
 }
 
