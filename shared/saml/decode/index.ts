@@ -4,9 +4,8 @@
  * Accepted (spec/cli.md): raw XML, base64 (POST binding), deflated base64 (Redirect binding), a
  * URL-encoded value, a form body `SAMLResponse=...&RelayState=...`, a URL with SAMLResponse or
  * SAMLRequest in its query, a HAR file and a SAML-tracer export; also what people copy from a
- * browser besides those (the IdP's auto-submit HTML page, developer-tools form views), reported
- * as `form`. Nothing here throws: every
- * unusable input becomes a finding. Parsing the XML is the next stage's job, so text that merely
+ * browser besides those (the IdP's auto-submit HTML page, developer-tools form views, a request
+ * copied as cURL/fetch/PowerShell), reported as `form`. Nothing here throws: every unusable input becomes a finding. Parsing the XML is the next stage's job, so text that merely
  * starts like XML (a truncated message) is passed on for the parser to report precisely.
  */
 import type { InputEncoding } from '../../report';
@@ -16,7 +15,7 @@ import { emptyFinding, unrecognizedFinding } from './findings';
 import { hasSamlParameter, queryOf, samlFields, splitPairs, type SamlFields } from './form';
 import { isHar, messagesFromHar } from './har';
 import { htmlFormFields, isHtmlPage } from './html-form';
-import { fieldLines, jsonFormFields } from './pasted-fields';
+import { fieldLines, jsonFormFields, quotedSamlToken } from './pasted-fields';
 import { isSamlTracerExport, messagesFromSamlTracer } from './saml-tracer';
 import { inputToText } from './text';
 import { decodeSamlValue, type ValueOutcome } from './value';
@@ -47,6 +46,9 @@ function decodeText(text: string, source: string, limits: EngineLimits): Collect
   }
   if (first === '{') return decodeJson(text, source, limits);
   if (URL_START.test(text)) return decodeUrl(text, source, limits);
+  // Bodies, URLs and base64 never hold a quote: quotes mean a copied command around one of them.
+  const quoted = /['"]/.test(text) ? quotedSamlToken(text) : null;
+  if (quoted !== null) return decodeText(quoted, source, limits);
   if (hasSamlParameter(text)) return decodeForm(text, source, limits);
   const lines = fieldLines(text);
   if (lines !== null)
@@ -109,7 +111,8 @@ function decodeHtml(html: string, source: string, limits: EngineLimits): Collect
 
 /** A form body, or a bare query (`?SAMLRequest=...`, `/saml?SAMLResponse=...`). */
 function decodeForm(text: string, source: string, limits: EngineLimits): Collected {
-  const isQuery = !/^SAML(?:Response|Request)=/i.test(text);
+  // A query has its `?` before the first pair; a body may start with RelayState=.
+  const isQuery = /^[^=&]*\?/.test(text);
   const body = isQuery ? (queryOf(text) ?? text) : text;
   const origin = { source, encoding: isQuery ? 'url' : 'form', fromQuery: isQuery } as const;
   return fromFields(samlFields(splitPairs(body)), origin, limits);

@@ -1,9 +1,10 @@
 /**
  * SAML fields copied out of browser developer tools rather than as a raw body:
- * Firefox's "Copy All" of a request's form data (`{"SAMLResponse": "...", "RelayState": "..."}`)
- * and Chrome's parsed payload view (`SAMLResponse: ...` lines).
+ * Firefox's "Copy All" of a request's form data (`{"SAMLResponse": "...", "RelayState": "..."}`),
+ * Chrome's parsed payload view (`SAMLResponse: ...` lines), and a request copied as a command
+ * ("Copy as cURL", "Copy as fetch", "Copy as PowerShell").
  */
-import { samlFields, samlParameterName, type SamlFields } from './form';
+import { hasSamlParameter, samlFields, samlParameterName, type SamlFields } from './form';
 import { isRecord } from './har';
 
 /** A flat JSON object with a SAMLResponse/SAMLRequest string; `null` when it is not one. */
@@ -29,4 +30,20 @@ export function fieldLines(text: string): SamlFields | null {
     return match ? [{ name: match[1] ?? '', value: (match[2] ?? '').trim() }] : [];
   });
   return samlFields(pairs, true);
+}
+
+const QUOTED = /(['"])([^'"\s]+)\1/g;
+
+/**
+ * The quoted URL or form body of a copied command (`curl '...?SAMLRequest=...'`,
+ * `--data-raw 'SAMLResponse=...'`, `"body": "SAMLResponse=..."`): the first quoted token that
+ * carries a SAML parameter, `null` when there is none. The encoded values never hold a quote or
+ * a space, so the token is the whole URL or body.
+ */
+export function quotedSamlToken(text: string): string | null {
+  for (const match of text.matchAll(QUOTED)) {
+    const token = match[2] ?? '';
+    if (hasSamlParameter(token)) return token;
+  }
+  return null;
 }

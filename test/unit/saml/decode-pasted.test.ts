@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 import grammar from '@xmldom/xmldom/lib/grammar.js';
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../../shared/saml/decode';
@@ -89,6 +89,46 @@ describe('decodeInput: what people copy out of a browser', () => {
     const latin1 = Buffer.from(xml, 'latin1');
     expect(decodeInput({ name: 'raw.xml', bytes: latin1 }).messages[0]?.xml).toBe(xml);
     expect(decodeInput(textInput(latin1.toString('base64'))).messages[0]?.xml).toBe(xml);
+  });
+});
+
+describe('decodeInput: a request copied as a command', () => {
+  const body = `RelayState=${encodeURIComponent('https://apps.mypurecloud.com/')}&SAMLResponse=${encodeURIComponent(responseBase64)}`;
+
+  it("reads the form body of Chrome's Copy as cURL", () => {
+    const curl = `curl 'https://login.mypurecloud.com/saml' \\\n  -H 'content-type: application/x-www-form-urlencoded' \\\n  --data-raw '${body}'\n`;
+    const { messages, findings } = decodeInput(textInput(curl));
+    expect(findings).toEqual([]);
+    expect(messages).toEqual([
+      {
+        source: 'pasted',
+        encoding: 'form',
+        xml: responseXml,
+        relayState: 'https://apps.mypurecloud.com/',
+        parameter: 'SAMLResponse',
+      },
+    ]);
+  });
+
+  it('reads the body of Copy as fetch, and the URL of a copied Redirect', () => {
+    const fetch = `fetch("https://login.mypurecloud.com/saml", {\n  "body": "${body}",\n  "method": "POST"\n});`;
+    expect(decodeInput(textInput(fetch)).messages[0]).toMatchObject({
+      encoding: 'form',
+      xml: responseXml,
+    });
+    const request =
+      '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"/>';
+    const deflated = deflateRawSync(Buffer.from(request)).toString('base64');
+    const curl = `curl 'https://idp.example/sso?SAMLRequest=${encodeURIComponent(deflated)}&RelayState=x' -H 'accept: text/html'`;
+    expect(decodeInput(textInput(curl)).messages[0]).toMatchObject({
+      encoding: 'url',
+      xml: request,
+      relayState: 'x',
+    });
+  });
+
+  it('calls a pasted body that starts with RelayState a form body, not a URL', () => {
+    expect(decodeInput(textInput(body)).messages[0]?.encoding).toBe('form');
   });
 });
 
