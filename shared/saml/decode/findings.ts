@@ -33,7 +33,10 @@ export function noSamlMessageFinding(
   requests: number,
 ): Finding {
   return finding('INPUT_NO_SAML_MESSAGE', {
-    message: `The ${kind} ${source} holds ${requests} request${requests === 1 ? '' : 's'} but no SAMLResponse or SAMLRequest.`,
+    message:
+      requests === 0
+        ? `The ${kind} ${source} holds no requests at all, so no SAMLResponse or SAMLRequest.`
+        : `The ${kind} ${source} holds ${requests} request${requests === 1 ? '' : 's'} but no SAMLResponse or SAMLRequest.`,
     fix: 'Record the capture again from before you start the sign-in until Genesys Cloud has loaded (enable "Preserve log" in the browser\'s network tab), then export it.',
     evidence: { source, requests },
   });

@@ -152,6 +152,18 @@ describe('decodeInput: captures', () => {
     expect(findings.map((f) => f.code)).toEqual(['INPUT_NO_SAML_MESSAGE']);
   });
 
+  it('says a HAR saved before anything was recorded is empty', () => {
+    const empty = { log: { version: '1.2', entries: [] } };
+    const { messages, findings } = decodeInput(textInput(JSON.stringify(empty), 'empty.har'));
+    expect(messages).toEqual([]);
+    expect(findings.map((f) => [f.code, f.message])).toEqual([
+      [
+        'INPUT_NO_SAML_MESSAGE',
+        'The HAR file empty.har holds no requests at all, so no SAMLResponse or SAMLRequest.',
+      ],
+    ]);
+  });
+
   it('reads the decoded messages of a masked SAML-tracer export (sample 124)', () => {
     const { messages, findings } = decodeInput(
       sampleInput('124-samltracer-export-masked-values', 'input.json'),
