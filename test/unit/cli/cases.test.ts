@@ -32,12 +32,15 @@ function flagsOf(dir: string, exp: Expectation) {
   const flags: Record<string, unknown> = { format: 'json', config: join(dir, 'config.json') };
   if (existsSync(join(dir, 'directory.json'))) flags.directory = join(dir, 'directory.json');
   if (exp.now) flags.now = exp.now;
-  const args = [...(exp.args ?? [])];
+  // Like the runner, every argument naming a case file (an input or a flag's value) is made absolute.
+  const args = (exp.args ?? []).map((arg) =>
+    !arg.startsWith('-') && existsSync(join(dir, arg)) ? join(dir, arg) : arg,
+  );
   while (args.length) {
     const arg = args.shift()!;
     if (arg === '--batch' || arg === '--redact') flags[arg.slice(2)] = true;
     else if (arg.startsWith('--')) flags[arg.slice(2)] = args.shift();
-    else inputs.push(existsSync(join(dir, arg)) ? join(dir, arg) : arg);
+    else inputs.push(arg);
   }
   return { inputs, flags };
 }
