@@ -277,6 +277,9 @@ async function runRepair(options: RepairOptions): Promise<number> {
       },
       history,
     });
+    // One user is looked up first, so an unknown one is an error alone, not after a plan header.
+    const user = options.user ? await executor.findUser(options.user) : undefined;
+    if (options.user && !user) throw new UsageError(`no user ${options.user} in the org`);
     out(
       `Repair plan for ${org.description}, rules from ${configPath}${options.dryRun ? ' (dry run)' : ''}:`,
     );
