@@ -74,7 +74,10 @@ export function runFromMetadata(
   }
   const parsed = parseXml(xml);
   if (!parsed.ok) {
-    throw new UsageError(`${path}: ${parsed.findings[0]?.message ?? 'not well-formed XML'}`);
+    throw new UsageError(
+      // The parser speaks of SAML messages; here the refused document is the IdP's metadata.
+      `${path}: ${(parsed.findings[0]?.message ?? 'not well-formed XML').replace(/SAML messages never carry one, so the message was/, 'IdP metadata needs none, so the file was')}`,
+    );
   }
   const { config, notes } = asUsage(() =>
     configFromMetadata(parsed.parsed, flags.entityId ? { entityId: flags.entityId } : {}),
