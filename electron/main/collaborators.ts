@@ -24,4 +24,15 @@ export async function listPresets(): Promise<ConfigPreset[]> {
     config: preset.config,
   }));
 }
-export { importIdpMetadata } from './idp-metadata';
+import { importIdpMetadata } from './idp-metadata';
+
+export { importIdpMetadata };
+
+/** The product's parts as the services take them; the app and the e2e harness wire the same set. */
+export const PRODUCT = {
+  engine,
+  redact,
+  parseConfig: validateConfig,
+  importIdpMetadata,
+  presets: listPresets,
+};

@@ -10,7 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 
 import { eventChannel, type EventMap, type EventName } from '../../shared/ipc';
 import { createAppServices } from './app-services';
 import { createCaptureService } from './capture-window';
-import { engine, importIdpMetadata, listPresets, redact, validateConfig } from './collaborators';
+import { PRODUCT } from './collaborators';
 import { createDialogs } from './dialogs';
 import { bindIpcMain, createDispatch } from './dispatch';
 import { menuTemplate } from './menu';
@@ -39,11 +39,7 @@ async function start(): Promise<void> {
     cipher: safeStorage,
     clock,
     newId: randomUUID,
-    engine,
-    redact,
-    parseConfig: validateConfig,
-    importIdpMetadata,
-    presets: listPresets,
+    ...PRODUCT,
     connector: createOrgConnector({ folder, clock }),
     dialogs: createDialogs(dialog, () => window),
     capture: createCaptureService({

@@ -17,11 +17,10 @@ import {
   type AppServices,
   type Dialogs,
 } from '../../electron/main/app-services';
-import { engine, listPresets, redact, validateConfig } from '../../electron/main/collaborators';
+import { PRODUCT } from '../../electron/main/collaborators';
 import { createDispatch, type Dispatch } from '../../electron/main/dispatch';
 import { isAppUrl } from '../../electron/main/security';
 import { createOrgConnector } from '../../electron/main/org-connection';
-import { importIdpMetadata } from '../../electron/main/collaborators';
 
 export const CHROMIUM = process.env.JIT_DOCTOR_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -98,11 +97,7 @@ export async function startHarness(
     cipher: testCipher,
     clock,
     newId: randomUUID,
-    engine,
-    redact,
-    parseConfig: validateConfig,
-    importIdpMetadata,
-    presets: listPresets,
+    ...PRODUCT,
     connector: createOrgConnector({ folder, clock }),
     dialogs,
     capture: null,
