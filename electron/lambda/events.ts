@@ -1,9 +1,43 @@
 /**
- * Reading SQS batches of EventBridge "user created" audit events (spec/genesys-api.md): Genesys
- * Cloud publishes `v2.audits.entitytype.{type}.entityid.{id}` to a partner event bus; a rule sends
- * them to SQS; the Lambda gets `{ Records: [{ messageId, body }] }` where body is the EventBridge
- * envelope `{ source, "detail-type", detail: { topicName, eventBody } }`.
+ * Reading SQS batches of EventBridge "user created" audit events (docs/lambda.md). Genesys Cloud
+ * publishes the notification topic `v2.audits.entitytype.{id}.entityid.{id}` to a partner event
+ * bus; a rule sends the events to SQS; the Lambda gets `{ Records: [{ messageId, body }] }` where
+ * each body is one EventBridge event.
  */
+import type platformClient from 'purecloud-platform-client-v2';
+
+/**
+ * The body of an audit topic event: the SDK's model for the topic (its notificationMappings map
+ * `v2.audits.entitytype.{id}.entityid.{id}` to this class). It is not the audit query's
+ * `AuditLogMessage`: the actor is `userId`/`username`/`clientId`, not `user`/`client`.
+ */
+export type AuditTopicEventBody = platformClient.Models.AuditTopicAuditLogMessage;
+
+/**
+ * What the Genesys Cloud EventBridge integration puts on the bus. `detail-type` is the topic
+ * *template* the integration was configured with; `detail.topicName` is the concrete topic.
+ */
+export interface GenesysEventBridgeEvent {
+  version: string;
+  id: string;
+  'detail-type': string;
+  /** `aws.partner/genesys.com/cloud/{orgId}/{event source name}` */
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: {
+    topicName: string;
+    version: string;
+    eventBody: AuditTopicEventBody;
+    metadata?: { CorrelationId?: string };
+    timestamp?: string;
+  };
+}
+
+/** The topic template that carries audit events, as the EventBridge integration offers it. */
+export const AUDIT_TOPIC_TEMPLATE = 'v2.audits.entitytype.{id}.entityid.{id}';
 
 export interface SqsRecord {
   messageId: string;
@@ -16,7 +50,14 @@ export interface SqsEvent {
 
 /** What one SQS message asks for. */
 export type AuditMessage =
-  | { kind: 'user-created'; messageId: string; userId: string; eventTime: string | null }
+  | {
+      kind: 'user-created';
+      messageId: string;
+      userId: string;
+      eventTime: string | null;
+      /** `Directory` for SAML JIT and the admin UI; `SCIM` for SCIM-provisioned users. */
+      serviceName: string | null;
+    }
   /** A well-formed event that is not a user creation (an update, another entity): acknowledged, nothing to do. */
   | { kind: 'ignored'; messageId: string; why: string }
   /** A message that cannot be understood: reported as a batch item failure so it reaches the DLQ. */
@@ -30,16 +71,15 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** Case-insensitive: the topic says USER, the body says User. */
+/** Case-insensitive: the topic may say USER where the body says User. */
 function same(a: string | null, b: string): boolean {
   return a !== null && a.toLowerCase() === b.toLowerCase();
 }
 
-/** The audit event body, whether EventBridge delivered the envelope or a rule's input path unwrapped it. */
-function eventBodyOf(envelope: Record<string, unknown>): Record<string, unknown> | null {
-  const detail = isObject(envelope.detail) ? envelope.detail : envelope;
-  if (isObject(detail.eventBody)) return detail.eventBody;
-  return isObject(detail) && 'action' in detail ? detail : null;
+/** `v2.audits.entitytype.USER.entityid.<id>` → its entity type and id. */
+function topicParts(topicName: string | null): { entityType: string; entityId: string } | null {
+  const match = /^v2\.audits\.entitytype\.([^.]+)\.entityid\.([^.]+)$/.exec(topicName ?? '');
+  return match ? { entityType: match[1]!, entityId: match[2]! } : null;
 }
 
 export function readAuditMessage(record: SqsRecord): AuditMessage {
@@ -52,11 +92,15 @@ export function readAuditMessage(record: SqsRecord): AuditMessage {
   }
   if (!isObject(envelope))
     return { kind: 'malformed', messageId, why: 'the body is not an object' };
-  const body = eventBodyOf(envelope);
+  // A rule whose target input path is `$.detail` delivers the detail alone.
+  const detail = isObject(envelope.detail) ? envelope.detail : envelope;
+  const body = isObject(detail.eventBody) ? detail.eventBody : null;
   if (!body) return { kind: 'malformed', messageId, why: 'no detail.eventBody in the event' };
-
+  // `detail-type` is not checked: the rule already selects the topic, and an event whose body says
+  // a user was created must never be dropped because an envelope field looked unexpected.
+  const topic = topicParts(text(detail.topicName));
   const action = text(body.action);
-  const entityType = text(body.entityType);
+  const entityType = text(body.entityType) ?? topic?.entityType ?? null;
   if (!same(action, 'Create') || !same(entityType, 'User')) {
     return {
       kind: 'ignored',
@@ -65,14 +109,21 @@ export function readAuditMessage(record: SqsRecord): AuditMessage {
     };
   }
   const entity = isObject(body.entity) ? body.entity : null;
-  const userId = text(entity?.id) ?? text(body.entityId);
+  const userId = text(entity?.id) ?? topic?.entityId ?? null;
   if (!userId)
     return { kind: 'malformed', messageId, why: 'a user-created event without entity.id' };
+  if (topic && entity?.id !== undefined && topic.entityId !== userId)
+    return {
+      kind: 'malformed',
+      messageId,
+      why: `the topic names user ${topic.entityId} but the body names ${userId}`,
+    };
   return {
     kind: 'user-created',
     messageId,
     userId,
-    eventTime: text(body.eventTime) ?? text(body.eventDate),
+    eventTime: text(body.eventTime),
+    serviceName: text(body.serviceName),
   };
 }
 

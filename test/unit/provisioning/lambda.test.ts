@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readAuditMessage, type SqsEvent } from '../../../electron/lambda/events';
+import {
+  AUDIT_TOPIC_TEMPLATE,
+  readAuditMessage,
+  type GenesysEventBridgeEvent,
+  type SqsEvent,
+} from '../../../electron/lambda/events';
 import { createSqsHandler, type RepairUsers } from '../../../electron/lambda/handler';
 import type { RepairOutcome, RepairStatus } from '../../../electron/genesys/provisioning/executor';
 
@@ -49,9 +54,60 @@ describe('reading EventBridge audit events from SQS', () => {
       messageId: batch.Records[0]!.messageId,
       userId: ANA,
       eventTime: '2026-11-23T08:59:12.301Z',
+      serviceName: 'Directory',
     });
     expect(second).toMatchObject({ kind: 'user-created', userId: BEN });
     expect(third).toMatchObject({ kind: 'ignored', why: 'audit Update on User' });
+  });
+
+  it('holds the envelope the integration sends: the topic template as detail-type, the topic model as body', () => {
+    for (const record of batch.Records) {
+      const event = JSON.parse(record.body) as GenesysEventBridgeEvent;
+      expect(event['detail-type']).toBe(AUDIT_TOPIC_TEMPLATE);
+      expect(event.source).toMatch(/^aws\.partner\/genesys\.com\/cloud\//);
+      expect(event.detail.topicName).toMatch(/^v2\.audits\.entitytype\.\w+\.entityid\./);
+      // The topic's actor fields, not the audit query's `user`/`client`.
+      expect(Object.keys(event.detail.eventBody)).toEqual(
+        expect.arrayContaining(['userId', 'username', 'clientId', 'entity', 'action']),
+      );
+      expect(event.detail.eventBody).not.toHaveProperty('user');
+      expect(event.detail.eventBody).not.toHaveProperty('client');
+    }
+  });
+
+  it('reads a SCIM-provisioned creation and a rule that delivers only the detail', () => {
+    const event = JSON.parse(batch.Records[0]!.body) as GenesysEventBridgeEvent;
+    const scim = {
+      ...event,
+      detail: { ...event.detail, eventBody: { ...event.detail.eventBody, serviceName: 'SCIM' } },
+    };
+    expect(readAuditMessage({ messageId: 's', body: JSON.stringify(scim) })).toMatchObject({
+      kind: 'user-created',
+      userId: ANA,
+      serviceName: 'SCIM',
+    });
+    expect(readAuditMessage({ messageId: 'd', body: JSON.stringify(event.detail) })).toMatchObject({
+      kind: 'user-created',
+      userId: ANA,
+    });
+  });
+
+  it('takes the user id from the topic when the body has no entity, and refuses a disagreement', () => {
+    const event = JSON.parse(batch.Records[0]!.body) as GenesysEventBridgeEvent;
+    const { entity: _entity, ...withoutEntity } = event.detail.eventBody;
+    const fromTopic = { ...event, detail: { ...event.detail, eventBody: withoutEntity } };
+    expect(readAuditMessage({ messageId: 't', body: JSON.stringify(fromTopic) })).toMatchObject({
+      kind: 'user-created',
+      userId: ANA,
+    });
+    const other = {
+      ...event,
+      detail: { ...event.detail, topicName: `v2.audits.entitytype.USER.entityid.${BEN}` },
+    };
+    expect(readAuditMessage({ messageId: 'x', body: JSON.stringify(other) })).toMatchObject({
+      kind: 'malformed',
+      why: expect.stringContaining(BEN),
+    });
   });
 
   it('calls a body that is not JSON malformed', () => {
