@@ -1,0 +1,12 @@
+/** The documents under docs/ that are generated from the code, and how each is written. */
+import { renderFindingsDoc } from './findings';
+
+export interface GeneratedDoc {
+  /** Path from the repository root. */
+  path: string;
+  render: () => string;
+}
+
+export const GENERATED_DOCS: readonly GeneratedDoc[] = [
+  { path: 'docs/findings.md', render: renderFindingsDoc },
+];
