@@ -5,12 +5,12 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index';
 import { UsageError } from './errors';
+import { UserError } from '../../shared/errors';
 import { TOOL_VERSION } from '../../shared/version';
 
 function describeFailure(error: unknown): { message: string; code: number } {
   if (error instanceof UsageError) return { message: error.message, code: error.exitCode };
-  if (error instanceof Error && error.name === 'ConfigError')
-    return { message: error.message, code: 2 };
+  if (error instanceof UserError) return { message: error.message, code: 2 };
   const text = error instanceof Error ? error.message : String(error);
   return {
     message: `unexpected failure: ${text}. Please report it with the command you ran (set JIT_DOCTOR_DEBUG=1 for details).`,

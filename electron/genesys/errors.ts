@@ -2,6 +2,7 @@
  * Every failure of a Genesys Cloud call becomes one error type, `GenesysApiError`, with the HTTP
  * status, the Genesys error code and a message a person can act on (never a raw axios dump).
  */
+import { UserError } from '../../shared/errors';
 
 /** How the call failed, which decides whether the scheduler may try again. */
 export type FailureKind =
@@ -36,7 +37,9 @@ export interface GenesysApiErrorInit {
   attempts?: number;
 }
 
-export class GenesysApiError extends Error {
+/** A call to Genesys Cloud that failed; `code` is Genesys's own error code. */
+export class GenesysApiError extends UserError {
+  override readonly name = 'GenesysApiError';
   readonly operation: string;
   readonly kind: FailureKind;
   readonly status: number | undefined;
@@ -49,7 +52,6 @@ export class GenesysApiError extends Error {
 
   constructor(init: GenesysApiErrorInit, message = describeFailure(init)) {
     super(message);
-    this.name = 'GenesysApiError';
     this.operation = init.operation;
     this.kind = init.kind;
     this.status = init.status;

@@ -1,14 +1,14 @@
 /** Genesys Cloud regions: a domain (mypurecloud.ie) or the SDK's region key (eu_west_1). */
 import platformClient from 'purecloud-platform-client-v2';
+import { UserError } from '../../shared/errors';
 
 const GENESYS_DOMAIN =
   /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(pure\.cloud|mypurecloud\.[a-z.]+|us-gov-pure\.cloud|eusc-pure\.cloud)$/;
 
-export class RegionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RegionError';
-  }
+/** A region or API base that is not a Genesys Cloud one. */
+export class RegionError extends UserError {
+  override readonly name = 'RegionError';
+  readonly kind = 'region';
 }
 
 /** The API domain for a region given as a domain, an SDK key, or a login/api URL of either. */

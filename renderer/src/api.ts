@@ -1,4 +1,5 @@
 /** The preload API (shared/ipc.ts), the renderer's only way to the main process. */
+import { UserError } from '../../shared/errors';
 import type { JitDoctorApi, Result } from '../../shared/ipc';
 
 declare global {
@@ -9,14 +10,17 @@ declare global {
 
 export const api = (): JitDoctorApi => window.jitDoctor;
 
-/** Turns a failed Result into an Error with the main process's message. */
-export class ApiError extends Error {
+/** A failed Result, as an error carrying the main process's code, message and key path. */
+export class ApiError extends UserError {
+  override readonly name = 'ApiError';
+  readonly kind = 'app';
+
   constructor(
     readonly code: string,
     message: string,
     readonly path?: string,
   ) {
-    super(message);
+    super(message, path);
   }
 }
 

@@ -5,19 +5,23 @@
  * key must be a Genesys Cloud user field. Errors name the key path; nothing gets a silent default.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
+import { UserError } from '../errors';
 import schema from '../../resources/schema/config.schema.json';
 import { REGION_DOMAINS, resolveRegion } from '../saml/regions';
 import { parseCertificate } from './certificates';
 import { describeValue, explainAjvError } from './schema-errors';
 import { GENESYS_USER_FIELDS, type JitDoctorConfig } from './types';
 
-export class ConfigError extends Error {
+/** A configuration that cannot be used; `path` is the key path it is about. */
+export class ConfigError extends UserError {
+  override readonly name = 'ConfigError';
+  readonly kind = 'config';
+
   constructor(
     message: string,
     readonly path: string,
   ) {
-    super(message);
-    this.name = 'ConfigError';
+    super(message, path);
   }
 }
 

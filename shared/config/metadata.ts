@@ -4,6 +4,7 @@
  * IdP pre-fills attributeMapping and jit from its preset. Reads an already hardened-parsed DOM.
  */
 import type { Element } from '@xmldom/xmldom';
+import { UserError } from '../errors';
 import { presetFor } from '../mapping/presets';
 import { recogniseIdp } from '../saml/idp';
 import type { ParsedXml } from '../saml/types';
@@ -15,11 +16,10 @@ const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const EMAIL_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';
 const MAX_CERTIFICATES = 5;
 
-export class MetadataError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
+/** IdP metadata that cannot be imported. */
+export class MetadataError extends UserError {
+  override readonly name = 'MetadataError';
+  readonly kind = 'metadata';
 }
 
 export interface MetadataConfig {

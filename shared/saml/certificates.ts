@@ -4,18 +4,23 @@
  * fingerprints admin consoles show (colon-separated upper-case hex).
  */
 import { X509Certificate } from 'node:crypto';
+import { UserError } from '../errors';
 import type { CertificateInfo } from '../report';
 
 /** A configured certificate that cannot be read: the caller turns it into a usage error (exit 2). */
-export class CertificateError extends Error {
+export class CertificateError extends UserError {
   override readonly name = 'CertificateError';
+  readonly kind = 'certificate';
 
   constructor(
     /** 0-based position in the configured list. */
     readonly index: number,
     readonly reason: string,
   ) {
-    super(`Certificate ${index + 1} in sso.certificates cannot be read: ${reason}`);
+    super(
+      `Certificate ${index + 1} in sso.certificates cannot be read: ${reason}`,
+      `sso.certificates[${index}]`,
+    );
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError, loadConfigFile, parseConfig, readFailure } from '../../../shared/config/load';
-import { configFromMetadata } from '../../../shared/config/metadata';
+import { configFromMetadata, MetadataError } from '../../../shared/config/metadata';
 import type { JitDoctorConfig } from '../../../shared/config/types';
 import { PRESETS, type PresetIdp } from '../../../shared/mapping/presets';
 import { parseXml } from '../../../shared/saml/parse';
@@ -40,7 +40,7 @@ function asUsage<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ConfigError || (error instanceof Error && error.name === 'ConfigError'))
+    if (error instanceof ConfigError || error instanceof MetadataError)
       throw new UsageError(error.message);
     throw error;
   }

@@ -1,0 +1,25 @@
+/**
+ * The one base of every error a person can act on: a configuration key that is wrong, a file that
+ * cannot be read, a region that does not exist, an org that refused a call. Each names *what* went
+ * wrong in its message, *where* (a key path or a file) and, when there is one, *what to do*.
+ * The CLI prints it as one line and exits 2; the app turns it into an IPC error value. Anything
+ * that is not a `UserError` is a bug, and is reported as one. Shared code words its messages for
+ * both: it names no CLI flag and no environment variable (the CLI and the app add their own).
+ */
+export type UserErrorKind =
+  'usage' | 'config' | 'metadata' | 'certificate' | 'region' | 'genesys-api' | 'app';
+
+export abstract class UserError extends Error {
+  /** Which family the error belongs to; subclasses keep their own finer `code`s. */
+  abstract readonly kind: UserErrorKind | string;
+
+  constructor(
+    message: string,
+    /** The key path (`sso.certificates[1]`) or the file the error is about. */
+    readonly where?: string,
+    /** What to do about it, one sentence, when the message does not already say. */
+    readonly fix?: string,
+  ) {
+    super(message);
+  }
+}
