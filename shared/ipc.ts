@@ -182,31 +182,31 @@ export interface InvokeMap {
   /** Runs the engine on pasted or dropped inputs with the active configuration and org directory. */
   diagnose: { request: DiagnoseRequest; reply: Report };
   /** Shows the open-file dialog; null when the person cancels. */
-  openInputFile: { request: Record<string, never>; reply: InputText | null };
+  openInputFile: { request: void; reply: InputText | null };
   /** Saves the last report produced (JSON), redacted or not; the saved path, or null when cancelled. */
   saveReport: { request: { redact: boolean }; reply: string | null };
   /** The active configuration, or null when none is set yet. */
-  getConfig: { request: Record<string, never>; reply: ConfigState | null };
+  getConfig: { request: void; reply: ConfigState | null };
   /** Validates configuration JSON text without applying it. */
   validateConfig: { request: { text: string }; reply: ConfigValidation };
   /** Validates and makes the text the active configuration (kept in the app data folder). */
   applyConfig: { request: { text: string; source: string }; reply: ConfigState };
   /** Shows the open-file dialog for a configuration; the validated state, or null when cancelled. */
-  openConfigFile: { request: Record<string, never>; reply: ConfigState | null };
+  openConfigFile: { request: void; reply: ConfigState | null };
   /** The IdP presets shipped in resources/presets. */
-  listPresets: { request: Record<string, never>; reply: ConfigPreset[] };
+  listPresets: { request: void; reply: ConfigPreset[] };
   /** Reads IdP metadata XML (EntityDescriptor): issuer and signing certificates. */
   importIdpMetadata: { request: { xml: string }; reply: SsoConfig };
   /** The SSO providers configured in the connected org (or the demo org). */
-  importOrgProviders: { request: Record<string, never>; reply: OrgSsoProvider[] };
-  listOrgProfiles: { request: Record<string, never>; reply: OrgProfileView[] };
+  importOrgProviders: { request: void; reply: OrgSsoProvider[] };
+  listOrgProfiles: { request: void; reply: OrgProfileView[] };
   /** Creates or updates a profile; the secret is encrypted with the OS keychain and never returned. */
   saveOrgProfile: { request: OrgProfileInput; reply: OrgProfileView };
   deleteOrgProfile: { request: { id: string }; reply: OrgProfileView[] };
   /** Uses a profile's org, or the demo org when `profileId` is null. */
   connectOrg: { request: { profileId: string | null }; reply: OrgStatus };
-  getOrgStatus: { request: Record<string, never>; reply: OrgStatus };
-  getSettings: { request: Record<string, never>; reply: AppSettings };
+  getOrgStatus: { request: void; reply: OrgStatus };
+  getSettings: { request: void; reply: AppSettings };
   saveSettings: { request: Partial<AppSettings>; reply: AppSettings };
   /** Users whose name, email or id contains the query, each with its plan. */
   searchUsers: { request: { query: string }; reply: RepairCandidate[] };
@@ -219,8 +219,8 @@ export interface InvokeMap {
   readJournal: { request: { limit: number }; reply: JournalEntry[] };
   /** Opens the capture window (its own session, no preload). */
   openCapture: { request: CaptureRequest; reply: { opened: true } };
-  listCaptures: { request: Record<string, never>; reply: CapturedMessage[] };
-  clearCaptures: { request: Record<string, never>; reply: CapturedMessage[] };
+  listCaptures: { request: void; reply: CapturedMessage[] };
+  clearCaptures: { request: void; reply: CapturedMessage[] };
 }
 
 /** Main → renderer events. `window.jitDoctor.on<Name>(listener)` returns an unsubscribe function. */
@@ -242,7 +242,9 @@ export type EventListenerName<E extends EventName> = `on${Capitalize<E>}`;
 
 /** What `window.jitDoctor` is: one named function per channel and per event, nothing generic. */
 export type JitDoctorApi = {
-  [K in InvokeMethod]: (request: RequestOf<K>) => Promise<Result<ReplyOf<K>>>;
+  [K in InvokeMethod]: [RequestOf<K>] extends [void]
+    ? () => Promise<Result<ReplyOf<K>>>
+    : (request: RequestOf<K>) => Promise<Result<ReplyOf<K>>>;
 } & {
   [E in EventName as EventListenerName<E>]: (
     listener: (payload: EventMap[E]) => void,
@@ -256,23 +258,70 @@ export const eventChannel = (event: EventName): string => `jit-doctor-event:${ev
 // Payload schema: checked by the main process before any handler runs (handlers accept `unknown`).
 
 export type FieldShape =
-  | { type: 'string'; max: number; optional?: true; nullable?: true }
-  | { type: 'number'; min: number; max: number; integer?: true; optional?: true }
-  | { type: 'boolean'; optional?: true }
-  | { type: 'enum'; values: readonly string[]; optional?: true }
+  | StringShape
+  | NumberShape
+  | BooleanShape
+  | EnumShape
   | { type: 'array'; of: FieldShape; max: number; optional?: true }
   | { type: 'object'; fields: ObjectShape; optional?: true };
+
+interface StringShape {
+  type: 'string';
+  max: number;
+  optional?: true;
+  nullable?: true;
+}
+interface NumberShape {
+  type: 'number';
+  min: number;
+  max: number;
+  integer?: true;
+  optional?: true;
+}
+interface BooleanShape {
+  type: 'boolean';
+  optional?: true;
+}
+interface EnumShape {
+  type: 'enum';
+  values: readonly string[];
+  optional?: true;
+}
 
 /** Every request is one object; keys not listed are refused. */
 export type ObjectShape = Readonly<Record<string, FieldShape>>;
 
+/**
+ * The shape a request type must have, worked out by the compiler from the type itself: a field
+ * added to a request type without its shape (or a shape for a field the type does not have, or of
+ * another type, or optional on one side only) does not compile.
+ */
+type Optionality<V> = undefined extends V ? { optional: true } : { optional?: never };
+type ShapeOfValue<V> = [V] extends [string | null]
+  ? string extends V
+    ? StringShape & (null extends V ? { nullable: true } : { nullable?: never })
+    : EnumShape
+  : [V] extends [number]
+    ? NumberShape
+    : [V] extends [boolean]
+      ? BooleanShape
+      : [V] extends [readonly (infer Item)[]]
+        ? { type: 'array'; of: ShapeOfValue<Item>; max: number }
+        : [V] extends [object]
+          ? { type: 'object'; fields: ShapeOf<V> }
+          : never;
+type ShapeOfField<V> = ShapeOfValue<Exclude<V, undefined>> & Optionality<V>;
+export type ShapeOf<T> = { readonly [K in keyof T]-?: ShapeOfField<T[K]> };
+/** A call that takes no argument receives `{}` and refuses any key. */
+type RequestShape<T> = [T] extends [void] ? Readonly<Record<string, never>> : ShapeOf<T>;
+
 /** A HAR of a morning's logins can be large; the engine still refuses any message over its limit. */
 const MAX_INPUT_CHARS = 64 * 1024 * 1024;
-const text = (max: number): FieldShape => ({ type: 'string', max });
-const id: FieldShape = text(200);
-const none: ObjectShape = {};
+const text = (max: number) => ({ type: 'string', max }) as const;
+const id = text(200);
+const none = {} as const;
 
-export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: ObjectShape } = {
+export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<RequestOf<K>> } = {
   diagnose: {
     inputs: {
       type: 'array',
@@ -300,7 +349,7 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: ObjectShape } = {
     secret: { type: 'string', max: 500, optional: true },
   },
   deleteOrgProfile: { id },
-  connectOrg: { profileId: { ...id, nullable: true } as FieldShape },
+  connectOrg: { profileId: { ...id, nullable: true } },
   getOrgStatus: none,
   getSettings: none,
   saveSettings: {
@@ -319,12 +368,14 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: ObjectShape } = {
 };
 
 export const INVOKE_METHODS = Object.keys(REQUEST_SHAPES) as InvokeMethod[];
-export const EVENT_NAMES: readonly EventName[] = [
-  'repairProgress',
-  'captureMessage',
-  'inputOpened',
-  'notice',
-];
+/** One key per event of EventMap: the compiler refuses a missing or an extra one. */
+const EVENTS: { readonly [E in EventName]: true } = {
+  repairProgress: true,
+  captureMessage: true,
+  inputOpened: true,
+  notice: true,
+};
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
 export const listenerName = <E extends EventName>(event: E): EventListenerName<E> =>
   `on${event[0]!.toUpperCase()}${event.slice(1)}` as EventListenerName<E>;

@@ -68,10 +68,10 @@ export function App() {
   );
 
   useEffect(() => {
-    void call(api().getSettings({}))
+    void call(api().getSettings())
       .then((settings) => applyTheme(settings.theme))
       .catch(() => applyTheme('system'));
-    void call(api().getOrgStatus({}))
+    void call(api().getOrgStatus())
       .then(setOrg)
       .catch((failure: unknown) => setNotice(errorText(failure)));
     const offOpened = api().onInputOpened((input) => void diagnose([input]));

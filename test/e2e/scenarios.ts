@@ -289,7 +289,7 @@ export const scenarios: Scenario[] = [
       );
       const foreign = await harness.context.newPage();
       await foreign.goto('data:text/html,<title>foreign</title>');
-      const reply = (await foreign.evaluate(`window.jitDoctor.getSettings({})`)) as {
+      const reply = (await foreign.evaluate(`window.jitDoctor.getSettings()`)) as {
         ok: boolean;
         error?: { code: string };
       };

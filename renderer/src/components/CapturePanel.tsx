@@ -17,7 +17,7 @@ export function CapturePanel({
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    void call(api().listCaptures({}))
+    void call(api().listCaptures())
       .then(setCaptured)
       .catch(() => setCaptured([]));
     return api().onCaptureMessage((message) => setCaptured((list) => [...list, message]));

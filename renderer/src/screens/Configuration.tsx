@@ -32,13 +32,13 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
   const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
 
   useEffect(() => {
-    void call(api().getConfig({})).then((state) => {
+    void call(api().getConfig()).then((state) => {
       if (state) {
         setText(state.text);
         setSource(state.source);
       }
     });
-    void call(api().listPresets({}))
+    void call(api().listPresets())
       .then(setPresets)
       .catch(() => setPresets([]));
   }, []);
@@ -79,7 +79,7 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
           type="button"
           onClick={() =>
             void act(async () => {
-              const state = await call(api().openConfigFile({}));
+              const state = await call(api().openConfigFile());
               if (state) {
                 setText(state.text);
                 setSource(state.source);
@@ -114,7 +114,7 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
         <button
           type="button"
           onClick={() =>
-            void act(async () => setProviders(await call(api().importOrgProviders({}))))
+            void act(async () => setProviders(await call(api().importOrgProviders())))
           }
         >
           Import from org…

@@ -65,7 +65,7 @@ export function DiagnoseScreen({
   // The tolerance the engine applied: the configuration's, else the app setting.
   useEffect(() => {
     if (!report) return;
-    void Promise.all([call(api().getConfig({})), call(api().getSettings({}))])
+    void Promise.all([call(api().getConfig()), call(api().getSettings())])
       .then(([state, settings]) =>
         setSkewSeconds(state?.config.sso?.clockSkewSeconds ?? settings.clockSkewSeconds),
       )
@@ -75,7 +75,7 @@ export function DiagnoseScreen({
   const openFile = async () => {
     setOpenError(null);
     try {
-      const file = await call(api().openInputFile({}));
+      const file = await call(api().openInputFile());
       if (file) onDiagnose([file]);
     } catch (failure) {
       setOpenError(errorText(failure));

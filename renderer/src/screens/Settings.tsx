@@ -44,9 +44,9 @@ export function SettingsScreen({
   const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
 
   useEffect(() => {
-    void call(api().getSettings({})).then(setSettings);
-    void call(api().listOrgProfiles({})).then(setProfiles);
-    void call(api().getOrgStatus({})).then(setStatus);
+    void call(api().getSettings()).then(setSettings);
+    void call(api().listOrgProfiles()).then(setProfiles);
+    void call(api().getOrgStatus()).then(setStatus);
   }, []);
 
   const act = async (action: () => Promise<void>) => {
@@ -125,7 +125,7 @@ export function SettingsScreen({
                 onClick={() =>
                   void act(async () => {
                     setProfiles(await call(api().deleteOrgProfile({ id: p.id })));
-                    setStatus(await call(api().getOrgStatus({})));
+                    setStatus(await call(api().getOrgStatus()));
                   })
                 }
               >
@@ -142,7 +142,7 @@ export function SettingsScreen({
               const saved = await call(
                 api().saveOrgProfile(draft.secret ? draft : { ...draft, secret: undefined }),
               );
-              setProfiles(await call(api().listOrgProfiles({})));
+              setProfiles(await call(api().listOrgProfiles()));
               setDraft(EMPTY);
               setMessage({ tone: 'good', text: `Profile ${saved.name} saved.` });
             });
