@@ -113,9 +113,7 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
         </label>
         <button
           type="button"
-          onClick={() =>
-            void act(async () => setProviders(await call(api().importOrgProviders())))
-          }
+          onClick={() => void act(async () => setProviders(await call(api().importOrgProviders())))}
         >
           Import from org…
         </button>
