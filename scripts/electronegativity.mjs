@@ -5,6 +5,7 @@
  * picks up the project's commander 14, so this runs the same runner through its module API and
  * parses the same CSV report.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,36 +28,6 @@ const REVIEWED = [
 const require = createRequire(import.meta.url);
 const folder = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const output = join(folder, 'report.csv');
-
-/** Minimal CSV reader for electronegativity's report (quoted fields, commas inside quotes). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      if (row.some((v) => v !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 try {
   // It fetches translations and Electron's release list over the network: this build allows no
@@ -95,7 +66,10 @@ try {
   for (let i = 0; i < 50 && !existsSync(output); i += 1)
     await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 200));
-  const [header, ...rows] = parseCsv(readFileSync(output, 'utf8'));
+  const [header, ...rows] = parseCsv(readFileSync(output, 'utf8'), {
+    relax_column_count: true,
+    skip_empty_lines: true,
+  });
   const column = (name) => header.findIndex((h) => h.trim().toLowerCase() === name);
   const [check, severity, confidence, file, line, description] = [
     'issue',
