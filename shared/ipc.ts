@@ -11,8 +11,9 @@
  */
 import type { JitDoctorConfig, SsoConfig } from './config/types';
 import type { DirectoryUser } from './directory/types';
+import type { PairComparison } from './mapping/pair';
 import type { RepairPlan } from './provisioning/types';
-import type { Report } from './report';
+import type { MessageReport, Report } from './report';
 
 export type IpcErrorCode =
   | 'untrusted-sender'
@@ -48,6 +49,35 @@ export interface DiagnoseRequest {
   batch?: boolean;
   /** ISO-8601 evaluation time ("as of" a capture); default now. */
   now?: string | null;
+}
+
+/**
+ * A report the main process made, with the identity "Save report" and "Export redacted report"
+ * act on: the renderer names the report on screen, the main process saves what it made.
+ */
+export type AppReport = Report & { reportId: string };
+
+/** One side of a two-message comparison: pasted text, or a message kept in the history. */
+export interface CompareSide {
+  input?: InputText;
+  historyId?: string;
+}
+
+export interface CompareRequest {
+  a: CompareSide;
+  b: CompareSide;
+  /** ISO-8601 evaluation time; default now. */
+  now?: string | null;
+}
+
+/** Two messages compared by the engine, as `jit-doctor compare A B` compares them. */
+export interface PairResult {
+  /** What "Save report" names to save this comparison. */
+  reportId: string;
+  evaluatedAt: string;
+  a: MessageReport;
+  b: MessageReport;
+  comparison: PairComparison;
 }
 
 export interface ConfigState {
@@ -180,11 +210,13 @@ export interface CaptureRequest {
 /** Channel → request and reply. Keys are the function names on `window.jitDoctor`. */
 export interface InvokeMap {
   /** Runs the engine on pasted or dropped inputs with the active configuration and org directory. */
-  diagnose: { request: DiagnoseRequest; reply: Report };
+  diagnose: { request: DiagnoseRequest; reply: AppReport };
+  /** Diagnoses each side on its own, then compares the first Response of each. */
+  comparePair: { request: CompareRequest; reply: PairResult };
   /** Shows the open-file dialog; null when the person cancels. */
   openInputFile: { request: void; reply: InputText | null };
-  /** Saves the last report produced (JSON), redacted or not; the saved path, or null when cancelled. */
-  saveReport: { request: { redact: boolean }; reply: string | null };
+  /** Saves the report with this identity (JSON), redacted or not; the saved path, or null when cancelled. */
+  saveReport: { request: { reportId: string; redact: boolean }; reply: string | null };
   /** The active configuration, or null when none is set yet. */
   getConfig: { request: void; reply: ConfigState | null };
   /** Validates configuration JSON text without applying it. */
@@ -231,6 +263,8 @@ export interface EventMap {
   inputOpened: InputText;
   /** A one-line notice for the status bar ("Report saved to …"). */
   notice: { message: string };
+  /** File → Save report / Export redacted report: the renderer saves the report on screen. */
+  saveReportRequested: { redact: boolean };
 }
 
 export type InvokeMethod = keyof InvokeMap;
@@ -320,6 +354,14 @@ const MAX_INPUT_CHARS = 64 * 1024 * 1024;
 const text = (max: number) => ({ type: 'string', max }) as const;
 const id = text(200);
 const none = {} as const;
+const compareSide: ShapeOf<CompareSide> = {
+  input: {
+    type: 'object',
+    optional: true,
+    fields: { name: text(500), text: text(MAX_INPUT_CHARS) },
+  },
+  historyId: { ...id, optional: true },
+};
 
 export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<RequestOf<K>> } = {
   diagnose: {
@@ -331,8 +373,13 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<Reques
     batch: { type: 'boolean', optional: true },
     now: { type: 'string', max: 40, optional: true, nullable: true },
   },
+  comparePair: {
+    a: { type: 'object', fields: compareSide },
+    b: { type: 'object', fields: compareSide },
+    now: { type: 'string', max: 40, optional: true, nullable: true },
+  },
   openInputFile: none,
-  saveReport: { redact: { type: 'boolean' } },
+  saveReport: { reportId: id, redact: { type: 'boolean' } },
   getConfig: none,
   validateConfig: { text: text(5_000_000) },
   applyConfig: { text: text(5_000_000), source: text(500) },
@@ -374,6 +421,7 @@ const EVENTS: { readonly [E in EventName]: true } = {
   captureMessage: true,
   inputOpened: true,
   notice: true,
+  saveReportRequested: true,
 };
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 

@@ -55,8 +55,8 @@ export interface AppServices {
   org: OrgService;
   /** File → Open from the menu: the chosen input goes to the renderer. */
   openInputFromMenu(): Promise<void>;
-  /** File → Save report / Export redacted report. */
-  saveReportFromMenu(redact: boolean): Promise<void>;
+  /** File → Save report / Export redacted report: the renderer saves the report on screen. */
+  saveReportFromMenu(redact: boolean): void;
 }
 
 export function createAppServices(deps: AppDeps): AppServices {
@@ -86,6 +86,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     settings,
     org: org.current,
     clock: deps.clock,
+    newId: deps.newId,
     log: deps.log,
   });
   const repair = createRepairService({
@@ -98,12 +99,14 @@ export function createAppServices(deps: AppDeps): AppServices {
     log: deps.log,
   });
 
-  const saveReport = async (redact: boolean): Promise<string | null> => {
-    const report = diagnose.lastReport(redact);
-    if (!report) throw new AppError('not-found', 'Diagnose a message first, then save its report.');
-    const stamp = report.evaluatedAt.replace(/[:]/g, '-').replace(/\..*$/, '');
-    const name = `jit-doctor-report-${stamp}${redact ? '-redacted' : ''}.json`;
-    return deps.dialogs.saveText(name, `${JSON.stringify(report, null, 2)}\n`);
+  const saveReport = async (reportId: string, redact: boolean): Promise<string | null> => {
+    const saved = diagnose.saved(reportId, redact);
+    if (!saved)
+      throw new AppError(
+        'not-found',
+        'This report is no longer kept in memory: diagnose the message again, then save.',
+      );
+    return deps.dialogs.saveText(saved.fileName, `${JSON.stringify(saved.value, null, 2)}\n`);
   };
 
   const capture = (): CaptureService => {
@@ -122,8 +125,9 @@ export function createAppServices(deps: AppDeps): AppServices {
 
   const handlers: Handlers = {
     diagnose: (request) => diagnose.run(request),
+    comparePair: (request) => diagnose.compare(request),
     openInputFile: () => deps.dialogs.openText('input'),
-    saveReport: ({ redact }) => saveReport(redact),
+    saveReport: ({ reportId, redact }) => saveReport(reportId, redact),
     getConfig: () => activeConfig(),
     validateConfig: ({ text }) => config.validate(text),
     applyConfig: ({ text, source }) => config.apply(text, source),
@@ -171,13 +175,8 @@ export function createAppServices(deps: AppDeps): AppServices {
       const file = await deps.dialogs.openText('input');
       if (file) deps.emit('inputOpened', file);
     },
-    async saveReportFromMenu(redact) {
-      try {
-        const path = await saveReport(redact);
-        if (path) deps.emit('notice', { message: `Report saved to ${path}` });
-      } catch (error) {
-        deps.emit('notice', { message: (error as Error).message });
-      }
+    saveReportFromMenu(redact) {
+      deps.emit('saveReportRequested', { redact });
     },
   };
 }

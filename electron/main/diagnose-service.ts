@@ -1,10 +1,20 @@
 /**
- * Diagnose requests from the renderer: inputs → engine with the active configuration and the
- * connected org's directory. Keeps the last report so "Save report" writes what the main process
- * produced, never a report handed over by the renderer.
+ * Diagnose and compare requests from the renderer: inputs → engine with the active configuration
+ * and the connected org's directory. Every report gets an identity and the recent ones are kept,
+ * so "Save report" writes the report on screen as the main process produced it, never a report
+ * handed over by the renderer.
  */
-import type { DiagnoseRequest, InputText } from '../../shared/ipc';
-import type { Report } from '../../shared/report';
+import type {
+  AppReport,
+  CompareRequest,
+  CompareSide,
+  DiagnoseRequest,
+  InputText,
+  PairResult,
+} from '../../shared/ipc';
+import { comparePair, pairJson } from '../../shared/mapping/pair';
+import type { MessageReport, Report } from '../../shared/report';
+import { TOOL_VERSION } from '../../shared/version';
 import type { RawInput } from '../../shared/saml/types';
 import { AppError } from './app-error';
 import { effectiveConfig, type ConfigStore } from './config-store';
@@ -12,10 +22,36 @@ import type { SettingsStore } from './settings-store';
 import type { DiagnoseEngine, OrgConnection, RedactReport } from './ports';
 
 export interface DiagnoseService {
-  run(request: DiagnoseRequest): Promise<Report>;
-  /** The last report, redacted or not; null when nothing was diagnosed yet. */
-  lastReport(redact: boolean): Report | null;
+  run(request: DiagnoseRequest): Promise<AppReport>;
+  compare(request: CompareRequest): Promise<PairResult>;
+  /**
+   * The report with this identity as it is saved (a report, or a two-message comparison), redacted
+   * or not, with a file name; null when it is no longer kept.
+   */
+  saved(reportId: string, redact: boolean): { fileName: string; value: unknown } | null;
 }
+
+/** Reports kept for "Save report": the ones a person can still have on screen. */
+export const KEPT_REPORTS = 16;
+
+type Kept =
+  | { kind: 'report'; report: Report }
+  | { kind: 'pair'; evaluatedAt: string; a: MessageReport; b: MessageReport; report: Report };
+
+function firstResponse(report: Report, side: string): MessageReport {
+  const response = report.messages.find((m) => m.type === 'Response');
+  if (response) return response;
+  const why =
+    report.findings[0]?.message ??
+    report.messages[0]?.findings[0]?.message ??
+    (report.messages[0] ? `it is a ${report.messages[0].type}` : null);
+  throw new AppError(
+    'bad-request',
+    `Message ${side} holds no SAML Response to compare${why ? `: ${why}` : '.'}`,
+  );
+}
+
+const stampOf = (evaluatedAt: string) => evaluatedAt.replace(/[:]/g, '-').replace(/\..*$/, '');
 
 const encoder = new TextEncoder();
 
@@ -40,41 +76,114 @@ export function createDiagnoseService(deps: {
   /** The connected org, or null when none is usable. */
   org: () => Promise<OrgConnection | null>;
   clock: () => Date;
+  newId: () => string;
+  /** A message kept in the history, for a comparison with it. */
+  historyMessage?: (id: string) => Promise<MessageReport | null>;
+  /** Every diagnosis, for the history. */
+  onDiagnosed?: (report: Report) => Promise<void>;
   log?: (line: string) => void;
 }): DiagnoseService {
-  let last: Report | null = null;
+  const kept = new Map<string, Kept>();
+  const keep = (item: Kept): string => {
+    const id = deps.newId();
+    kept.set(id, item);
+    while (kept.size > KEPT_REPORTS) kept.delete(kept.keys().next().value!);
+    return id;
+  };
+
+  const engineRun = async (inputs: InputText[], now: Date, batch: boolean): Promise<Report> => {
+    const [state, settings, org] = await Promise.all([
+      deps.config.current(),
+      deps.settings.get(),
+      deps.org(),
+    ]);
+    let directory = null;
+    let directoryProblem: string | null = null;
+    if (org) {
+      try {
+        directory = await org.directory();
+      } catch (error) {
+        directoryProblem = `directory: ${org.name} unavailable (${(error as Error).message})`;
+        deps.log?.(directoryProblem);
+      }
+    }
+    const report = await deps.engine(inputs.map(toRawInput), {
+      config: effectiveConfig(state, settings.clockSkewSeconds),
+      directory,
+      now,
+      batch,
+    });
+    return directoryProblem
+      ? { ...report, skippedChecks: [...report.skippedChecks, directoryProblem] }
+      : report;
+  };
+
+  const remember = async (report: Report): Promise<void> => {
+    try {
+      await deps.onDiagnosed?.(report);
+    } catch (error) {
+      deps.log?.(`history: ${(error as Error).message}`);
+    }
+  };
+
+  const side = async (request: CompareSide, name: 'A' | 'B', now: Date): Promise<MessageReport> => {
+    if (request.input && request.historyId === undefined) {
+      const report = await engineRun([request.input], now, false);
+      await remember(report);
+      return firstResponse(report, name);
+    }
+    if (request.historyId !== undefined && !request.input) {
+      const message = await deps.historyMessage?.(request.historyId);
+      if (!message) throw new AppError('not-found', `Message ${name} is no longer in the history.`);
+      return message;
+    }
+    throw new AppError(
+      'bad-request',
+      `Message ${name} needs either a pasted message or one from the history.`,
+    );
+  };
+
   return {
     async run(request) {
       const now = parseEvaluationTime(request.now, deps.clock);
-      const [state, settings, org] = await Promise.all([
-        deps.config.current(),
-        deps.settings.get(),
-        deps.org(),
-      ]);
-      let directory = null;
-      let directoryProblem: string | null = null;
-      if (org) {
-        try {
-          directory = await org.directory();
-        } catch (error) {
-          directoryProblem = `directory: ${org.name} unavailable (${(error as Error).message})`;
-          deps.log?.(directoryProblem);
-        }
-      }
-      const report = await deps.engine(request.inputs.map(toRawInput), {
-        config: effectiveConfig(state, settings.clockSkewSeconds),
-        directory,
-        now,
-        batch: request.batch ?? false,
-      });
-      last = directoryProblem
-        ? { ...report, skippedChecks: [...report.skippedChecks, directoryProblem] }
-        : report;
-      return last;
+      const report = await engineRun(request.inputs, now, request.batch ?? false);
+      await remember(report);
+      return { ...report, reportId: keep({ kind: 'report', report }) };
     },
-    lastReport(redact) {
-      if (!last) return null;
-      return redact ? deps.redact(last) : last;
+    async compare(request) {
+      const now = parseEvaluationTime(request.now, deps.clock);
+      const a = await side(request.a, 'A', now);
+      const b = await side(request.b, 'B', now);
+      const evaluatedAt = now.toISOString();
+      const report: Report = {
+        schemaVersion: 1,
+        tool: { name: 'jit-doctor', version: TOOL_VERSION },
+        evaluatedAt,
+        skippedChecks: [],
+        messages: [a, b],
+        findings: [],
+        summary: { messages: 2, errors: 0, warnings: 0, infos: 0, verdict: 'pass' },
+      };
+      const reportId = keep({ kind: 'pair', evaluatedAt, a, b, report });
+      return { reportId, evaluatedAt, a, b, comparison: comparePair(a, b) };
+    },
+    saved(reportId, redact) {
+      const item = kept.get(reportId);
+      if (!item) return null;
+      const suffix = redact ? '-redacted' : '';
+      if (item.kind === 'report') {
+        const report = redact ? deps.redact(item.report) : item.report;
+        return {
+          fileName: `jit-doctor-report-${stampOf(report.evaluatedAt)}${suffix}.json`,
+          value: report,
+        };
+      }
+      // Redacted together, so a value both messages carry gets the same placeholder in both.
+      const [a, b] = redact ? deps.redact(item.report).messages : [item.a, item.b];
+      return {
+        fileName: `jit-doctor-compare-${stampOf(item.evaluatedAt)}${suffix}.json`,
+        value: pairJson({ a: a!, b: b!, comparison: comparePair(a!, b!) }),
+      };
     },
   };
 }

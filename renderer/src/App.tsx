@@ -3,10 +3,9 @@
  * and the status line. The current report lives here so Diagnose and Compare share it.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { InputText, OrgStatus, ThemePreference } from '../../shared/ipc';
-import type { Report } from '../../shared/report';
+import type { AppReport, InputText, OrgStatus, ThemePreference } from '../../shared/ipc';
 import { api, call, errorText } from './api';
-import { CompareScreen } from './screens/Compare';
+import { CompareScreen, EMPTY_PAIR, type PairState } from './screens/Compare';
 import { ConfigurationScreen } from './screens/Configuration';
 import { DiagnoseScreen } from './screens/Diagnose';
 import { RepairScreen } from './screens/Repair';
@@ -33,7 +32,9 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('diagnose');
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<AppReport | null>(null);
+  /** Compare's two messages and their comparison: kept while the person visits other screens. */
+  const [pair, setPair] = useState<PairState>(EMPTY_PAIR);
   /** Counts diagnoses, so a repeated identical report is still a new one (benchmarks wait on it). */
   const [diagnoses, setDiagnoses] = useState(0);
   const [inputs, setInputs] = useState<InputText[]>([]);
@@ -49,14 +50,16 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, []);
 
+  /** Diagnoses and shows the result on Diagnose, unless `stay` (a configuration change re-runs). */
   const diagnose = useCallback(
-    async (next: InputText[]) => {
-      setScreen('diagnose');
+    async (next: InputText[], options: { now?: string | null; stay?: boolean } = {}) => {
+      if (!options.stay) setScreen('diagnose');
       setBusy(true);
       setError(null);
       setInputs(next);
+      const now = options.now === undefined ? asOf : options.now;
       try {
-        setReport(await call(api().diagnose({ inputs: next, batch: next.length > 1, now: asOf })));
+        setReport(await call(api().diagnose({ inputs: next, batch: next.length > 1, now })));
         setDiagnoses((n) => n + 1);
       } catch (failure) {
         setError(errorText(failure));
@@ -65,6 +68,31 @@ export function App() {
       }
     },
     [asOf],
+  );
+
+  /** The report on screen, which File → Save report saves. */
+  const onScreenReportId =
+    screen === 'compare'
+      ? (pair.result?.reportId ?? null)
+      : screen === 'diagnose'
+        ? (report?.reportId ?? null)
+        : null;
+
+  useEffect(
+    () =>
+      api().onSaveReportRequested(({ redact }) => {
+        if (!onScreenReportId) {
+          setNotice('No report on this screen: diagnose or compare a message first, then save.');
+          return;
+        }
+        void call(api().saveReport({ reportId: onScreenReportId, redact }))
+          .then(
+            (path) =>
+              path && setNotice(`${redact ? 'Redacted report' : 'Report'} saved to ${path}`),
+          )
+          .catch((failure: unknown) => setNotice(errorText(failure)));
+      }),
+    [onScreenReportId],
   );
 
   useEffect(() => {
@@ -173,12 +201,26 @@ export function App() {
             asOf={asOf}
             diagnoses={diagnoses}
             onAsOf={setAsOf}
-            onDiagnose={diagnose}
+            onEvaluateAsOf={(time) => {
+              setAsOf(time);
+              if (inputs.length > 0) void diagnose(inputs, { now: time });
+            }}
+            onDiagnose={(next) => void diagnose(next)}
           />
         )}
-        {screen === 'compare' && <CompareScreen report={report} onDiagnose={diagnose} />}
+        {screen === 'compare' && (
+          <CompareScreen
+            report={report}
+            pair={pair}
+            asOf={asOf}
+            onPair={setPair}
+            onAsOf={setAsOf}
+          />
+        )}
         {screen === 'configuration' && (
-          <ConfigurationScreen onApplied={() => inputs.length > 0 && void diagnose(inputs)} />
+          <ConfigurationScreen
+            onApplied={() => inputs.length > 0 && void diagnose(inputs, { stay: true })}
+          />
         )}
         {screen === 'repair' && <RepairScreen />}
         {screen === 'settings' && (

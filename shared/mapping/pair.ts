@@ -142,3 +142,44 @@ export function comparePair(a: MessageReport, b: MessageReport): PairComparison 
     sameCount: same,
   };
 }
+
+/** Two messages and their comparison: what `jit-doctor compare A B` and the app's Compare show. */
+export interface Pair {
+  a: MessageReport;
+  b: MessageReport;
+  comparison: PairComparison;
+}
+
+/** The JSON of a pair comparison (`compare A B --format json`, and the app's saved comparison). */
+export function pairJson(pair: Pair): unknown {
+  return {
+    schemaVersion: 1,
+    kind: 'pair',
+    a: { source: pair.a.source, subject: pair.a.subject?.nameId ?? null, verdict: pair.a.verdict },
+    b: { source: pair.b.source, subject: pair.b.subject?.nameId ?? null, verdict: pair.b.verdict },
+    claims: pair.comparison.claims,
+    identicalClaims: pair.comparison.sameCount,
+    findingsOnlyA: pair.comparison.onlyA,
+    findingsOnlyB: pair.comparison.onlyB,
+  };
+}
+
+/** A claim difference in words: "name (case)", "only in A", "values; empty in B". */
+export function differenceText(d: ClaimDifference): string {
+  const what =
+    d.kind === 'renamed'
+      ? `name (${d.nameMatch})`
+      : d.kind === 'only-a'
+        ? 'only in A'
+        : d.kind === 'only-b'
+          ? 'only in B'
+          : 'values';
+  return [what, ...d.notes].join('; ');
+}
+
+/** The comparison in one line: "2 claims differ in name or presence · 1 in value · 11 identical". */
+export function pairSummary(comparison: PairComparison): string {
+  const structural = comparison.claims.filter((d) => d.kind !== 'values').length;
+  const valued = comparison.claims.length - structural;
+  return `${structural} claim${structural === 1 ? ' differs' : 's differ'} in name or presence · ${valued} in value · ${comparison.sameCount} identical`;
+}

@@ -7,9 +7,9 @@ import { seriousViolations } from './axe';
 import { readSample, ROOT } from './harness';
 import type { Scenario } from './run';
 import { expect, openScreen, pasteAnywhere } from './steps';
+import { departmentPair } from '../fixtures/compare/department-pair';
 
 const NEAR_MISS = '011-claim-namespace-near-miss-department';
-const CLEAN = '001-entra-assertion-signed-pysaml2';
 const SCREENS = ['Diagnose', 'Compare', 'Configuration', 'Repair', 'Settings'];
 
 const IDP_CERT = readFileSync(join(ROOT, 'test/fixtures/keys/idp.crt'), 'utf8').replace(
@@ -211,11 +211,59 @@ export const scenarios: Scenario[] = [
       );
       await row.getByRole('button', { name: /Copy the expected claim name/ }).click();
       await screenshot('03-compare');
-      await page.getByLabel('Message A').fill(await readSample(CLEAN));
-      await page.getByLabel('Message B').fill(await readSample(NEAR_MISS));
+    },
+  },
+  {
+    name: 'compare: two messages as the CLI compares them (renamed Department, escaped characters, as of the IssueInstant, missing email), saved by identity',
+    async run({ page, harness, screenshot }) {
+      const { a, b } = departmentPair();
+      await openScreen(page, 'Compare');
+      await page.getByLabel('Message A').fill(a);
+      await page.getByLabel('Message B').fill(b);
       await page.getByRole('button', { name: 'Compare A and B' }).click();
-      await page.getByTestId('two-table').waitFor();
+      const two = page.getByTestId('two-table');
+      await two.waitFor();
+      const renamed = two.getByRole('row').filter({ hasText: 'name (case)' });
+      await renamed.waitFor();
+      expect(
+        (await renamed.locator('mark.diff').allInnerTexts()).join('|') === 'd|D',
+        'department vs Department: the one differing letter is marked on each side',
+      );
+      const title = two.getByRole('row').filter({ hasText: 'Senior' });
+      expect(
+        (await title.innerText()).includes('Senior\\u202fAgent\\u200e'),
+        `U+202F and U+200E are escaped, got ${await title.innerText()}`,
+      );
+      await two.getByText('EMP\\u200912345').waitFor();
+      await page.getByRole('button', { name: 'Evaluate as of its IssueInstant' }).click();
+      await page.getByText(/Evaluated as of .*2026/).waitFor();
+      const onlyB = page.getByRole('region', { name: 'Findings only in B' });
+      const missing = onlyB.locator('button[data-code="CLAIM_MISSING"]');
+      await missing.waitFor();
+      expect(/email/.test(await missing.innerText()), "B's missing email claim is shown as such");
+      const onlyA = page.getByRole('region', { name: 'Findings only in A' });
+      expect(
+        (await onlyA.locator('button[data-code^="TIME_"]').count()) === 0 &&
+          (await onlyB.locator('button[data-code^="TIME_"]').count()) === 0,
+        'as of the IssueInstant, neither message is expired',
+      );
+      await missing.click();
       await screenshot('03-compare-two-messages');
+      await page.getByRole('button', { name: 'Save comparison…' }).click();
+      await page.getByText(/Comparison saved to/).waitFor();
+      const comparison = JSON.parse(harness.saved.at(-1)!.text) as { kind: string };
+      expect(comparison.kind === 'pair', 'Compare saves the comparison on screen');
+      // Diagnose still saves its own report, not the comparison made after it.
+      await openScreen(page, 'Diagnose');
+      await page.getByRole('button', { name: 'Save report…' }).click();
+      await page.getByText(/^Report saved to/).waitFor();
+      const report = JSON.parse(harness.saved.at(-1)!.text) as {
+        messages: { source: string }[];
+      };
+      expect(
+        report.messages[0]?.source === 'pasted',
+        `Diagnose saves the report on screen, got ${report.messages[0]?.source}`,
+      );
     },
   },
   {

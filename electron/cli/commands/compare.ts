@@ -10,7 +10,7 @@ import { ConfigError, loadConfigFile } from '../../../shared/config/load';
 import type { JitDoctorConfig } from '../../../shared/config/types';
 import { loadDirectoryFile } from '../../../shared/directory/file';
 import type { DirectoryView } from '../../../shared/directory/types';
-import { comparePair } from '../../../shared/mapping/pair';
+import { comparePair, pairJson, type Pair } from '../../../shared/mapping/pair';
 import type { MessageReport, Report } from '../../../shared/report';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { UsageError } from '../errors';
@@ -21,7 +21,7 @@ import {
   renderMappingMarkdown,
   renderMappingText,
 } from '../render/compare-mapping';
-import { pairJson, renderPairMarkdown, renderPairText, type Pair } from '../render/compare-pair';
+import { renderPairMarkdown, renderPairText } from '../render/compare-pair';
 import { parseNow, wantsColor } from './diagnose';
 
 export interface CompareFlags {

@@ -5,7 +5,7 @@
  */
 import { createColors } from 'picocolors';
 import { catalogueEntry } from '../../../shared/findings/catalogue';
-import { charDiff, escapeInvisible } from '../../../shared/mapping/text';
+import { shownMappingRow, shownName, shownValues } from '../../../shared/mapping/shown';
 import type { Finding, MappingRow, MessageReport, Report } from '../../../shared/report';
 import { messageHeadline } from './common';
 import { GENESYS_OWN_ATTRIBUTES } from '../../../shared/mapping/match';
@@ -19,33 +19,20 @@ const COLUMNS: Column[] = [
   { title: 'VALUES', min: 12, grow: 2 },
 ];
 
-/** A claim name as a person can read it: invisible characters escaped, edge spaces quoted. */
-export function shownName(name: string): string {
-  const escaped = escapeInvisible(name);
-  return /^\s|\s$/.test(escaped) ? JSON.stringify(escaped) : escaped;
-}
-
-export function shownValues(values: readonly string[]): string {
-  if (values.length === 0) return '—';
-  return values.map((v) => (v.trim() ? shownName(v) : '""')).join(', ');
-}
-
 function matchTone(match: MappingRow['match']): Cell['tone'] {
   return match === 'exact' ? 'good' : match === 'missing' ? 'bad' : 'warn';
 }
 
 function rowCells(row: MappingRow): Cell[] {
-  const expected = shownName(row.expected);
-  const received = row.received === null ? null : shownName(row.received);
-  const diff = received === null || row.match === 'exact' ? null : charDiff(expected, received);
+  const { expected, received } = shownMappingRow(row);
   return [
     { text: row.field },
-    { text: expected, highlight: diff?.a },
+    { text: expected.text, highlight: expected.ranges },
     received === null
       ? { text: '(not sent)', tone: 'bad' }
       : row.match === 'exact'
         ? { text: '= expected', tone: 'dim' }
-        : { text: received, highlight: diff?.b },
+        : { text: received.text, highlight: received.ranges },
     { text: row.match, tone: matchTone(row.match) },
     { text: shownValues(row.values), tone: row.values.length === 0 ? 'dim' : undefined },
   ];
@@ -142,11 +129,9 @@ export function renderMappingMarkdown(report: Report): string {
       '|---|---|---|---|---|',
     );
     for (const row of message.mapping) {
-      const expected = shownName(row.expected);
-      const received = row.received === null ? null : shownName(row.received);
-      const diff = received && row.match !== 'exact' ? charDiff(expected, received) : null;
+      const { expected, received } = shownMappingRow(row);
       parts.push(
-        `| ${md(row.field)} | ${mdHighlighted(expected, diff?.a)} | ${received === null ? '*(not sent)*' : row.match === 'exact' ? '= expected' : mdHighlighted(received, diff?.b)} | ${row.match} | ${md(shownValues(row.values))} |`,
+        `| ${md(row.field)} | ${mdHighlighted(expected.text, expected.ranges)} | ${received === null ? '*(not sent)*' : row.match === 'exact' ? '= expected' : mdHighlighted(received.text, received.ranges)} | ${row.match} | ${md(shownValues(row.values))} |`,
       );
     }
     parts.push('', md(summaryLine(message.mapping)), '');

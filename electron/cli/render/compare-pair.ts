@@ -3,18 +3,16 @@
  * other values) and the findings one has that the other has not. Text, Markdown and JSON.
  */
 import { createColors } from 'picocolors';
-import type { ClaimDifference, PairComparison } from '../../../shared/mapping/pair';
-import { charDiff } from '../../../shared/mapping/text';
-import type { Finding, MessageReport } from '../../../shared/report';
+import {
+  differenceText,
+  pairSummary,
+  type ClaimDifference,
+  type Pair,
+} from '../../../shared/mapping/pair';
+import type { Finding } from '../../../shared/report';
 import { messageHeadline } from './common';
-import { shownName, shownValues } from './compare-mapping';
+import { shownName, shownNamePair, shownValues } from '../../../shared/mapping/shown';
 import { renderTable, wrapProse, type Cell, type Colors, type Column } from './compare-table';
-
-export interface Pair {
-  a: MessageReport;
-  b: MessageReport;
-  comparison: PairComparison;
-}
 
 const COLUMNS: Column[] = [
   { title: 'CLAIM IN A', min: 14, grow: 3 },
@@ -24,33 +22,24 @@ const COLUMNS: Column[] = [
   { title: 'DIFFERENCE', min: 18, grow: 1 },
 ];
 
-function describe(d: ClaimDifference): string {
-  const what =
-    d.kind === 'renamed'
-      ? `name (${d.nameMatch})`
-      : d.kind === 'only-a'
-        ? 'only in A'
-        : d.kind === 'only-b'
-          ? 'only in B'
-          : 'values';
-  return [what, ...d.notes].join('; ');
-}
-
 function cells(d: ClaimDifference): Cell[] {
   const nameA = d.nameA === null ? null : shownName(d.nameA);
   const nameB = d.nameB === null ? null : shownName(d.nameB);
-  const diff = d.kind === 'renamed' && nameA && nameB ? charDiff(nameA, nameB) : null;
+  const diff =
+    d.kind === 'renamed' && d.nameA !== null && d.nameB !== null
+      ? shownNamePair(d.nameA, d.nameB)
+      : null;
   const absent: Cell = { text: '(absent)', tone: 'dim' };
   return [
-    nameA === null ? absent : { text: nameA, highlight: diff?.a },
+    nameA === null ? absent : { text: nameA, highlight: diff?.a.ranges },
     nameB === null
       ? absent
       : d.kind === 'values'
         ? { text: '= A', tone: 'dim' }
-        : { text: nameB, highlight: diff?.b },
+        : { text: nameB, highlight: diff?.b.ranges },
     { text: d.nameA === null ? '' : shownValues(d.valuesA) },
     { text: d.nameB === null ? '' : shownValues(d.valuesB) },
-    { text: describe(d), tone: d.kind === 'values' && d.notes.length === 0 ? 'dim' : 'warn' },
+    { text: differenceText(d), tone: d.kind === 'values' && d.notes.length === 0 ? 'dim' : 'warn' },
   ];
 }
 
@@ -84,10 +73,7 @@ export function renderPairText(pair: Pair, options: { color: boolean; width: num
   if (comparison.claims.length === 0)
     lines.push(c.green('The two messages carry the same claims with the same values.'));
   else lines.push(...renderTable(COLUMNS, [...structural, ...valued].map(cells), options.width, c));
-  lines.push(
-    '',
-    `${structural.length} claim${structural.length === 1 ? ' differs' : 's differ'} in name or presence · ${valued.length} in value · ${comparison.sameCount} identical`,
-  );
+  lines.push('', pairSummary(comparison));
   lines.push(...findingLines('Findings only in A', comparison.onlyA, c, options.width));
   lines.push(...findingLines('Findings only in B', comparison.onlyB, c, options.width));
   return `${lines.join('\n')}\n`;
@@ -107,7 +93,7 @@ export function renderPairMarkdown(pair: Pair): string {
     '|---|---|---|---|---|',
     ...comparison.claims.map(
       (d) =>
-        `| ${d.nameA === null ? '*(absent)*' : md(shownName(d.nameA))} | ${d.nameB === null ? '*(absent)*' : md(shownName(d.nameB))} | ${d.nameA === null ? '' : md(shownValues(d.valuesA))} | ${d.nameB === null ? '' : md(shownValues(d.valuesB))} | ${md(describe(d))} |`,
+        `| ${d.nameA === null ? '*(absent)*' : md(shownName(d.nameA))} | ${d.nameB === null ? '*(absent)*' : md(shownName(d.nameB))} | ${d.nameA === null ? '' : md(shownValues(d.valuesA))} | ${d.nameB === null ? '' : md(shownValues(d.valuesB))} | ${md(differenceText(d))} |`,
     ),
     '',
   ];
@@ -124,17 +110,4 @@ export function renderPairMarkdown(pair: Pair): string {
     );
   }
   return `${out.join('\n').trimEnd()}\n`;
-}
-
-export function pairJson(pair: Pair): unknown {
-  return {
-    schemaVersion: 1,
-    kind: 'pair',
-    a: { source: pair.a.source, subject: pair.a.subject?.nameId ?? null, verdict: pair.a.verdict },
-    b: { source: pair.b.source, subject: pair.b.subject?.nameId ?? null, verdict: pair.b.verdict },
-    claims: pair.comparison.claims,
-    identicalClaims: pair.comparison.sameCount,
-    findingsOnlyA: pair.comparison.onlyA,
-    findingsOnlyB: pair.comparison.onlyB,
-  };
 }

@@ -2,11 +2,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { AttributeSummary } from '../../../shared/report';
-import { showInvisible } from '../model/compare';
+import { shownName, shownValue } from '../../../shared/mapping/shown';
+import { lastSegment } from '../../../shared/mapping/text';
 
 const ROW_HEIGHT = 28;
-
-const lastSegment = (name: string) => name.split(/[/#:]/).filter(Boolean).pop() ?? name;
 
 export function AttributesTable({ attributes }: { attributes: AttributeSummary[] }) {
   const rows = useMemo(
@@ -66,14 +65,16 @@ export function AttributesTable({ attributes }: { attributes: AttributeSummary[]
                     title={row.attribute.name}
                   >
                     {/* Later values of a claim name it again, faintly, so a scrolled list keeps its context. */}
-                    {row.first ? row.attribute.name : `↳ ${lastSegment(row.attribute.name)}`}
+                    {row.first
+                      ? shownName(row.attribute.name)
+                      : `↳ ${shownName(lastSegment(row.attribute.name))}`}
                   </span>
                   <span role="cell">{row.first ? (row.attribute.friendlyName ?? '') : ''}</span>
                   <span role="cell" className="mono">
                     {row.value === null ? (
                       <em className="muted">no value</em>
                     ) : (
-                      showInvisible(row.value)
+                      shownValue(row.value)
                     )}
                   </span>
                 </div>

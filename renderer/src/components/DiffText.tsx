@@ -1,17 +1,20 @@
-/** A claim name with the characters that differ from the other side highlighted. */
-import type { DiffRange } from '../../../shared/report';
-import { showInvisible, splitByRanges } from '../model/compare';
+/**
+ * A claim name as the engine shows it (invisible characters escaped), with the characters that
+ * differ from the other side highlighted.
+ */
+import type { ShownText } from '../../../shared/mapping/shown';
+import { splitByRanges } from '../model/ranges';
 
-export function DiffText({ text, ranges }: { text: string; ranges?: DiffRange[] }) {
+export function DiffText({ shown }: { shown: ShownText }) {
   return (
     <span className="mono diff-text">
-      {splitByRanges(text, ranges).map((part, i) =>
+      {splitByRanges(shown.text, shown.ranges).map((part, i) =>
         part.changed ? (
           <mark key={i} className="diff">
-            {showInvisible(part.text)}
+            {part.text}
           </mark>
         ) : (
-          <span key={i}>{showInvisible(part.text)}</span>
+          <span key={i}>{part.text}</span>
         ),
       )}
     </span>

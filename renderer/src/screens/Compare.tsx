@@ -1,12 +1,24 @@
-/** Compare: expected vs received claim names (character-level), and two messages side by side. */
+/**
+ * Compare: expected vs received claim names (character-level), and two messages side by side.
+ * Everything compared here is the engine's answer (shared/mapping): the pairing, `renamed` with its
+ * notes, the escaped names and values, the findings only one message has.
+ */
 import { useState } from 'react';
-import type { InputText } from '../../../shared/ipc';
-import type { MappingRow, MessageReport, Report } from '../../../shared/report';
+import type { AppReport, CompareSide, PairResult } from '../../../shared/ipc';
+import { differenceText, pairSummary, type ClaimDifference } from '../../../shared/mapping/pair';
+import {
+  shownMappingRow,
+  shownName,
+  shownNamePair,
+  shownValues,
+} from '../../../shared/mapping/shown';
+import type { Finding, MappingRow, MessageReport } from '../../../shared/report';
 import { api, call, errorText } from '../api';
+import { AsOfControl } from '../components/AsOfControl';
 import { CopyButton } from '../components/CopyButton';
 import { DiffText } from '../components/DiffText';
-import { compareMessages } from '../model/compare';
-import { showInvisible } from '../model/compare';
+import { FindingList } from '../components/FindingList';
+import { SaveReportButtons } from '../components/SaveReportButtons';
 
 const MATCH_TEXT: Record<MappingRow['match'], string> = {
   exact: 'exact',
@@ -18,12 +30,37 @@ const MATCH_TEXT: Record<MappingRow['match'], string> = {
   missing: 'missing',
 };
 
+/** One side of the two-message comparison as typed, or a message picked in the history. */
+export interface PairSideDraft {
+  text: string;
+  /** Set when the side is a message from the history (then `text` is not used). */
+  history: { id: string; label: string } | null;
+}
+
+export interface PairState {
+  a: PairSideDraft;
+  b: PairSideDraft;
+  result: PairResult | null;
+}
+
+export const EMPTY_PAIR: PairState = {
+  a: { text: '', history: null },
+  b: { text: '', history: null },
+  result: null,
+};
+
 export function CompareScreen({
   report,
-  onDiagnose,
+  pair,
+  asOf,
+  onPair,
+  onAsOf,
 }: {
-  report: Report | null;
-  onDiagnose(inputs: InputText[]): void;
+  report: AppReport | null;
+  pair: PairState;
+  asOf: string | null;
+  onPair(next: PairState): void;
+  onAsOf(asOf: string | null): void;
 }) {
   const responses = report?.messages.filter((m) => m.type === 'Response') ?? [];
   const [index, setIndex] = useState(0);
@@ -56,7 +93,7 @@ export function CompareScreen({
           <ClaimTable rows={message.mapping} />
         </section>
       )}
-      <TwoMessages onDiagnose={onDiagnose} />
+      <TwoMessages pair={pair} asOf={asOf} onPair={onPair} onAsOf={onAsOf} />
     </section>
   );
 }
@@ -81,75 +118,116 @@ function ClaimTable({ rows }: { rows: MappingRow[] }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={row.field} className={`match-${row.match}`}>
-            <th scope="row">{row.field}</th>
-            <td>
-              <DiffText text={row.expected} ranges={row.diff?.expected} />{' '}
-              <CopyButton
-                value={row.expected}
-                label={`Copy the expected claim name for ${row.field}`}
-              />
-            </td>
-            <td>
-              {row.received === null ? (
-                <span className="muted">not sent</span>
-              ) : (
-                <DiffText text={row.received} ranges={row.diff?.received} />
-              )}
-            </td>
-            <td>
-              <span
-                className={`badge ${row.match === 'exact' ? 'badge-ok' : row.match === 'missing' ? 'badge-error' : 'badge-warning'}`}
-              >
-                {MATCH_TEXT[row.match]}
-              </span>
-            </td>
-            <td className="mono small">{row.values.map(showInvisible).join(', ')}</td>
-          </tr>
-        ))}
+        {rows.map((row) => {
+          const shown = shownMappingRow(row);
+          return (
+            <tr key={row.field} className={`match-${row.match}`}>
+              <th scope="row">{row.field}</th>
+              <td>
+                <DiffText shown={shown.expected} />{' '}
+                <CopyButton
+                  value={row.expected}
+                  label={`Copy the expected claim name for ${row.field}`}
+                />
+              </td>
+              <td>
+                {shown.received === null ? (
+                  <span className="muted">not sent</span>
+                ) : (
+                  <DiffText shown={shown.received} />
+                )}
+              </td>
+              <td>
+                <span
+                  className={`badge ${row.match === 'exact' ? 'badge-ok' : row.match === 'missing' ? 'badge-error' : 'badge-warning'}`}
+                >
+                  {MATCH_TEXT[row.match]}
+                </span>
+              </td>
+              <td className="mono small">{shownValues(row.values)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
 }
 
-function TwoMessages({ onDiagnose }: { onDiagnose(inputs: InputText[]): void }) {
-  const [a, setA] = useState('');
-  const [b, setB] = useState('');
-  const [pair, setPair] = useState<[MessageReport, MessageReport] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+const sideRequest = (side: PairSideDraft, name: string): CompareSide =>
+  side.history ? { historyId: side.history.id } : { input: { name, text: side.text } };
 
-  const compare = async () => {
+const sideReady = (side: PairSideDraft) => side.history !== null || side.text.trim() !== '';
+
+function SideInput({
+  label,
+  side,
+  onChange,
+}: {
+  label: string;
+  side: PairSideDraft;
+  onChange(next: PairSideDraft): void;
+}) {
+  if (side.history) {
+    return (
+      <div className="history-side">
+        <span className="side-label">{label}</span>
+        <p>
+          From the history: <strong>{side.history.label}</strong>
+        </p>
+        <button type="button" onClick={() => onChange({ text: '', history: null })}>
+          Paste a message instead
+        </button>
+      </div>
+    );
+  }
+  return (
+    <label>
+      {label}
+      <textarea
+        rows={4}
+        value={side.text}
+        onChange={(event) => onChange({ text: event.target.value, history: null })}
+        spellCheck={false}
+      />
+    </label>
+  );
+}
+
+function TwoMessages({
+  pair,
+  asOf,
+  onPair,
+  onAsOf,
+}: {
+  pair: PairState;
+  asOf: string | null;
+  onPair(next: PairState): void;
+  onAsOf(asOf: string | null): void;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const compare = async (now: string | null) => {
     setProblem(null);
+    setBusy(true);
     try {
-      const report = await call(
-        api().diagnose({
-          inputs: [
-            { name: 'A', text: a },
-            { name: 'B', text: b },
-          ],
-          batch: false,
+      const result = await call(
+        api().comparePair({
+          a: sideRequest(pair.a, 'Message A'),
+          b: sideRequest(pair.b, 'Message B'),
+          now,
         }),
       );
-      const [ma, mb] = [
-        report.messages.find((m) => m.source.startsWith('A')),
-        report.messages.find((m) => m.source.startsWith('B')),
-      ];
-      if (!ma || !mb) {
-        setPair(null);
-        setProblem(
-          'Each side needs one SAML message: ' +
-            (report.findings[0]?.message ?? 'nothing decoded.'),
-        );
-        return;
-      }
-      setPair([ma, mb]);
+      onPair({ ...pair, result });
     } catch (failure) {
+      onPair({ ...pair, result: null });
       setProblem(errorText(failure));
+    } finally {
+      setBusy(false);
     }
   };
 
-  const result = pair ? compareMessages(pair[0], pair[1]) : null;
+  const result = pair.result;
   return (
     <section className="card" aria-labelledby="two-title">
       <h2 id="two-title">Two messages side by side</h2>
@@ -157,88 +235,156 @@ function TwoMessages({ onDiagnose }: { onDiagnose(inputs: InputText[]): void }) 
         For example the user who can log in (A) and the one who cannot (B).
       </p>
       <div className="two-inputs">
-        <label>
-          Message A
-          <textarea
-            rows={4}
-            value={a}
-            onChange={(event) => setA(event.target.value)}
-            spellCheck={false}
-          />
-        </label>
-        <label>
-          Message B
-          <textarea
-            rows={4}
-            value={b}
-            onChange={(event) => setB(event.target.value)}
-            spellCheck={false}
-          />
-        </label>
+        <SideInput
+          label="Message A"
+          side={pair.a}
+          onChange={(a) => onPair({ ...pair, a, result: null })}
+        />
+        <SideInput
+          label="Message B"
+          side={pair.b}
+          onChange={(b) => onPair({ ...pair, b, result: null })}
+        />
       </div>
       <div className="input-actions">
         <button
           type="button"
           className="primary"
-          disabled={!a.trim() || !b.trim()}
-          onClick={() => void compare()}
+          disabled={busy || !sideReady(pair.a) || !sideReady(pair.b)}
+          onClick={() => void compare(asOf)}
         >
-          Compare A and B
+          {busy ? 'Comparing…' : 'Compare A and B'}
         </button>
-        {pair && (
-          <button
-            type="button"
-            onClick={() =>
-              onDiagnose([
-                { name: 'A', text: a },
-                { name: 'B', text: b },
-              ])
-            }
-          >
-            Diagnose both
-          </button>
-        )}
+        <AsOfControl
+          asOf={asOf}
+          issueInstant={result?.a.issueInstant ?? null}
+          disabled={busy}
+          onAsOf={onAsOf}
+          onEvaluate={(time) => {
+            onAsOf(time);
+            void compare(time);
+          }}
+        />
       </div>
       {problem && (
         <p className="alert alert-bad" role="alert">
           {problem}
         </p>
       )}
-      {result && pair && (
-        <>
-          <table className="table" data-testid="two-table">
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">A ({pair[0].verdict})</th>
-                <th scope="col">B ({pair[1].verdict})</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.claims.map((c) => (
-                <tr key={c.name} className={`diff-${c.difference}`}>
-                  <th scope="row" className="mono">
-                    {c.name}
-                  </th>
-                  <td className="mono small">
-                    {c.a === null ? <em>absent</em> : c.a.map(showInvisible).join(', ')}
-                  </td>
-                  <td className="mono small">
-                    {c.b === null ? <em>absent</em> : c.b.map(showInvisible).join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="two-findings">
-            <p>
-              <strong>Only A:</strong> {result.findingsOnlyA.join(', ') || 'none'}
-            </p>
-            <p>
-              <strong>Only B:</strong> {result.findingsOnlyB.join(', ') || 'none'}
-            </p>
-          </div>
-        </>
+      {result && <PairView result={result} />}
+    </section>
+  );
+}
+
+function sideLine(name: string, m: MessageReport) {
+  return (
+    <li>
+      <strong>{name}</strong> {m.source} · subject {m.subject?.nameId ?? '(none)'} ·{' '}
+      <span
+        className={`badge badge-${m.verdict === 'pass' ? 'ok' : m.verdict === 'warn' ? 'warning' : 'error'}`}
+      >
+        {m.verdict}
+      </span>
+    </li>
+  );
+}
+
+function PairView({ result }: { result: PairResult }) {
+  const { a, b, comparison } = result;
+  return (
+    <div className="pair-result">
+      <ul className="pair-sides">
+        {sideLine('A', a)}
+        {sideLine('B', b)}
+      </ul>
+      <p className="muted small">
+        Evaluated as of {new Date(result.evaluatedAt).toLocaleString()} · {pairSummary(comparison)}
+      </p>
+      {comparison.claims.length === 0 ? (
+        <p className="alert alert-good">
+          The two messages carry the same claims with the same values.
+        </p>
+      ) : (
+        <table className="table" data-testid="two-table">
+          <thead>
+            <tr>
+              <th scope="col">Claim in A</th>
+              <th scope="col">Claim in B</th>
+              <th scope="col">Values in A</th>
+              <th scope="col">Values in B</th>
+              <th scope="col">Difference</th>
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.claims.map((d) => (
+              <DifferenceRow key={`${d.kind}|${d.nameA ?? ''}|${d.nameB ?? ''}`} d={d} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="two-findings">
+        <OnlyFindings title="Findings only in A" findings={comparison.onlyA} />
+        <OnlyFindings title="Findings only in B" findings={comparison.onlyB} />
+      </div>
+      <SaveReportButtons reportId={result.reportId} what="comparison" />
+    </div>
+  );
+}
+
+function DifferenceRow({ d }: { d: ClaimDifference }) {
+  const names =
+    d.kind === 'renamed' && d.nameA !== null && d.nameB !== null
+      ? shownNamePair(d.nameA, d.nameB)
+      : null;
+  const absent = <em className="muted">absent</em>;
+  return (
+    <tr className={`diff-${d.kind}`}>
+      <td>
+        {d.nameA === null ? (
+          absent
+        ) : names ? (
+          <DiffText shown={names.a} />
+        ) : (
+          <span className="mono">{shownName(d.nameA)}</span>
+        )}
+      </td>
+      <td>
+        {d.nameB === null ? (
+          absent
+        ) : d.kind === 'values' ? (
+          <span className="muted">= A</span>
+        ) : names ? (
+          <DiffText shown={names.b} />
+        ) : (
+          <span className="mono">{shownName(d.nameB)}</span>
+        )}
+      </td>
+      <td className="mono small">{d.nameA === null ? '' : shownValues(d.valuesA)}</td>
+      <td className="mono small">{d.nameB === null ? '' : shownValues(d.valuesB)}</td>
+      <td>
+        <span
+          className={`badge ${d.kind === 'values' && d.notes.length === 0 ? 'badge-info' : 'badge-warning'}`}
+        >
+          {differenceText(d)}
+        </span>
+      </td>
+    </tr>
+  );
+}
+
+function OnlyFindings({ title, findings }: { title: string; findings: Finding[] }) {
+  const [selected, setSelected] = useState<number | null>(null);
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      {findings.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <FindingList
+          findings={findings}
+          selected={selected}
+          onSelect={(i) => setSelected(selected === i ? null : i)}
+        />
       )}
     </section>
   );

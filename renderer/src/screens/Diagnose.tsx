@@ -1,15 +1,17 @@
 /** Diagnose: get a message in (paste, drop, open, capture), then the verdict and everything behind it. */
 import { useEffect, useState } from 'react';
-import type { InputText, OrgStatus } from '../../../shared/ipc';
+import type { AppReport, InputText, OrgStatus } from '../../../shared/ipc';
 import type { Report } from '../../../shared/report';
 import { api, call, errorText } from '../api';
+import { AsOfControl } from '../components/AsOfControl';
 import { CapturePanel } from '../components/CapturePanel';
 import { MessageView } from '../components/MessageView';
+import { SaveReportButtons } from '../components/SaveReportButtons';
 import { VerdictBanner } from '../components/VerdictBanner';
 import { FindingList } from '../components/FindingList';
 
 export interface DiagnoseScreenProps {
-  report: Report | null;
+  report: AppReport | null;
   inputs: InputText[];
   busy: boolean;
   error: string | null;
@@ -19,15 +21,10 @@ export interface DiagnoseScreenProps {
   /** How many diagnoses ran: a new one resets the selection even when the report looks the same. */
   diagnoses: number;
   onAsOf(asOf: string | null): void;
+  /** Sets the evaluation time and diagnoses the same inputs again at once. */
+  onEvaluateAsOf(asOf: string | null): void;
   onDiagnose(inputs: InputText[]): void;
 }
-
-/** datetime-local values are local time without a zone; the engine wants an instant. */
-const toLocalInput = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-};
 
 export function DiagnoseScreen({
   report,
@@ -38,6 +35,7 @@ export function DiagnoseScreen({
   asOf,
   diagnoses,
   onAsOf,
+  onEvaluateAsOf,
   onDiagnose,
 }: DiagnoseScreenProps) {
   const [draft, setDraft] = useState('');
@@ -51,16 +49,6 @@ export function DiagnoseScreen({
   const [showCapture, setShowCapture] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
   const [skewSeconds, setSkewSeconds] = useState(10);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  const save = async (redact: boolean) => {
-    try {
-      const path = await call(api().saveReport({ redact }));
-      setSaved(path ? `${redact ? 'Redacted report' : 'Report'} saved to ${path}` : null);
-    } catch (failure) {
-      setSaved(errorText(failure));
-    }
-  };
 
   // The tolerance the engine applied: the configuration's, else the app setting.
   useEffect(() => {
@@ -120,17 +108,13 @@ export function DiagnoseScreen({
           >
             Capture…
           </button>
-          <label className="inline-field">
-            As of
-            <input
-              type="datetime-local"
-              step="1"
-              value={toLocalInput(asOf)}
-              onChange={(event) =>
-                onAsOf(event.target.value ? new Date(event.target.value).toISOString() : null)
-              }
-            />
-          </label>
+          <AsOfControl
+            asOf={asOf}
+            issueInstant={message?.issueInstant ?? null}
+            disabled={busy}
+            onAsOf={onAsOf}
+            onEvaluate={onEvaluateAsOf}
+          />
           {inputs.length > 0 && (
             <button type="button" onClick={() => onDiagnose(inputs)} disabled={busy}>
               Re-run
@@ -148,19 +132,7 @@ export function DiagnoseScreen({
       {report && (
         <>
           <VerdictBanner report={report} />
-          <div className="input-actions">
-            <button type="button" onClick={() => void save(false)}>
-              Save report…
-            </button>
-            <button type="button" onClick={() => void save(true)}>
-              Export redacted report…
-            </button>
-            {saved && (
-              <span className="muted" role="status">
-                {saved}
-              </span>
-            )}
-          </div>
+          <SaveReportButtons reportId={report.reportId} />
           {report.findings.length > 0 && (
             <section className="card" aria-label="Input findings">
               <h2>Input</h2>

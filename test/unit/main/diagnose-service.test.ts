@@ -73,8 +73,9 @@ describe('diagnosing from the app', () => {
           },
         }) as unknown as OrgConnection,
       clock: () => new Date('2030-01-01T00:00:00Z'),
+      newId: () => 'r1',
     });
-    expect(service.lastReport(false)).toBeNull();
+    expect(service.saved('r1', false)).toBeNull();
     const report = await service.run({
       inputs: [{ name: 'pasted', text: '<Response/>' }],
       now: '2026-11-23T09:00:00Z',
@@ -84,7 +85,8 @@ describe('diagnosing from the app', () => {
     expect(seen[0]!.config.sso?.clockSkewSeconds).toBe(10);
     // An unreachable org does not stop the diagnosis: the report says which checks it skipped.
     expect(report.skippedChecks).toEqual(['directory: demo unavailable (connection refused)']);
-    expect(service.lastReport(true)?.skippedChecks).toEqual(['redacted']);
+    expect(report.reportId).toBe('r1');
+    expect((service.saved('r1', true)?.value as Report).skippedChecks).toEqual(['redacted']);
   });
 
   it('explains an evaluation time that is not a date', () => {

@@ -120,6 +120,7 @@ describe('the preload bridge', () => {
         'onCaptureMessage',
         'onInputOpened',
         'onNotice',
+        'onSaveReportRequested',
       ].sort(),
     );
     expect(names).not.toContain('invoke');

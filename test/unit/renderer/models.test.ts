@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageReport } from '../../../shared/report';
 import { capturedInput, loginUrlFor } from '../../../renderer/src/model/capture';
-import { compareMessages, showInvisible, splitByRanges } from '../../../renderer/src/model/compare';
 import { groupFindings } from '../../../renderer/src/model/findings';
+import { splitByRanges } from '../../../renderer/src/model/ranges';
 import { describeJit } from '../../../renderer/src/model/jit';
 import { buildTimeline } from '../../../renderer/src/model/timeline';
 
@@ -143,40 +143,6 @@ describe('comparing claims', () => {
       { text: 'b', changed: false },
       { text: 'c', changed: true },
     ]);
-  });
-
-  it('makes invisible characters visible', () => {
-    expect(showInvisible('Sales\u00a0\u200b')).toBe('Sales⟨U+00A0⟩⟨U+200B⟩');
-  });
-
-  it('lists claims that differ between two messages first, and the findings only one has', () => {
-    const a = message({
-      attributes: [
-        { name: 'email', nameFormat: null, friendlyName: null, values: ['a@x'] },
-        { name: 'department', nameFormat: null, friendlyName: null, values: ['Sales'] },
-      ],
-      findings: [f('CLAIM_UNMAPPED', 'info')],
-    });
-    const b = message({
-      attributes: [
-        { name: 'email', nameFormat: null, friendlyName: null, values: ['a@x'] },
-        {
-          name: 'http://schemas/department',
-          nameFormat: null,
-          friendlyName: null,
-          values: ['Sales'],
-        },
-      ],
-      findings: [f('CLAIM_NEAR_MISS', 'error'), f('CLAIM_UNMAPPED', 'info')],
-    });
-    const result = compareMessages(a, b);
-    expect(result.claims.map((c) => [c.name, c.difference])).toEqual([
-      ['department', 'only-a'],
-      ['http://schemas/department', 'only-b'],
-      ['email', 'same'],
-    ]);
-    expect(result.findingsOnlyA).toEqual([]);
-    expect(result.findingsOnlyB).toEqual(['CLAIM_NEAR_MISS']);
   });
 });
 
