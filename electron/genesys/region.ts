@@ -1,9 +1,10 @@
-/** Genesys Cloud regions: a domain (mypurecloud.ie) or the SDK's region key (eu_west_1). */
+/**
+ * Genesys Cloud regions: a domain (mypurecloud.ie) or the SDK's region key (eu_west_1), and only
+ * the ones the SDK lists (`PureCloudRegionHosts`), so credentials go to Genesys Cloud's own hosts.
+ * Any other host (the fake org, a proxy) is the explicit --api-base setting.
+ */
 import platformClient from 'purecloud-platform-client-v2';
 import { UserError } from '../../shared/errors';
-
-const GENESYS_DOMAIN =
-  /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(pure\.cloud|mypurecloud\.[a-z.]+|us-gov-pure\.cloud|eusc-pure\.cloud)$/;
 
 /** A region or API base that is not a Genesys Cloud one. */
 export class RegionError extends UserError {
@@ -22,7 +23,7 @@ export function resolveRegion(region: string): string {
   const hosts = platformClient.PureCloudRegionHosts;
   const byKey = hosts[value.replace(/-/g, '_')];
   if (byKey) return byKey;
-  if (Object.values(hosts).includes(value) || GENESYS_DOMAIN.test(value)) return value;
+  if (Object.values(hosts).includes(value)) return value;
   throw new RegionError(
     `unknown Genesys Cloud region "${region}": use a domain such as mypurecloud.com or euw2.pure.cloud, or a region key (${Object.keys(hosts).join(', ')})`,
   );

@@ -9,7 +9,7 @@ import type { CaptureService } from './capture-window';
 import { createConfigStore, effectiveConfig } from './config-store';
 import { createDiagnoseService } from './diagnose-service';
 import type { Handlers } from './dispatch';
-import type { FileSystem } from './json-file';
+import type { FileSystem, JsonFileDeps } from './json-file';
 import { createOrgProfiles, type SecretCipher } from './org-profiles';
 import { createOrgService, type OrgService } from './org-service';
 import type {
@@ -60,13 +60,19 @@ export interface AppServices {
 }
 
 export function createAppServices(deps: AppDeps): AppServices {
-  const settings = createSettingsStore({ fs: deps.fs, folder: deps.folder });
-  const config = createConfigStore({
+  // Every app file: a damaged one is set aside, logged and named in the status bar.
+  const files: JsonFileDeps = {
     fs: deps.fs,
     folder: deps.folder,
-    parseConfig: deps.parseConfig,
-  });
-  const profiles = createOrgProfiles({ fs: deps.fs, folder: deps.folder, cipher: deps.cipher });
+    clock: deps.clock,
+    onDamaged: (message) => {
+      deps.log(message);
+      deps.emit('notice', { message });
+    },
+  };
+  const settings = createSettingsStore(files);
+  const config = createConfigStore({ ...files, parseConfig: deps.parseConfig });
+  const profiles = createOrgProfiles({ ...files, cipher: deps.cipher });
   const org = createOrgService({ connector: deps.connector, profiles, settings, log: deps.log });
 
   /** The person's configuration; on the demo org with none applied, the demo's own. */

@@ -5,7 +5,7 @@
 import type { JitDoctorConfig } from '../../shared/config/types';
 import type { ConfigState, ConfigValidation } from '../../shared/ipc';
 import { AppError, toIpcError } from './app-error';
-import { jsonFile, type FileSystem } from './json-file';
+import { jsonFile, type JsonFileDeps } from './json-file';
 import type { ParseConfig } from './ports';
 
 interface StoredConfig {
@@ -20,23 +20,21 @@ export interface ConfigStore {
   apply(text: string, source: string): Promise<ConfigState>;
 }
 
-export function createConfigStore(deps: {
-  fs: FileSystem;
-  folder: string;
-  parseConfig: ParseConfig;
-}): ConfigStore {
-  const file = jsonFile<StoredConfig | null>(
-    deps.fs,
-    deps.folder,
-    'config.json',
-    (value) => {
+export function createConfigStore(
+  deps: JsonFileDeps & {
+    parseConfig: ParseConfig;
+  },
+): ConfigStore {
+  const file = jsonFile<StoredConfig | null>(deps, 'config.json', {
+    parse: (value) => {
       const v = value as Partial<StoredConfig> | null;
-      return typeof v?.text === 'string' && typeof v.source === 'string'
-        ? { text: v.text, source: v.source }
-        : null;
+      if (typeof v?.text === 'string' && typeof v.source === 'string') {
+        return { text: v.text, source: v.source };
+      }
+      throw new Error('it holds no configuration text');
     },
-    () => null,
-  );
+    fallback: () => null,
+  });
   let cached: ConfigState | null | undefined;
 
   const validate = (text: string, source = 'configuration'): ConfigValidation => {

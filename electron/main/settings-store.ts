@@ -1,6 +1,6 @@
 /** The app's settings (Settings screen), kept in the app data folder. */
 import type { AppSettings } from '../../shared/ipc';
-import { jsonFile, type FileSystem } from './json-file';
+import { jsonFile, type JsonFileDeps } from './json-file';
 
 export const DEFAULT_SETTINGS: AppSettings = {
   rateLimitPerMinute: 300,
@@ -31,10 +31,11 @@ export interface SettingsStore {
   update(change: Partial<AppSettings>): Promise<AppSettings>;
 }
 
-export function createSettingsStore(deps: { fs: FileSystem; folder: string }): SettingsStore {
-  const file = jsonFile(deps.fs, deps.folder, 'settings.json', readSettings, () => ({
-    ...DEFAULT_SETTINGS,
-  }));
+export function createSettingsStore(deps: JsonFileDeps): SettingsStore {
+  const file = jsonFile(deps, 'settings.json', {
+    parse: readSettings,
+    fallback: () => ({ ...DEFAULT_SETTINGS }),
+  });
   let cached: AppSettings | null = null;
   return {
     async get() {
@@ -42,10 +43,8 @@ export function createSettingsStore(deps: { fs: FileSystem; folder: string }): S
       return cached;
     },
     async update(change) {
-      const next = readSettings({ ...(await this.get()), ...change });
-      await file.write(next);
-      cached = next;
-      return next;
+      cached = await file.update((current) => readSettings({ ...current, ...change }));
+      return cached;
     },
   };
 }

@@ -7,6 +7,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import { UserError } from '../errors';
 import schema from '../../resources/schema/config.schema.json';
+import { fsFailure } from '../fs-failure';
 import { REGION_DOMAINS, resolveRegion } from '../saml/regions';
 import { parseCertificate } from './certificates';
 import { describeValue, explainAjvError } from './schema-errors';
@@ -207,10 +208,4 @@ export function cannotRead(what: string, path: string, error: unknown): ConfigEr
 }
 
 /** "no such file" rather than "ENOENT: no such file or directory, open '...'". */
-export function readFailure(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return error instanceof Error ? error.message : String(error);
-}
+export const readFailure = fsFailure;

@@ -7,26 +7,11 @@ import type {
   OrgStatus,
   ThemePreference,
 } from '../../../shared/ipc';
+import { REGION_DOMAINS } from '../../../shared/saml/regions';
 import { api, call, errorText } from '../api';
 
-const REGIONS = [
-  'mypurecloud.com',
-  'mypurecloud.ie',
-  'mypurecloud.de',
-  'mypurecloud.jp',
-  'mypurecloud.com.au',
-  'usw2.pure.cloud',
-  'cac1.pure.cloud',
-  'euw2.pure.cloud',
-  'aps1.pure.cloud',
-  'use2.us-gov-pure.cloud',
-  'sae1.pure.cloud',
-  'mec1.pure.cloud',
-  'apne2.pure.cloud',
-  'apne3.pure.cloud',
-  'euc2.pure.cloud',
-  'mxc1.pure.cloud',
-];
+/** Genesys Cloud's own regions, the only ones a profile can name (the SDK's list; a test keeps them equal). */
+const REGIONS = Object.values(REGION_DOMAINS);
 
 const EMPTY: OrgProfileInput = { name: '', region: 'mypurecloud.com', clientId: '', secret: '' };
 
@@ -180,7 +165,10 @@ export function SettingsScreen({
             />
           </label>
           <label>
-            Client secret {draft.id ? '(leave empty to keep the stored one)' : ''}
+            Client secret{' '}
+            {draft.id
+              ? '(leave empty to keep the stored one; needed again for a new region or client id)'
+              : ''}
             <input
               type="password"
               autoComplete="off"

@@ -118,6 +118,13 @@ describe('regions', () => {
     expect(() => resolveRegion('example.com')).toThrow(
       /unknown Genesys Cloud region "example.com".*us_east_1/,
     );
+    // Only the SDK's own hosts: a look-alike under a Genesys-sounding name is not one.
+    for (const host of [
+      'x.mypurecloud.attacker.example',
+      'evil.pure.cloud',
+      'mypurecloud.com.evil',
+    ])
+      expect(() => resolveRegion(host), host).toThrow(/unknown Genesys Cloud region/);
   });
 
   it('parses --api-base into the SDK gateway settings', () => {
