@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', 'test/e2e/screenshots', 'bin'] },
+  { ignores: ['node_modules', 'dist', 'release', 'test/e2e/screenshots'] },
   ...tseslint.configs.recommended,
   {
     rules: {

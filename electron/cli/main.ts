@@ -41,26 +41,3 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return code;
   }
 }
-
-const isEntry =
-  process.argv[1] !== undefined && /jit-doctor(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isEntry) {
-  // `jit-doctor ... | head` closes the pipe early: stop quietly instead of printing a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  runCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `jit-doctor: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exitCode = 2;
-    },
-  );
-}

@@ -12,10 +12,10 @@ import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
 import { parseInstant } from '../../../shared/saml/checks/compare';
 import { diagnose } from '../../../shared/saml/diagnose';
-import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo';
+import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo-config';
 import { UsageError } from '../errors';
 import { processStdin, readInputs, readTextFile, type InputSource } from '../input';
-import { openOrgDirectory } from '../org';
+import type { openOrgDirectory } from '../org';
 import { renderMarkdown } from '../render/markdown';
 import { renderText } from '../render/text';
 
@@ -156,7 +156,9 @@ async function loadDirectory(
     throw new UsageError(`${chosen.join(' and ')} cannot be combined: choose one directory`);
   if (flags.apiBase && !flags.org) throw new UsageError('--api-base only applies with --org');
   if (flags.org || flags.demo) {
-    return (io.openOrgDirectory ?? openOrgDirectory)({
+    // loaded on demand: the Genesys SDK is not needed to diagnose against a file or nothing
+    const open = io.openOrgDirectory ?? (await import('../org')).openOrgDirectory;
+    return open({
       org: flags.org,
       demo: flags.demo,
       apiBase: flags.apiBase,

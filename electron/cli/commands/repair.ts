@@ -33,7 +33,7 @@ import {
 import { watchNewUsers } from '../../genesys/provisioning/watch';
 import { UsageError } from '../errors';
 import { readTextFile } from '../input';
-import { openOrg, type OpenedOrg } from '../org';
+import type { OpenedOrg } from '../org';
 
 interface RepairOptions {
   user?: string;
@@ -253,6 +253,8 @@ async function repairWatching(
 
 async function runRepair(options: RepairOptions): Promise<number> {
   checkOptions(options);
+  // loaded on demand, like every command's org: the Genesys SDK costs a cold start that diagnose need not pay
+  const { openOrg } = await import('../org');
   const org = await openOrg({ org: options.org, demo: options.demo, apiBase: options.apiBase });
   let journal: Journal | undefined;
   const interrupt = stopOnInterrupt();

@@ -12,7 +12,6 @@ import type { SnapshotProgress } from '../../genesys/directory/fetch-snapshot';
 import { GenesysApiError } from '../../genesys/errors';
 import { UsageError } from '../errors';
 import { describeWriteError } from '../input';
-import { openOrg } from '../org';
 
 export interface SnapshotFlags {
   org?: boolean;
@@ -59,6 +58,7 @@ export interface SnapshotIo {
 
 export async function runSnapshot(flags: SnapshotFlags, io: SnapshotIo): Promise<number> {
   const config = flags.config ? loadConfig(flags.config) : undefined;
+  const { openOrg } = await import('../org');
   const org = await openOrg({ org: flags.org, demo: flags.demo, apiBase: flags.apiBase });
   let snapshot: DirectorySnapshot;
   try {

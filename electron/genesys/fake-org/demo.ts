@@ -3,18 +3,11 @@
  * that the stuck agents were created this morning whenever it starts, served on 127.0.0.1 with the
  * production rate limit (300 per minute) and a short delay before new WebRTC stations appear.
  */
-import { fileURLToPath } from 'node:url';
 import demoSeed from '../../../resources/demo/org.json';
 import { startFakeOrg, type FakeOrg, type FakeOrgOptions } from './server';
 import type { FakeOrgSeed } from './seed';
 
-/**
- * The SSO/JIT configuration that matches the demo org (postJit rules, the demo IdP certificate), as
- * a path in the source tree (the CLI runs from it); a bundle imports resources/demo/config.json.
- */
-export const DEMO_CONFIG_PATH = fileURLToPath(
-  new URL('../../../resources/demo/config.json', import.meta.url),
-);
+export { DEMO_CONFIG_PATH } from './demo-config';
 
 export const DEMO_ORG_NAME = 'acme-contact';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../../electron/genesys/provisioning/journal';
 
-const BIN = fileURLToPath(new URL('../../../bin/jit-doctor.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../dist/cli/jit-doctor.mjs', import.meta.url));
 
 function jitDoctor(args: string[]) {
   const home = mkdtempSync(join(tmpdir(), 'jit-doctor-cli-'));

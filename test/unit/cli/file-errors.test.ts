@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { describeFsError, describeWriteError } from '../../../electron/cli/input';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'jit-doctor.mjs');
+const BIN = join(ROOT, 'dist', 'cli', 'jit-doctor.mjs');
 const MISSING_DIR = join(ROOT, 'test', 'no-such-folder');
 
 function cli(...args: string[]): { status: number | null; stderr: string } {

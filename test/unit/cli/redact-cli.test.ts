@@ -1,5 +1,5 @@
 /**
- * `--redact` through the real command line (bin/jit-doctor.mjs in a child process), on a HAR with
+ * `--redact` through the real command line (the bundle dist/cli/jit-doctor.mjs in a child process), on a HAR with
  * two logins: whatever the format, no NameID, email, RelayState or attribute value of the input
  * reaches stdout. The personal values are read from an unredacted run, not listed by hand, so a new
  * field that leaks is caught too.
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../shared/report';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'jit-doctor.mjs');
+const BIN = join(ROOT, 'dist', 'cli', 'jit-doctor.mjs');
 const CASE = join(ROOT, 'test', 'fixtures', 'cases', 'in-006-har-two-logins');
 const INPUT = join(CASE, 'input.har');
 const CONFIG = join(CASE, 'config.json');
