@@ -223,8 +223,15 @@ export interface InvokeMap {
   validateConfig: { request: { text: string }; reply: ConfigValidation };
   /** Validates and makes the text the active configuration (kept in the app data folder). */
   applyConfig: { request: { text: string; source: string }; reply: ConfigState };
-  /** Shows the open-file dialog for a configuration; the validated state, or null when cancelled. */
-  openConfigFile: { request: void; reply: ConfigState | null };
+  /**
+   * Shows the open-file dialog for a configuration; its text and file name to review and save
+   * (nothing is applied), or null when cancelled.
+   */
+  openConfigFile: { request: void; reply: { text: string; source: string } | null };
+  /** Writes configuration text where the person chooses; the path, or null when cancelled. */
+  exportConfig: { request: { text: string }; reply: string | null };
+  /** The demo org's own configuration, to restore (not applied). */
+  demoConfig: { request: void; reply: ConfigState };
   /** The IdP presets shipped in resources/presets. */
   listPresets: { request: void; reply: ConfigPreset[] };
   /** Reads IdP metadata XML (EntityDescriptor): issuer and signing certificates. */
@@ -384,6 +391,8 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<Reques
   validateConfig: { text: text(5_000_000) },
   applyConfig: { text: text(5_000_000), source: text(500) },
   openConfigFile: none,
+  exportConfig: { text: text(5_000_000) },
+  demoConfig: none,
   listPresets: none,
   importIdpMetadata: { xml: text(5_000_000) },
   importOrgProviders: none,

@@ -3,6 +3,7 @@
  * collaborators, the e2e test passes a temporary folder and in-memory dialogs, and both run the
  * very same handlers.
  */
+import type { JitDoctorConfig } from '../../shared/config/types';
 import type { ConfigPreset, ConfigState, EventMap, EventName, InputText } from '../../shared/ipc';
 import { AppError } from './app-error';
 import type { CaptureService } from './capture-window';
@@ -42,6 +43,8 @@ export interface AppDeps {
   parseConfig: ParseConfig;
   importIdpMetadata: ImportIdpMetadata;
   presets: () => Promise<ConfigPreset[]>;
+  /** The configuration that ships with the demo org ("restore the demo configuration"). */
+  demoConfig: JitDoctorConfig;
   connector: OrgConnector;
   dialogs: Dialogs;
   /** null where no capture window can open (the e2e test's plain browser). */
@@ -139,8 +142,18 @@ export function createAppServices(deps: AppDeps): AppServices {
     applyConfig: ({ text, source }) => config.apply(text, source),
     openConfigFile: async () => {
       const file = await deps.dialogs.openText('config');
-      return file ? config.apply(file.text, file.name) : null;
+      return file ? { text: file.text, source: file.name } : null;
     },
+    exportConfig: ({ text }) => {
+      const name = /"name"\s*:\s*"([^"]{1,80})"/.exec(text)?.[1];
+      const fileName = `${(name ?? 'jit-doctor-config').replace(/[^\w.-]+/g, '-')}.json`;
+      return deps.dialogs.saveText(fileName, text);
+    },
+    demoConfig: () => ({
+      config: deps.demoConfig,
+      text: `${JSON.stringify(deps.demoConfig, null, 2)}\n`,
+      source: 'demo configuration',
+    }),
     listPresets: () => deps.presets(),
     importIdpMetadata: ({ xml }) => deps.importIdpMetadata(xml),
     importOrgProviders: async () => (await connectedOrg()).ssoProviders(),

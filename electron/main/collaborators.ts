@@ -2,7 +2,9 @@
  * The real engine, configuration validator, presets and redaction, as the services' ports. The
  * one place the main process reaches into the other parts of the product.
  */
+import demoConfig from '../../resources/demo/config.json';
 import { parseConfig } from '../../shared/config/load';
+import type { JitDoctorConfig } from '../../shared/config/types';
 import type { ConfigPreset } from '../../shared/ipc';
 import { PRESETS } from '../../shared/mapping/presets';
 import { redactReport } from '../../shared/report/redact';
@@ -35,4 +37,5 @@ export const PRODUCT = {
   parseConfig: validateConfig,
   importIdpMetadata,
   presets: listPresets,
+  demoConfig: demoConfig as JitDoctorConfig,
 };

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppReport, InputText, OrgStatus, ThemePreference } from '../../shared/ipc';
 import { api, call, errorText } from './api';
 import { CompareScreen, EMPTY_PAIR, type PairState } from './screens/Compare';
-import { ConfigurationScreen } from './screens/Configuration';
+import { ConfigurationScreen, isUnsaved, type ConfigDraft } from './screens/Configuration';
 import { DiagnoseScreen } from './screens/Diagnose';
 import { RepairScreen } from './screens/Repair';
 import { SettingsScreen } from './screens/Settings';
@@ -32,6 +32,23 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('diagnose');
+  /** The configuration being edited: kept across screens so no edit is lost. */
+  const [configDraft, setConfigDraft] = useState<ConfigDraft | null>(null);
+  /** The active configuration's name, shown in the top bar. */
+  const [configName, setConfigName] = useState<string | null>(null);
+  /** The screen the person asked for while Configuration has unsaved edits. */
+  const [leaving, setLeaving] = useState<ScreenId | null>(null);
+  const [leaveError, setLeaveError] = useState<string | null>(null);
+  const unsavedConfig = isUnsaved(configDraft);
+  const goTo = (next: ScreenId) => {
+    if (screen === 'configuration' && next !== screen && unsavedConfig) setLeaving(next);
+    else setScreen(next);
+  };
+  const refreshConfigName = useCallback(() => {
+    void call(api().getConfig())
+      .then((state) => setConfigName(state ? (state.config.name ?? state.source) : null))
+      .catch(() => setConfigName(null));
+  }, []);
   const [report, setReport] = useState<AppReport | null>(null);
   /** Compare's two messages and their comparison: kept while the person visits other screens. */
   const [pair, setPair] = useState<PairState>(EMPTY_PAIR);
@@ -70,6 +87,28 @@ export function App() {
     [asOf],
   );
 
+  /** A saved configuration is the active one: re-run the messages on screen with it. */
+  const configSaved = (saved: ConfigDraft) => {
+    setConfigDraft(saved);
+    refreshConfigName();
+    if (inputs.length > 0) void diagnose(inputs, { stay: true });
+  };
+
+  const saveAndLeave = async () => {
+    if (!configDraft || !leaving) return;
+    try {
+      const state = await call(
+        api().applyConfig({ text: configDraft.text, source: configDraft.source }),
+      );
+      configSaved({ text: state.text, source: state.source, savedText: state.text });
+      setScreen(leaving);
+      setLeaving(null);
+      setLeaveError(null);
+    } catch (failure) {
+      setLeaveError(`Not saved: ${errorText(failure)}`);
+    }
+  };
+
   /** The report on screen, which File → Save report saves. */
   const onScreenReportId =
     screen === 'compare'
@@ -94,6 +133,8 @@ export function App() {
       }),
     [onScreenReportId],
   );
+
+  useEffect(() => refreshConfigName(), [refreshConfigName, org]);
 
   useEffect(() => {
     void call(api().getSettings())
@@ -171,7 +212,7 @@ export function App() {
                   type="button"
                   className="tab"
                   aria-current={screen === s.id ? 'page' : undefined}
-                  onClick={() => setScreen(s.id)}
+                  onClick={() => goTo(s.id)}
                 >
                   {s.label}
                 </button>
@@ -179,6 +220,15 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <button
+          type="button"
+          className="config-chip"
+          onClick={() => goTo('configuration')}
+          aria-label={`Active configuration: ${configName ?? 'none'}${unsavedConfig ? ', with unsaved changes' : ''}. Open Configuration`}
+        >
+          Configuration: {configName ?? 'none'}
+          {unsavedConfig && <span className="badge badge-warning">unsaved</span>}
+        </button>
         <div className="org-chip" role="status" aria-label="Connected org">
           {org ? (
             <>
@@ -191,6 +241,55 @@ export function App() {
         </div>
       </header>
       <main className="content" data-diagnoses={diagnoses}>
+        {leaving && (
+          <div
+            className="confirm card"
+            role="alertdialog"
+            aria-labelledby="leave-title"
+            aria-describedby="leave-text"
+          >
+            <h2 id="leave-title">Unsaved configuration changes</h2>
+            <p id="leave-text">
+              The configuration on screen has changes that are not saved yet. Save them before you
+              leave, or discard them?
+            </p>
+            {leaveError && (
+              <p className="alert alert-bad" role="alert">
+                {leaveError}
+              </p>
+            )}
+            <div className="input-actions">
+              <button
+                type="button"
+                className="primary"
+                autoFocus
+                onClick={() => void saveAndLeave()}
+              >
+                Save and leave
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfigDraft(null);
+                  setScreen(leaving);
+                  setLeaving(null);
+                  setLeaveError(null);
+                }}
+              >
+                Discard changes
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setLeaving(null);
+                  setLeaveError(null);
+                }}
+              >
+                Stay
+              </button>
+            </div>
+          </div>
+        )}
         {screen === 'diagnose' && (
           <DiagnoseScreen
             report={report}
@@ -218,9 +317,7 @@ export function App() {
           />
         )}
         {screen === 'configuration' && (
-          <ConfigurationScreen
-            onApplied={() => inputs.length > 0 && void diagnose(inputs, { stay: true })}
-          />
+          <ConfigurationScreen draft={configDraft} onDraft={setConfigDraft} onSaved={configSaved} />
         )}
         {screen === 'repair' && <RepairScreen />}
         {screen === 'settings' && (

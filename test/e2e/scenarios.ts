@@ -117,7 +117,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'configuration: JSON is validated inline and applied',
+    name: 'configuration: JSON is validated inline and saved; imports merge after a preview',
     async run({ page, screenshot }) {
       await openScreen(page, 'Configuration');
       await page.getByRole('tab', { name: 'JSON' }).click();
@@ -129,20 +129,30 @@ export const scenarios: Scenario[] = [
         .waitFor();
       await editor.fill(await sampleConfig(NEAR_MISS));
       await page.locator('.validation.ok').waitFor();
-      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByText('Unsaved changes').waitFor();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page
         .getByRole('alert')
-        .getByText(/Applied/)
+        .getByText(/^Saved/)
+        .waitFor();
+      await page.getByRole('heading', { name: /Configuration\s+Saved/ }).waitFor();
+      await page
+        .getByRole('button', { name: /^Active configuration: Entra ID \(Azure AD\) - employees/ })
         .waitFor();
       await page.getByRole('button', { name: 'Import from org…' }).click();
       const providers = page.getByRole('region', { name: 'SSO providers in the org' });
       await providers.getByText('Azure AD - employees').waitFor();
       await page.locator('summary', { hasText: 'Import IdP metadata' }).click();
       await page.getByLabel('Metadata XML (EntityDescriptor)').fill(IDP_METADATA);
-      await page.getByRole('button', { name: 'Import issuer and certificates' }).click();
+      await page.getByRole('button', { name: 'Import issuer and certificates…' }).click();
+      const preview = page.getByRole('region', {
+        name: 'Merge IdP metadata into the configuration',
+      });
+      await preview.getByRole('rowheader', { name: 'sso.issuer' }).waitFor();
+      await preview.getByRole('button', { name: 'Merge' }).click();
       await page
         .getByRole('alert')
-        .getByText(/taken from IdP metadata/)
+        .getByText(/settings? changed/)
         .waitFor();
       await page.getByRole('tab', { name: 'Form' }).click();
       await page.getByLabel('Issuer', { exact: true }).waitFor();
@@ -153,16 +163,74 @@ export const scenarios: Scenario[] = [
       );
       await screenshot('04-configuration-imported');
       await page.getByRole('tab', { name: 'JSON' }).click();
+      // Back to the saved text by hand: nothing is unsaved any more.
       await editor.fill(await sampleConfig(NEAR_MISS));
       await page.locator('.validation.ok').waitFor();
-      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByRole('heading', { name: /Configuration\s+Saved/ }).waitFor();
       await page.getByRole('tab', { name: 'Form' }).click();
       const issuer = await page.getByLabel('Issuer', { exact: true }).inputValue();
       expect(
         issuer.startsWith('https://sts.windows.net/'),
-        `the form shows the applied issuer, got ${issuer}`,
+        `the form shows the saved issuer, got ${issuer}`,
       );
       await screenshot('04-configuration');
+    },
+  },
+  {
+    name: 'configuration: a preset merges after a preview that keeps issuer, certificates and rules; leaving with unsaved edits asks; Open file stays',
+    async run({ page, harness, screenshot }) {
+      await openScreen(page, 'Configuration');
+      await page.getByLabel('Preset').selectOption({ label: 'Okta' });
+      const preview = page.getByRole('region', { name: /^Merge preset Okta/ });
+      await preview.getByRole('rowheader', { name: 'attributeMapping.email' }).waitFor();
+      expect(
+        (await preview.getByRole('rowheader', { name: 'sso.issuer' }).count()) === 0 &&
+          (await preview.getByRole('rowheader', { name: 'sso.certificates' }).count()) === 0,
+        'the preset leaves the issuer and the certificates alone',
+      );
+      await preview.getByText(/setting.* would change; \d+ stay/).waitFor();
+      await screenshot('04-configuration-preset-preview');
+      await preview.getByRole('button', { name: 'Merge' }).click();
+      await page.getByText('Unsaved changes').waitFor();
+      await page.getByRole('tab', { name: 'Form' }).click();
+      expect(
+        (await page.getByLabel('Issuer', { exact: true }).inputValue()).startsWith(
+          'https://sts.windows.net/',
+        ),
+        'the issuer survives the preset',
+      );
+      await page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Diagnose', exact: true })
+        .click();
+      const ask = page.getByRole('alertdialog', { name: 'Unsaved configuration changes' });
+      await ask.waitFor();
+      await screenshot('04-configuration-leave-asks');
+      await ask.getByRole('button', { name: 'Stay' }).click();
+      await page.getByText('Unsaved changes').waitFor();
+      await page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Compare', exact: true })
+        .click();
+      await ask.getByRole('button', { name: 'Discard changes' }).click();
+      await openScreen(page, 'Configuration');
+      await page.getByRole('heading', { name: /Configuration\s+Saved/ }).waitFor();
+      harness.dialogQueue.push({
+        name: 'acme.json',
+        text: (await sampleConfig(NEAR_MISS)).replace(
+          '"name": "Entra ID (Azure AD) - employees"',
+          '"name": "Acme from a file"',
+        ),
+      });
+      await page.getByRole('button', { name: 'Open file…' }).click();
+      await page.getByText(/Opened acme.json/).waitFor();
+      expect(
+        (await page.getByRole('heading', { name: /^Configuration/, level: 1 }).count()) === 1,
+        'Open file… stays on Configuration',
+      );
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('heading', { name: /Configuration\s+Saved/ }).waitFor();
+      await page.getByRole('button', { name: /^Active configuration: Acme from a file/ }).waitFor();
     },
   },
   {

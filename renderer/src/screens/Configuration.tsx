@@ -1,14 +1,31 @@
 /**
- * Configuration: load (file, preset, IdP metadata, the org's SSO providers), edit as a form or as
- * JSON, validated inline by the main process, then applied.
+ * Configuration: edit as a form or as JSON, validated inline by the main process, then saved.
+ * Work is never lost: presets and imports (IdP metadata, the org's SSO providers) merge into the
+ * configuration on screen after a preview of what they change (shared/config/merge.ts); an
+ * unsaved draft is marked, survives visiting other screens, and leaving asks (App.tsx).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { JitDoctorConfig, SsoConfig } from '../../../shared/config/types';
+import { useEffect, useMemo, useState } from 'react';
+import { mergeConfig, replaceConfig, type ConfigMerge } from '../../../shared/config/merge';
+import type { JitDoctorConfig } from '../../../shared/config/types';
 import type { ConfigPreset, ConfigValidation, OrgSsoProvider } from '../../../shared/ipc';
 import { api, call, errorText } from '../api';
 import { ConfigForm } from '../components/ConfigForm';
+import { MergePreview } from '../components/MergePreview';
 
 const pretty = (config: JitDoctorConfig) => `${JSON.stringify(config, null, 2)}\n`;
+
+/** The configuration being edited: its text, where it came from, and the text last saved. */
+export interface ConfigDraft {
+  text: string;
+  source: string;
+  /** null when no configuration was ever saved. */
+  savedText: string | null;
+}
+
+export const isUnsaved = (draft: ConfigDraft | null): boolean =>
+  draft !== null && draft.text !== draft.savedText;
+
+const STARTER = '{\n  "attributeMapping": { "email": "email" }\n}\n';
 
 function parseLoosely(text: string): JitDoctorConfig | null {
   try {
@@ -21,30 +38,59 @@ function parseLoosely(text: string): JitDoctorConfig | null {
   }
 }
 
-export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
-  const [text, setText] = useState('{\n  "attributeMapping": { "email": "email" }\n}\n');
-  const [source, setSource] = useState('new');
+interface Preview {
+  title: string;
+  action: string;
+  /** What the draft's source becomes. */
+  source: string;
+  merge: ConfigMerge;
+}
+
+export function ConfigurationScreen({
+  draft,
+  onDraft,
+  onSaved,
+}: {
+  draft: ConfigDraft | null;
+  onDraft(draft: ConfigDraft): void;
+  /** The configuration was saved and is now the active one. */
+  onSaved(draft: ConfigDraft): void;
+}) {
   const [mode, setMode] = useState<'form' | 'json'>('form');
   const [validation, setValidation] = useState<ConfigValidation | null>(null);
   const [presets, setPresets] = useState<ConfigPreset[]>([]);
   const [providers, setProviders] = useState<OrgSsoProvider[] | null>(null);
   const [metadata, setMetadata] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
 
+  // The first visit loads the active configuration; later visits keep the draft as it was left.
   useEffect(() => {
-    void call(api().getConfig()).then((state) => {
-      if (state) {
-        setText(state.text);
-        setSource(state.source);
-      }
-    });
+    if (draft) return;
+    void call(api().getConfig())
+      .then((state) =>
+        onDraft(
+          state
+            ? { text: state.text, source: state.source, savedText: state.text }
+            : { text: STARTER, source: 'new', savedText: null },
+        ),
+      )
+      .catch((failure: unknown) => {
+        onDraft({ text: STARTER, source: 'new', savedText: null });
+        setMessage({ tone: 'bad', text: errorText(failure) });
+      });
+  }, [draft, onDraft]);
+
+  useEffect(() => {
     void call(api().listPresets())
       .then(setPresets)
       .catch(() => setPresets([]));
   }, []);
 
+  const text = draft?.text ?? '';
   // Validate as the person types (debounced): the main process runs the real validator.
   useEffect(() => {
+    if (!draft) return;
     const timer = setTimeout(() => {
       void call(api().validateConfig({ text }))
         .then(setValidation)
@@ -53,14 +99,13 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
         );
     }, 250);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, draft]);
 
   const config = useMemo(() => parseLoosely(text), [text]);
-  const edit = useCallback((next: JitDoctorConfig) => setText(pretty(next)), []);
-  const mergeSso = (sso: SsoConfig, from: string) => {
-    edit({ ...(config ?? {}), sso: { ...(config?.sso ?? {}), ...sso } });
-    setMessage({ tone: 'good', text: `SSO settings taken from ${from}. Review, then apply.` });
-  };
+  if (!draft) return <section className="screen configuration" aria-busy="true" />;
+
+  const unsaved = isUnsaved(draft);
+  const setText = (next: string, source = 'edited') => onDraft({ ...draft, text: next, source });
 
   const act = async (action: () => Promise<void>) => {
     setMessage(null);
@@ -71,21 +116,63 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
     }
   };
 
+  /** Shows what merging `incoming` would change; nothing changes until the person confirms. */
+  const previewMerge = (incoming: JitDoctorConfig, from: string) => {
+    setMessage(null);
+    if (!config) {
+      setMessage({
+        tone: 'bad',
+        text: `The JSON does not parse, so ${from} cannot be merged into it: fix it in the JSON editor first.`,
+      });
+      return;
+    }
+    setPreview({
+      title: `Merge ${from} into the configuration`,
+      action: 'Merge',
+      source: `${draft.source} + ${from}`,
+      merge: mergeConfig(config, incoming),
+    });
+  };
+
+  const confirm = (shown: Preview) => {
+    setText(pretty(shown.merge.config), shown.source);
+    setPreview(null);
+    setMessage({
+      tone: 'good',
+      text: `${shown.merge.changes.length} setting${shown.merge.changes.length === 1 ? '' : 's'} changed (${shown.source}). Review, then Save.`,
+    });
+  };
+
+  const save = () =>
+    act(async () => {
+      const state = await call(api().applyConfig({ text: draft.text, source: draft.source }));
+      const saved = { text: state.text, source: state.source, savedText: state.text };
+      onSaved(saved);
+      setMessage({ tone: 'good', text: `Saved: this is now the active configuration.` });
+    });
+
   return (
     <section className="screen configuration" aria-labelledby="config-title">
-      <h1 id="config-title">Configuration</h1>
+      <h1 id="config-title">
+        Configuration{' '}
+        {unsaved ? (
+          <span className="badge badge-warning">Unsaved changes</span>
+        ) : (
+          <span className="badge badge-ok">Saved</span>
+        )}
+      </h1>
       <div className="toolbar">
         <button
           type="button"
           onClick={() =>
             void act(async () => {
-              const state = await call(api().openConfigFile());
-              if (state) {
-                setText(state.text);
-                setSource(state.source);
-                setMessage({ tone: 'good', text: `Loaded and applied ${state.source}.` });
-                onApplied();
-              }
+              const file = await call(api().openConfigFile());
+              if (!file) return;
+              setText(file.text, file.source);
+              setMessage({
+                tone: 'good',
+                text: `Opened ${file.source}: review it, then Save to make it the active configuration.`,
+              });
             })
           }
         >
@@ -97,13 +184,10 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
             value=""
             onChange={(event) => {
               const preset = presets.find((p) => p.id === event.target.value);
-              if (preset) {
-                edit(preset.config);
-                setSource(`preset ${preset.name}`);
-              }
+              if (preset) previewMerge(preset.config, `preset ${preset.name}`);
             }}
           >
-            <option value="">Choose an IdP preset…</option>
+            <option value="">Merge an IdP preset…</option>
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -117,20 +201,42 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
         >
           Import from org…
         </button>
-        <span className="grow" />
         <button
           type="button"
-          className="primary"
-          disabled={!validation?.valid}
           onClick={() =>
             void act(async () => {
-              const state = await call(api().applyConfig({ text, source }));
-              setMessage({ tone: 'good', text: `Applied (${state.source}).` });
-              onApplied();
+              const demo = await call(api().demoConfig());
+              setPreview({
+                title: 'Restore the demo configuration',
+                action: 'Replace with the demo configuration',
+                source: demo.source,
+                merge: replaceConfig(config ?? {}, demo.config),
+              });
             })
           }
         >
-          Apply
+          Restore the demo configuration…
+        </button>
+        <span className="grow" />
+        <button
+          type="button"
+          disabled={!validation?.valid}
+          onClick={() =>
+            void act(async () => {
+              const path = await call(api().exportConfig({ text: draft.text }));
+              if (path) setMessage({ tone: 'good', text: `Exported to ${path}` });
+            })
+          }
+        >
+          Export…
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!validation?.valid || !unsaved}
+          onClick={() => void save()}
+        >
+          Save
         </button>
       </div>
       <p
@@ -141,13 +247,22 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
         {validation === null
           ? 'Checking…'
           : validation.valid
-            ? `Valid configuration (${source}).`
+            ? `Valid configuration (${draft.source}).`
             : `${validation.path ? `${validation.path}: ` : ''}${validation.message}`}
       </p>
       {message && (
         <p className={`alert alert-${message.tone}`} role="alert">
           {message.text}
         </p>
+      )}
+      {preview && (
+        <MergePreview
+          title={preview.title}
+          action={preview.action}
+          merge={preview.merge}
+          onConfirm={() => confirm(preview)}
+          onCancel={() => setPreview(null)}
+        />
       )}
       {providers && (
         <section className="card" aria-labelledby="providers-title">
@@ -160,8 +275,11 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
                 <li key={p.name}>
                   <strong>{p.name}</strong> {p.disabled && <span className="badge">disabled</span>}{' '}
                   <span className="muted small">{p.sso.issuer}</span>{' '}
-                  <button type="button" onClick={() => mergeSso(p.sso, `org provider ${p.name}`)}>
-                    Use
+                  <button
+                    type="button"
+                    onClick={() => previewMerge({ sso: p.sso }, `org provider ${p.name}`)}
+                  >
+                    Use…
                   </button>
                 </li>
               ))}
@@ -185,11 +303,14 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
           disabled={!metadata.trim()}
           onClick={() =>
             void act(async () =>
-              mergeSso(await call(api().importIdpMetadata({ xml: metadata })), 'IdP metadata'),
+              previewMerge(
+                { sso: await call(api().importIdpMetadata({ xml: metadata })) },
+                'IdP metadata',
+              ),
             )
           }
         >
-          Import issuer and certificates
+          Import issuer and certificates…
         </button>
       </details>
       <div className="mode-switch" role="tablist" aria-label="Editor">
@@ -212,7 +333,7 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
       </div>
       {mode === 'form' ? (
         config ? (
-          <ConfigForm config={config} onChange={edit} />
+          <ConfigForm config={config} onChange={(next) => setText(pretty(next))} />
         ) : (
           <p className="alert alert-bad">The JSON does not parse: fix it in the JSON editor.</p>
         )
@@ -221,10 +342,7 @@ export function ConfigurationScreen({ onApplied }: { onApplied(): void }) {
           <span className="visually-hidden">Configuration JSON</span>
           <textarea
             value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setSource('edited');
-            }}
+            onChange={(event) => setText(event.target.value)}
             rows={28}
             spellCheck={false}
           />
