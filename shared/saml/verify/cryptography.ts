@@ -13,12 +13,14 @@
 import { timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Element, Node } from '@xmldom/xmldom';
 import { SignedXml, type Reference, type SignatureAlgorithm } from 'xml-crypto';
-import { ExclusiveC14n, useStandardCanonicalization } from './c14n';
-import { inheritedNamespaces } from './dom';
+import { ExclusiveC14n, useStandardCanonicalization, type InheritedXmlOptions } from './c14n';
+import { inheritedNamespaces, inheritedXmlAttributes } from './dom';
 import { ALGORITHMS } from './profile';
 import type { SignatureShape } from './shape';
 
 const MAX_CANDIDATES = 4;
+
+type InheritedOptions = Parameters<SignedXml['getCanonXml']>[2] & InheritedXmlOptions;
 
 export type Integrity =
   | {
@@ -95,7 +97,8 @@ export function checkReference(shape: SignatureShape): Integrity {
       signedInfo as never,
       {
         ancestorNamespaces: inheritedNamespaces(signedInfo as Element),
-      },
+        ancestorXmlAttributes: inheritedXmlAttributes(signedInfo as Element),
+      } as InheritedOptions,
     );
     return {
       kind: 'checked',
@@ -125,10 +128,15 @@ function canonicalReference(
     reference.transforms[0] === ALGORITHMS.envelopedSignature &&
     reference.transforms[1] === ALGORITHMS.exclusiveC14n;
   if (usual) return canonicalizeEnvelopedInPlace(element, signature);
-  return signedXml.getCanonXml(reference.transforms, element as never, {
-    inclusiveNamespacesPrefixList: reference.inclusiveNamespacesPrefixList,
-    ancestorNamespaces: inheritedNamespaces(element),
-  });
+  return signedXml.getCanonXml(
+    reference.transforms,
+    element as never,
+    {
+      inclusiveNamespacesPrefixList: reference.inclusiveNamespacesPrefixList,
+      ancestorNamespaces: inheritedNamespaces(element),
+      ancestorXmlAttributes: inheritedXmlAttributes(element),
+    } as InheritedOptions,
+  );
 }
 
 /**

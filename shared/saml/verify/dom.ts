@@ -3,6 +3,7 @@ import type { Attr, Element, Node } from '@xmldom/xmldom';
 
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 export const ELEMENT_NODE = 1;
 export const PROCESSING_INSTRUCTION_NODE = 7;
@@ -88,6 +89,38 @@ export function inheritedNamespaces(element: Element): NamespaceBinding[] {
     }
   }
   return bindings;
+}
+
+/** An `xml:*` attribute (xml:lang, xml:space, xml:base, xml:id) by its local name. */
+export interface XmlAttribute {
+  localName: string;
+  value: string;
+}
+
+/**
+ * The `xml:*` attributes an element inherits from its ancestors and does not carry itself, the
+ * nearest ancestor's value for each name. Inclusive canonicalization of a document subset writes
+ * them on the apex (C14N 1.0 §2.4; C14N 1.1 §2.4 keeps xml:lang and xml:space only).
+ */
+export function inheritedXmlAttributes(element: Element): XmlAttribute[] {
+  const seen = new Set<string>();
+  for (const attr of Array.from(element.attributes)) {
+    if (attr.namespaceURI === XML_NS) seen.add(attr.localName ?? '');
+  }
+  const inherited: XmlAttribute[] = [];
+  for (
+    let ancestor = parentElement(element);
+    ancestor !== null;
+    ancestor = parentElement(ancestor)
+  ) {
+    for (const attr of Array.from(ancestor.attributes)) {
+      const localName = attr.localName ?? '';
+      if (attr.namespaceURI !== XML_NS || seen.has(localName)) continue;
+      seen.add(localName);
+      inherited.push({ localName, value: attr.value });
+    }
+  }
+  return inherited;
 }
 
 /** `xmlns:p` declares `p`; `xmlns` declares the default namespace (''). */

@@ -8,6 +8,9 @@ export const ALGORITHMS = {
   exclusiveC14nWithComments: 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
   c14n: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
   c14nWithComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+  /** Canonical XML 1.1 (allowed by XML-DSig 1.1; Okta's test IdP signs with it). */
+  c14n11: 'http://www.w3.org/2006/12/xml-c14n11',
+  c14n11WithComments: 'http://www.w3.org/2006/12/xml-c14n11#WithComments',
   rsaSha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
   sha1: 'http://www.w3.org/2000/09/xmldsig#sha1',
 } as const;
@@ -17,12 +20,15 @@ export const ALLOWED_TRANSFORMS: ReadonlySet<string> = new Set([
   ALGORITHMS.envelopedSignature,
   ALGORITHMS.exclusiveC14n,
   ALGORITHMS.c14n,
+  ALGORITHMS.c14n11,
 ]);
 export const SIGNED_INFO_C14N: ReadonlySet<string> = new Set([
   ALGORITHMS.exclusiveC14n,
   ALGORITHMS.exclusiveC14nWithComments,
   ALGORITHMS.c14n,
   ALGORITHMS.c14nWithComments,
+  ALGORITHMS.c14n11,
+  ALGORITHMS.c14n11WithComments,
 ]);
 export /** enveloped-signature and one canonicalization. */
 const MAX_TRANSFORMS = 2;
