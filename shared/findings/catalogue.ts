@@ -208,6 +208,12 @@ export const CATALOGUE = {
     'Certificate expired',
     'The trusted certificate that signed it is expired at the evaluation time.',
   ),
+  CERT_NOT_YET_VALID: e(
+    'signature',
+    'error',
+    'Certificate not valid yet',
+    'The trusted certificate that signed it is not valid yet at the evaluation time (a rollover certificate uploaded before its start date).',
+  ),
   CERT_EXPIRING: e(
     'signature',
     'warning',

@@ -120,3 +120,7 @@ function isoDate(text: string): string | null {
 export function notAfterOf(certificate: ReadCertificate): Date {
   return new Date(certificate.x509.validTo);
 }
+
+export function notBeforeOf(certificate: ReadCertificate): Date {
+  return new Date(certificate.x509.validFrom);
+}

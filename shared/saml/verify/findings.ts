@@ -187,6 +187,26 @@ export function certificateExpiryFinding(
   });
 }
 
+/** A rollover certificate uploaded before its start date signed the message: Genesys Cloud refuses it until then. */
+export function certificateNotYetValidFinding(
+  certificate: CertificateInfo,
+  now: Date,
+  notBefore: Date,
+  location: ReturnType<Locate>,
+): Finding {
+  return finding('CERT_NOT_YET_VALID', {
+    message: `The configured certificate ${certificate.index + 1} that signed this message (${certificate.subject ?? 'no subject'}) is not valid until ${certificate.notBefore ?? notBefore.toISOString()}.`,
+    location,
+    evidence: {
+      certificateIndex: certificate.index,
+      sha256: certificate.sha256,
+      notBefore: certificate.notBefore,
+      now: now.toISOString(),
+    },
+    fix: "The IdP signs with a certificate whose validity starts later: make the current certificate active again at the IdP until this one's start date, or check the clock of the machine evaluating the message (evaluate as of the time the message was issued).",
+  });
+}
+
 export function elementName(shape: SignatureShape): string {
   const element = shape.target ?? shape.parent;
   return element === null ? 'signed element' : (element.localName ?? element.nodeName);

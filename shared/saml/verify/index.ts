@@ -6,7 +6,12 @@
  * when no signature exists at all. A message is never `valid` when anything is wrapped.
  */
 import type { Element } from '@xmldom/xmldom';
-import { describeCertificate, notAfterOf, type ReadCertificate } from '../certificates';
+import {
+  describeCertificate,
+  notAfterOf,
+  notBeforeOf,
+  type ReadCertificate,
+} from '../certificates';
 import type { CertificateInfo, Finding, SignatureStatus, SignedElement } from '../../report';
 import type { ParsedXml, VerifyOptions, VerifyOutcome } from '../types';
 import { checkReference, type Integrity } from './cryptography';
@@ -203,9 +208,17 @@ function expiryFindings(
   for (const { key, shape } of evaluations) {
     if (key?.kind !== 'trusted' || reported.has(key.configuredIndex)) continue;
     reported.add(key.configuredIndex);
-    const notAfter = notAfterOf(key.certificate);
     const info = configured[key.configuredIndex];
-    if (info === undefined || notAfter.getTime() - now.getTime() > EXPIRY_WARNING_MS) continue;
+    if (info === undefined) continue;
+    const notBefore = notBeforeOf(key.certificate);
+    if (notBefore.getTime() > now.getTime()) {
+      findings.push(
+        build.certificateNotYetValidFinding(info, now, notBefore, locate(shape.signature)),
+      );
+      continue;
+    }
+    const notAfter = notAfterOf(key.certificate);
+    if (notAfter.getTime() - now.getTime() > EXPIRY_WARNING_MS) continue;
     findings.push(build.certificateExpiryFinding(info, now, notAfter, locate(shape.signature)));
   }
   return findings;

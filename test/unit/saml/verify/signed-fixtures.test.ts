@@ -72,6 +72,23 @@ describe('genuine signatures', () => {
     });
   });
 
+  it('a rollover certificate used before its start date raises CERT_NOT_YET_VALID', () => {
+    const parsed = parse(signedFixture('rollover-signed.xml'));
+    const outcome = verifySignatures(parsed, {
+      certificates: [IDP, key('idp-rollover.crt')],
+      now: new Date('2026-05-20T09:00:00Z'),
+    });
+    expect(outcome.signature.status).toBe('valid');
+    expect(codes(outcome)).toEqual(['CERT_NOT_YET_VALID']);
+    expect(outcome.findings[0]?.evidence).toMatchObject({
+      notBefore: '2026-06-01T00:00:00.000Z',
+      certificateIndex: 1,
+    });
+    expect(codes(verify('rollover-signed.xml', [IDP, key('idp-rollover.crt')]).outcome)).toEqual(
+      [],
+    );
+  });
+
   it('a certificate that is configured but did not sign is not reported as expiring', () => {
     const { outcome } = verify('assertion-signed.xml', [key('expiring.crt'), IDP]);
     expect(outcome.signature.status).toBe('valid');
