@@ -88,14 +88,13 @@ describe('the XML view layout', () => {
     expect(layout.rows.length).toBeGreaterThan(0);
   });
 
-  it('lays out 20,000 attribute values quickly', () => {
+  // Its speed is measured by the renderer.xml-20k-values benchmark, not asserted here.
+  it('lays out 20,000 attribute values, one row each', () => {
     const values = Array.from(
       { length: 20_000 },
       (_, i) => `<AttributeValue>group-${i}</AttributeValue>`,
     ).join('');
-    const started = performance.now();
     const layout = layoutXml(`<Response><Attribute Name="groups">${values}</Attribute></Response>`);
     expect(layout.rows.length).toBe(20_004);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
