@@ -18,6 +18,8 @@ export interface OrgOptions {
   org?: boolean;
   demo?: boolean;
   apiBase?: string;
+  /** Requests per minute the SDK calls are paced at; default the scheduler's (300). */
+  rateLimitPerMinute?: number;
   /** Defaults to process.env; injected by tests. */
   env?: Record<string, string | undefined>;
 }
@@ -53,6 +55,7 @@ async function openDemo(options: OrgOptions): Promise<OpenedOrg> {
       apiBase: fake.url,
       clientId: fake.clientId,
       clientSecret: fake.clientSecret,
+      scheduler: { limit: options.rateLimitPerMinute },
     });
     return {
       demo: true,
@@ -97,6 +100,7 @@ async function openLive(options: OrgOptions): Promise<OpenedOrg> {
       apiBase,
       clientId: clientId!,
       clientSecret: clientSecret!,
+      scheduler: { limit: options.rateLimitPerMinute },
     });
     return {
       demo: false,

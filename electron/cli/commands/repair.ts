@@ -30,6 +30,11 @@ import {
   readJournal,
   type Journal,
 } from '../../genesys/provisioning/journal';
+import {
+  RepairLockBusy,
+  waitForRepairLock,
+  type RepairLock,
+} from '../../genesys/provisioning/lock';
 import { watchNewUsers } from '../../genesys/provisioning/watch';
 import { UsageError } from '../errors';
 import { readTextFile } from '../input';
@@ -48,6 +53,8 @@ interface RepairOptions {
   dryRun?: boolean;
   yes?: boolean;
   journal?: string;
+  wait?: boolean;
+  rateLimit: string;
 }
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -70,6 +77,17 @@ function checkOptions(options: RepairOptions): void {
     throw new UsageError('--watch repairs without asking: pass --yes (or --dry-run to only plan)');
   parseDuration(options.since, '--since');
   parseDuration(options.interval, '--interval');
+  parseRateLimit(options.rateLimit);
+}
+
+/** --rate-limit: a whole number of requests per minute, as the app's setting takes it. */
+function parseRateLimit(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > 100_000)
+    throw new UsageError(
+      `--rate-limit takes a whole number of requests per minute from 1 to 100000 (got "${text}")`,
+    );
+  return value;
 }
 
 function loadPostJit(path: string): PostJitConfig {
@@ -95,6 +113,39 @@ function defaultJournalPath(org: OpenedOrg): string {
   const clientId = process.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '';
   const key = org.demo ? 'demo' : `${safe(org.connection.target)}-${safe(clientId)}`;
   return join(appDataFolder(), 'journals', `repair-${key}.jsonl`);
+}
+
+/**
+ * One repair per org and OAuth client at a time, across the CLI, --watch and the app: the lock is
+ * taken before the org is assessed, so a second run plans from what the first one left. The demo
+ * org lives inside this process, so there is nothing to share a lock with.
+ */
+async function takeRepairLock(
+  org: OpenedOrg,
+  options: RepairOptions,
+  signal: AbortSignal,
+): Promise<RepairLock | null> {
+  if (org.demo || options.dryRun) return null;
+  const what = `jit-doctor repair ${options.user ? '--user' : options.watch ? '--stuck --watch' : '--stuck'}`;
+  try {
+    const lock = await waitForRepairLock({
+      folder: join(appDataFolder(), 'locks'),
+      target: org.connection.target,
+      clientId: process.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '',
+      what,
+      signal: options.wait ? signal : AbortSignal.abort(),
+      onWaiting: (busy) => err(`waiting: ${busy.message} (Ctrl-C gives up)`),
+    });
+    if (lock.tookOverStale) err(lock.tookOverStale);
+    return lock;
+  } catch (error) {
+    if (error instanceof RepairLockBusy)
+      throw new UsageError(
+        `${error.message}${options.wait ? '' : ' (or pass --wait to start when it is done)'}; nothing was applied`,
+        1,
+      );
+    throw error;
+  }
 }
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -255,13 +306,20 @@ async function runRepair(options: RepairOptions): Promise<number> {
   checkOptions(options);
   // loaded on demand, like every command's org: the Genesys SDK costs a cold start that diagnose need not pay
   const { openOrg } = await import('../org');
-  const org = await openOrg({ org: options.org, demo: options.demo, apiBase: options.apiBase });
+  const org = await openOrg({
+    org: options.org,
+    demo: options.demo,
+    apiBase: options.apiBase,
+    rateLimitPerMinute: parseRateLimit(options.rateLimit),
+  });
   let journal: Journal | undefined;
+  let lock: RepairLock | null = null;
   const interrupt = stopOnInterrupt();
   try {
     const configPath = options.config ?? org.demoConfigPath;
     if (!configPath) throw new UsageError('repair --org needs --config FILE with postJit rules');
     const postJit = loadPostJit(configPath);
+    lock = await takeRepairLock(org, options, interrupt.signal);
     const journalPath = options.journal ?? defaultJournalPath(org);
     const history = options.dryRun ? [] : readJournal(journalPath);
     journal = options.dryRun ? undefined : openJournal(journalPath);
@@ -294,6 +352,7 @@ async function runRepair(options: RepairOptions): Promise<number> {
   } finally {
     interrupt.dispose();
     journal?.close();
+    lock?.release();
     await org.close();
   }
 }
@@ -319,6 +378,15 @@ export function registerRepair(program: Command): void {
     .option('--dry-run', 'print the plan, apply nothing')
     .option('--yes', 'apply without asking')
     .option('--journal <file>', 'append the step journal here (default: the app data folder)')
+    .option(
+      '--wait',
+      'when another repair of the same org and client runs, wait for it instead of refusing',
+    )
+    .option(
+      '--rate-limit <per-minute>',
+      "API requests per minute for this OAuth client (the org's limit)",
+      '300',
+    )
     .action(async (options: RepairOptions) => {
       process.exitCode = await runRepair(options);
     });
