@@ -40,7 +40,13 @@ async function start(): Promise<void> {
     clock,
     newId: randomUUID,
     ...PRODUCT,
-    connector: createOrgConnector({ folder, clock }),
+    // Repair locks sit where the CLI keeps them (<app data>/jit-doctor/locks), whatever the app's
+    // own folder is called, so the app and `jit-doctor repair` never repair one org at once.
+    connector: createOrgConnector({
+      folder,
+      clock,
+      locks: join(app.getPath('appData'), 'jit-doctor', 'locks'),
+    }),
     dialogs: createDialogs(dialog, () => window),
     capture: createCaptureService({
       BrowserWindow,

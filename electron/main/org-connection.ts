@@ -24,6 +24,13 @@ import {
   readJournal,
   type JournalEntry as StepEntry,
 } from '../genesys/provisioning/journal';
+import {
+  acquireRepairLock,
+  RepairLockBusy,
+  type LockOptions,
+  type RepairLock,
+} from '../genesys/provisioning/lock';
+import { AppError } from './app-error';
 import type { OrgConnection, OrgConnector } from './ports';
 
 const MAX_CANDIDATES = 200;
@@ -110,6 +117,8 @@ interface Opened {
   /** The purchased license total, when the org knows it (the demo org does). */
   licenseTotal?: number;
   journalPath: string;
+  /** The repair lock shared with the CLI for this org and client; null for the demo org (ours alone). */
+  lock: Omit<LockOptions, 'what'> | null;
   stop(): Promise<void>;
 }
 
@@ -163,8 +172,17 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
       return assess(await executor.usersCreatedBetween(since, clock()), config);
     },
     async repair(userIds, config, { signal, onProgress }) {
-      const history = existsSync(opened.journalPath) ? readJournal(opened.journalPath) : [];
-      const journal = openJournal(opened.journalPath);
+      const lock = opened.lock ? repairLock(opened.lock) : null;
+      // Read after the lock: a CLI run that just finished has journaled everything it did.
+      let history: StepEntry[];
+      let journal: ReturnType<typeof openJournal>;
+      try {
+        history = existsSync(opened.journalPath) ? readJournal(opened.journalPath) : [];
+        journal = openJournal(opened.journalPath);
+      } catch (error) {
+        lock?.release();
+        throw error;
+      }
       try {
         const executor = createRepairExecutor({
           api: provisioning,
@@ -194,6 +212,7 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
         ];
       } finally {
         journal.close();
+        lock?.release();
         for (const id of userIds) directory.invalidate(id);
       }
     },
@@ -205,8 +224,29 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
   };
 }
 
-export function createOrgConnector(deps: { folder: string; clock: () => Date }): OrgConnector {
+/** The lock, or a 'busy' error naming the run that holds it (the CLI, --watch, another app). */
+function repairLock(options: Omit<LockOptions, 'what'>): RepairLock {
+  try {
+    return acquireRepairLock({ ...options, what: 'the desktop app' });
+  } catch (error) {
+    if (error instanceof RepairLockBusy) throw new AppError('busy', `${error.message}.`);
+    throw error;
+  }
+}
+
+export function createOrgConnector(deps: {
+  folder: string;
+  clock: () => Date;
+  /** Where repair locks live: the folder the CLI uses too; default `<folder>/locks`. */
+  locks?: string;
+  /**
+   * Tests only: every live org is reached at this origin (a fake org) instead of its region's
+   * hosts. Nothing a person can set from the window reaches it.
+   */
+  testApiBase?: string;
+}): OrgConnector {
   const journals = join(deps.folder, 'journals');
+  const locks = deps.locks ?? join(deps.folder, 'locks');
   return {
     async demo({ rateLimitPerMinute }) {
       const fake = await startDemoOrg();
@@ -226,6 +266,7 @@ export function createOrgConnector(deps: { folder: string; clock: () => Date }):
             bundledConfig: demoConfig as JitDoctorConfig,
             licenseTotal: fake.state.licenses.total,
             journalPath: join(journals, 'repair-demo.jsonl'),
+            lock: null,
             stop: async () => {
               connection.close();
               await fake.stop();
@@ -241,6 +282,7 @@ export function createOrgConnector(deps: { folder: string; clock: () => Date }):
     async live({ region, clientId, clientSecret, name, rateLimitPerMinute }) {
       const connection = await connectGenesys({
         region,
+        apiBase: deps.testApiBase,
         clientId,
         clientSecret,
         scheduler: { limit: rateLimitPerMinute },
@@ -256,6 +298,7 @@ export function createOrgConnector(deps: { folder: string; clock: () => Date }):
             journals,
             `repair-${region.replace(/[^A-Za-z0-9.-]+/g, '_')}-${clientId.replace(/[^A-Za-z0-9.-]+/g, '_')}.jsonl`,
           ),
+          lock: { folder: locks, target: connection.target, clientId },
           stop: async () => connection.close(),
         },
         deps.clock,

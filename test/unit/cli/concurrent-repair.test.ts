@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'jit-doctor.mjs');
+const BIN = join(ROOT, 'dist', 'cli', 'jit-doctor.mjs');
 
 let folder: string;
 let fakeOrg: ChildProcess | undefined;
