@@ -13,7 +13,7 @@ import type { JitDoctorConfig, SsoConfig } from './config/types';
 import type { DirectoryUser } from './directory/types';
 import type { PairComparison } from './mapping/pair';
 import type { RepairPlan } from './provisioning/types';
-import type { MessageReport, Report } from './report';
+import type { IdpKind, MessageReport, MessageType, Report, Verdict } from './report';
 
 export type IpcErrorCode =
   | 'untrusted-sender'
@@ -78,6 +78,40 @@ export interface PairResult {
   a: MessageReport;
   b: MessageReport;
   comparison: PairComparison;
+}
+
+/** A diagnosed message kept in the history, as the list shows it. */
+export interface HistoryEntry {
+  id: string;
+  /** ISO-8601 time it was diagnosed. */
+  time: string;
+  /** The time the engine evaluated it at ("As of"). */
+  evaluatedAt: string;
+  source: string;
+  type: MessageType;
+  /** The NameID (a placeholder when kept redacted). */
+  user: string | null;
+  issuer: string | null;
+  idp: IdpKind | null;
+  verdict: Verdict;
+  redacted: boolean;
+  /** Bytes it takes in the history. */
+  bytes: number;
+}
+
+export interface HistoryOptions {
+  /** Keep every diagnosed message. */
+  enabled: boolean;
+  /** Keep them redacted (placeholders for personal data, no XML). */
+  redacted: boolean;
+}
+
+export interface HistoryState extends HistoryOptions {
+  /** Newest first. */
+  entries: HistoryEntry[];
+  limits: { count: number; bytes: number; days: number };
+  /** Why the history is not kept as it should be (no keychain), in one sentence. */
+  problem: string | null;
 }
 
 export interface ConfigState {
@@ -213,6 +247,13 @@ export interface InvokeMap {
   diagnose: { request: DiagnoseRequest; reply: AppReport };
   /** Diagnoses each side on its own, then compares the first Response of each. */
   comparePair: { request: CompareRequest; reply: PairResult };
+  /** The diagnosis history and its options. */
+  listHistory: { request: void; reply: HistoryState };
+  /** A message from the history as a report of its own, to show on Diagnose. */
+  openHistory: { request: { id: string }; reply: AppReport };
+  /** Forgets every kept message. */
+  clearHistory: { request: void; reply: HistoryState };
+  setHistoryOptions: { request: Partial<HistoryOptions>; reply: HistoryState };
   /** Shows the open-file dialog; null when the person cancels. */
   openInputFile: { request: void; reply: InputText | null };
   /** Saves the report with this identity (JSON), redacted or not; the saved path, or null when cancelled. */
@@ -384,6 +425,13 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<Reques
     a: { type: 'object', fields: compareSide },
     b: { type: 'object', fields: compareSide },
     now: { type: 'string', max: 40, optional: true, nullable: true },
+  },
+  listHistory: none,
+  openHistory: { id },
+  clearHistory: none,
+  setHistoryOptions: {
+    enabled: { type: 'boolean', optional: true },
+    redacted: { type: 'boolean', optional: true },
   },
   openInputFile: none,
   saveReport: { reportId: id, redact: { type: 'boolean' } },

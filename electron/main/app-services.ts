@@ -9,6 +9,7 @@ import { AppError } from './app-error';
 import type { CaptureService } from './capture-window';
 import { createConfigStore, effectiveConfig } from './config-store';
 import { createDiagnoseService } from './diagnose-service';
+import { createHistoryStore } from './history-store';
 import type { Handlers } from './dispatch';
 import type { FileSystem, JsonFileDeps } from './json-file';
 import { createOrgProfiles, type SecretCipher } from './org-profiles';
@@ -88,6 +89,14 @@ export function createAppServices(deps: AppDeps): AppServices {
       : null;
   };
 
+  const history = createHistoryStore({
+    ...files,
+    cipher: deps.cipher,
+    redact: deps.redact,
+    clock: deps.clock,
+    newId: deps.newId,
+    log: deps.log,
+  });
   const diagnose = createDiagnoseService({
     engine: deps.engine,
     redact: deps.redact,
@@ -96,6 +105,8 @@ export function createAppServices(deps: AppDeps): AppServices {
     org: org.current,
     clock: deps.clock,
     newId: deps.newId,
+    historyMessage: history.message,
+    onDiagnosed: history.add,
     log: deps.log,
   });
   const repair = createRepairService({
@@ -135,6 +146,14 @@ export function createAppServices(deps: AppDeps): AppServices {
   const handlers: Handlers = {
     diagnose: (request) => diagnose.run(request),
     comparePair: (request) => diagnose.compare(request),
+    listHistory: () => history.state(),
+    openHistory: async ({ id }) => {
+      const report = await history.report(id);
+      if (!report) throw new AppError('not-found', 'This message is no longer in the history.');
+      return diagnose.adopt(report);
+    },
+    clearHistory: () => history.clear(),
+    setHistoryOptions: (change) => history.setOptions(change),
     openInputFile: () => deps.dialogs.openText('input'),
     saveReport: ({ reportId, redact }) => saveReport(reportId, redact),
     getConfig: () => activeConfig(),

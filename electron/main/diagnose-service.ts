@@ -29,6 +29,8 @@ export interface DiagnoseService {
    * or not, with a file name; null when it is no longer kept.
    */
   saved(reportId: string, redact: boolean): { fileName: string; value: unknown } | null;
+  /** Gives a report made elsewhere (a message reopened from the history) an identity. */
+  adopt(report: Report): AppReport;
 }
 
 /** Reports kept for "Save report": the ones a person can still have on screen. */
@@ -118,7 +120,9 @@ export function createDiagnoseService(deps: {
       : report;
   };
 
+  /** Keeps the report in the history after the reply is on its way: the person waits for neither. */
   const remember = async (report: Report): Promise<void> => {
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       await deps.onDiagnosed?.(report);
     } catch (error) {
@@ -129,7 +133,7 @@ export function createDiagnoseService(deps: {
   const side = async (request: CompareSide, name: 'A' | 'B', now: Date): Promise<MessageReport> => {
     if (request.input && request.historyId === undefined) {
       const report = await engineRun([request.input], now, false);
-      await remember(report);
+      void remember(report);
       return firstResponse(report, name);
     }
     if (request.historyId !== undefined && !request.input) {
@@ -147,7 +151,7 @@ export function createDiagnoseService(deps: {
     async run(request) {
       const now = parseEvaluationTime(request.now, deps.clock);
       const report = await engineRun(request.inputs, now, request.batch ?? false);
-      await remember(report);
+      void remember(report);
       return { ...report, reportId: keep({ kind: 'report', report }) };
     },
     async compare(request) {
@@ -166,6 +170,9 @@ export function createDiagnoseService(deps: {
       };
       const reportId = keep({ kind: 'pair', evaluatedAt, a, b, report });
       return { reportId, evaluatedAt, a, b, comparison: comparePair(a, b) };
+    },
+    adopt(report) {
+      return { ...report, reportId: keep({ kind: 'report', report }) };
     },
     saved(reportId, redact) {
       const item = kept.get(reportId);

@@ -8,14 +8,16 @@ import { api, call, errorText } from './api';
 import { CompareScreen, EMPTY_PAIR, type PairState } from './screens/Compare';
 import { ConfigurationScreen, isUnsaved, type ConfigDraft } from './screens/Configuration';
 import { DiagnoseScreen } from './screens/Diagnose';
+import { entryLabel, HistoryScreen } from './screens/History';
 import { RepairScreen } from './screens/Repair';
 import { SettingsScreen } from './screens/Settings';
 
-export type ScreenId = 'diagnose' | 'compare' | 'configuration' | 'repair' | 'settings';
+export type ScreenId = 'diagnose' | 'compare' | 'history' | 'configuration' | 'repair' | 'settings';
 
 const SCREENS: { id: ScreenId; label: string }[] = [
   { id: 'diagnose', label: 'Diagnose' },
   { id: 'compare', label: 'Compare' },
+  { id: 'history', label: 'History' },
   { id: 'configuration', label: 'Configuration' },
   { id: 'repair', label: 'Repair' },
   { id: 'settings', label: 'Settings' },
@@ -318,6 +320,25 @@ export function App() {
         )}
         {screen === 'configuration' && (
           <ConfigurationScreen draft={configDraft} onDraft={setConfigDraft} onSaved={configSaved} />
+        )}
+        {screen === 'history' && (
+          <HistoryScreen
+            onOpen={(reopened) => {
+              setReport(reopened);
+              setInputs([]);
+              setError(null);
+              setDiagnoses((n) => n + 1);
+              setScreen('diagnose');
+            }}
+            onCompare={(a, b) => {
+              setPair({
+                a: { text: '', history: { id: a.id, label: entryLabel(a) } },
+                b: { text: '', history: { id: b.id, label: entryLabel(b) } },
+                result: null,
+              });
+              setScreen('compare');
+            }}
+          />
         )}
         {screen === 'repair' && <RepairScreen />}
         {screen === 'settings' && (

@@ -10,7 +10,7 @@ import { expect, openScreen, pasteAnywhere } from './steps';
 import { departmentPair } from '../fixtures/compare/department-pair';
 
 const NEAR_MISS = '011-claim-namespace-near-miss-department';
-const SCREENS = ['Diagnose', 'Compare', 'Configuration', 'Repair', 'Settings'];
+const SCREENS = ['Diagnose', 'Compare', 'History', 'Configuration', 'Repair', 'Settings'];
 
 const IDP_CERT = readFileSync(join(ROOT, 'test/fixtures/keys/idp.crt'), 'utf8').replace(
   /-----[A-Z ]+-----|\s+/g,
@@ -332,6 +332,49 @@ export const scenarios: Scenario[] = [
         report.messages[0]?.source === 'pasted',
         `Diagnose saves the report on screen, got ${report.messages[0]?.source}`,
       );
+    },
+  },
+  {
+    name: 'history: every diagnosed message is listed; reopen one, compare two, keep redacted, clear',
+    async run({ page, harness, screenshot }) {
+      await openScreen(page, 'History');
+      const table = page.getByRole('table', { name: 'Diagnosed messages' });
+      const rowB = table.getByRole('row').filter({ hasText: 'Message B · Response' }).first();
+      await rowB.waitFor();
+      expect(
+        /jane\.doe@acme\.example/.test(await rowB.innerText()) &&
+          /sts\.windows\.net/.test(await rowB.innerText()),
+        `the row names the user and the IdP, got ${await rowB.innerText()}`,
+      );
+      await table.getByRole('row').filter({ hasText: 'pasted · Response' }).first().waitFor();
+      await screenshot('07-history');
+      const rowA = table.getByRole('row').filter({ hasText: 'Message A · Response' }).first();
+      await rowA.getByRole('checkbox').check();
+      await rowB.getByRole('checkbox').check();
+      await page.getByRole('button', { name: 'Compare the two chosen' }).click();
+      await page.getByText('From the history:').first().waitFor();
+      await page.getByRole('button', { name: 'Compare A and B' }).click();
+      await page.getByTestId('two-table').getByText('name (case)').waitFor();
+      await openScreen(page, 'History');
+      await rowB.getByRole('button', { name: /^Reopen/ }).click();
+      await page.getByTestId('verdict').waitFor();
+      await page.getByRole('button', { name: 'Save report…' }).click();
+      await page.getByText(/^Report saved to/).waitFor();
+      expect(
+        JSON.parse(harness.saved.at(-1)!.text).messages[0].source === 'Message B',
+        'a reopened message is the report on screen, and saves as such',
+      );
+      await openScreen(page, 'History');
+      await page.getByLabel(/Keep them redacted/).click();
+      await table.getByText('redacted').first().waitFor();
+      expect(!/jane\.doe/.test(await table.innerText()), 'kept redacted, the history names nobody');
+      await page.getByLabel(/Keep them redacted/).click();
+      await page
+        .getByLabel(/Keep them redacted/)
+        .and(page.locator(':not(:checked)'))
+        .waitFor();
+      await page.getByRole('button', { name: 'Clear history' }).click();
+      await page.getByText(/No message yet/).waitFor();
     },
   },
   {
