@@ -4,7 +4,7 @@
  * `jit-doctor config check FILE`: validate a configuration (exit 2 naming the bad key).
  */
 import type { Command } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError, loadConfigFile, parseConfig, readFailure } from '../../../shared/config/load';
 import { configFromMetadata, MetadataError } from '../../../shared/config/metadata';
 import type { JitDoctorConfig } from '../../../shared/config/types';
@@ -12,6 +12,7 @@ import { PRESETS, type PresetIdp } from '../../../shared/mapping/presets';
 import { parseXml } from '../../../shared/saml/parse';
 import { UsageError } from '../errors';
 import { describeWriteError } from '../input';
+import { checkOutputFile } from '../output';
 
 export interface ConfigIo {
   readText(path: string): string;
@@ -24,8 +25,7 @@ export interface ConfigIo {
 const nodeIo: ConfigIo = {
   readText: (path) => readFileSync(path, 'utf8'),
   writeText: (path, text, force) => {
-    if (!force && existsSync(path))
-      throw new UsageError(`${path} already exists; use --force to replace it`);
+    checkOutputFile(path, force);
     try {
       writeFileSync(path, text, { encoding: 'utf8', mode: 0o644 });
     } catch (error) {

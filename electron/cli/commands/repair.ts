@@ -57,6 +57,9 @@ interface RepairOptions {
   rateLimit: string;
 }
 
+/** --watch polls no more often than this: each poll costs requests the repairs need. */
+const MIN_WATCH_INTERVAL_MS = 5_000;
+
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** "24h", "30s", "90m", "2d" → milliseconds. */
@@ -76,7 +79,10 @@ function checkOptions(options: RepairOptions): void {
   if (options.watch && !options.yes && !options.dryRun)
     throw new UsageError('--watch repairs without asking: pass --yes (or --dry-run to only plan)');
   parseDuration(options.since, '--since');
-  parseDuration(options.interval, '--interval');
+  if (parseDuration(options.interval, '--interval') < MIN_WATCH_INTERVAL_MS)
+    throw new UsageError(
+      `--interval must be at least ${MIN_WATCH_INTERVAL_MS / 1000}s (got "${options.interval}"): every poll reads the org's audit log and counts against the rate limit the repairs need`,
+    );
   parseRateLimit(options.rateLimit);
 }
 
@@ -367,7 +373,7 @@ export function registerRepair(program: Command): void {
     .option('--stuck', 'repair every user created recently whose plan is not empty')
     .option('--since <duration>', 'with --stuck: how far back to look (30m, 24h, 7d)', '24h')
     .option('--watch', 'with --stuck: keep polling for new users and repair them until Ctrl-C')
-    .option('--interval <duration>', 'with --watch: time between polls', '30s')
+    .option('--interval <duration>', 'with --watch: time between polls (at least 5s)', '30s')
     .option(
       '--config <file>',
       'configuration with postJit rules (default with --demo: the demo config)',

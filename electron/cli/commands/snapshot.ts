@@ -1,9 +1,9 @@
 /**
- * `jit-doctor snapshot (--org | --demo) [--out FILE] [--api-base URL] [--config FILE]`: writes the
- * directory snapshot of spec/config.md from a live org or the demo org. Creation dates come from
+ * `jit-doctor snapshot (--org | --demo) [--out FILE [--force]] [--api-base URL] [--config FILE]`:
+ * writes the directory snapshot of spec/config.md from a live org or the demo org. Creation dates come from
  * the audit log; secrets never enter the file. A progress bar shows on a terminal (stderr).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError, loadConfigFile } from '../../../shared/config/load';
 import type { DirectorySnapshot } from '../../../shared/directory/types';
@@ -11,13 +11,14 @@ import { liveDirectory } from '../../genesys/directory/org-directory';
 import type { SnapshotProgress } from '../../genesys/directory/fetch-snapshot';
 import { GenesysApiError } from '../../genesys/errors';
 import { UsageError } from '../errors';
-import { describeWriteError } from '../input';
+import { checkOutputFile, writeFileAtomically } from '../output';
 
 export interface SnapshotFlags {
   org?: boolean;
   demo?: boolean;
   apiBase?: string;
   out?: string;
+  force?: boolean;
   config?: string;
 }
 
@@ -31,6 +32,7 @@ export function registerSnapshot(program: Command): void {
     .option('--demo', 'read the embedded demo org')
     .option('--api-base <url>', 'API base URL for --org (or GENESYSCLOUD_API_BASE)')
     .option('--out <file>', 'write the snapshot here instead of stdout')
+    .option('--force', 'with --out: replace the file when it exists')
     .option(
       '--config <file>',
       'configuration whose licenses.total, organizationName and region go into the snapshot',
@@ -57,6 +59,7 @@ export interface SnapshotIo {
 }
 
 export async function runSnapshot(flags: SnapshotFlags, io: SnapshotIo): Promise<number> {
+  if (flags.out) checkOutputFile(flags.out, Boolean(flags.force));
   const config = flags.config ? loadConfig(flags.config) : undefined;
   const { openOrg } = await import('../org');
   const org = await openOrg({ org: flags.org, demo: flags.demo, apiBase: flags.apiBase });
@@ -79,7 +82,7 @@ export async function runSnapshot(flags: SnapshotFlags, io: SnapshotIo): Promise
   }
   const text = `${JSON.stringify(snapshot, null, 2)}\n`;
   if (flags.out) {
-    writeAtomically(flags.out, text);
+    writeFileAtomically(flags.out, text);
     io.log(
       `jit-doctor: wrote ${snapshot.users.length} users of ${org.description} to ${flags.out}`,
     );
@@ -95,18 +98,6 @@ function loadConfig(path: string) {
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
-  }
-}
-
-/** A half-written snapshot must never replace a good one. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text, { mode: 0o600 });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new UsageError(`cannot write ${path}: ${describeWriteError(error)}`);
   }
 }
 
