@@ -69,7 +69,7 @@ export interface VerifyOptions {
    * An unreadable one makes verifySignatures throw CertificateError (shared/saml/certificates.ts).
    */
   certificates: readonly string[];
-  /** Evaluation time, for CERT_EXPIRED / CERT_EXPIRING. */
+  /** Evaluation time, for CERT_EXPIRED / CERT_EXPIRING / CERT_NOT_YET_VALID. */
   now: Date;
   /**
    * The decoded text, accepted from callers that have it but not read: verification runs on the
