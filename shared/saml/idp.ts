@@ -18,6 +18,8 @@ export interface IdpGuide {
   serviceProvider: string;
   /** Where the signing certificate and what is signed (response/assertion, algorithm) are set. */
   signing: string;
+  /** Where assertion encryption for this application is switched off. */
+  encryption: string;
   /** Where the IdP shows its own entity ID (the Issuer), to copy into Genesys Cloud. */
   issuer: string;
   /** How to join given name and surname into one display-name claim. */
@@ -36,6 +38,8 @@ const GUIDES: Record<IdpKind, IdpGuide> = {
       'Enterprise applications → your app → Single sign-on → Basic SAML Configuration (Identifier (Entity ID), Reply URL)',
     signing:
       'Enterprise applications → your app → Single sign-on → SAML Certificates (signing option and algorithm, download Certificate (Base64))',
+    encryption:
+      'Enterprise applications → your app → Security → Token encryption (deactivate the active token encryption certificate)',
     issuer:
       'Enterprise applications → your app → Single sign-on → Set up (Microsoft Entra Identifier)',
     computedName:
@@ -52,6 +56,8 @@ const GUIDES: Record<IdpKind, IdpGuide> = {
       'Applications → your app → General → SAML Settings (Single sign-on URL, Audience URI (SP Entity ID))',
     signing:
       'Applications → your app → Sign On → SAML Signing Certificates, and SAML Settings → Advanced (Response/Assertion Signature, Signature Algorithm)',
+    encryption:
+      'Applications → your app → General → SAML Settings → Edit → Show Advanced Settings → Assertion Encryption: Unencrypted',
     issuer:
       'Applications → your app → Sign On → View SAML setup instructions (Identity Provider Issuer)',
     computedName:
@@ -67,6 +73,8 @@ const GUIDES: Record<IdpKind, IdpGuide> = {
       'Relying Party Trusts → your trust → Properties → Identifiers (relying party identifier) and Endpoints (SAML Assertion Consumer)',
     signing:
       'AD FS Management → Service → Certificates (Token-signing), and Relying Party Trusts → your trust → Properties → Advanced (secure hash algorithm)',
+    encryption:
+      'Relying Party Trusts → your trust → Properties → Encryption (remove the encryption certificate), or Set-AdfsRelyingPartyTrust -TargetName <trust> -EncryptClaims $false',
     issuer:
       'AD FS Management → Service → Edit Federation Service Properties (Federation Service identifier)',
     computedName:
@@ -83,6 +91,8 @@ const GUIDES: Record<IdpKind, IdpGuide> = {
       'SP connection → General Info (Partner’s Entity ID) and Protocol Settings → Assertion Consumer Service URL (PingOne: Configuration → ACS URLs, Entity ID)',
     signing:
       'SP connection → Credentials → Digital Signature Settings (signing certificate, algorithm; what to sign)',
+    encryption:
+      'SP connection → Protocol Settings → Encryption Policy: None (PingOne: your application → Configuration → clear Enable Encryption)',
     issuer:
       'Server Configuration → Federation Info (SAML 2.0 Entity ID) (PingOne: Configuration → Issuer ID)',
     computedName:
@@ -98,6 +108,8 @@ const GUIDES: Record<IdpKind, IdpGuide> = {
       'Apps → Web and mobile apps → your app → Service provider details (ACS URL, Entity ID, Signed response)',
     signing:
       'Security → Authentication → SSO with SAML applications (IdP certificate), and your app → Service provider details → Signed response',
+    encryption:
+      'Apps → Web and mobile apps → your app → Service provider details; Google Workspace itself does not encrypt assertions, so a service between Google and Genesys Cloud re-issued this one: switch encryption off there',
     issuer: 'Apps → Web and mobile apps → your app → Download metadata (Entity ID)',
     computedName:
       'Google cannot send a joined display name: map givenName and surname in Genesys Cloud instead',
@@ -110,6 +122,8 @@ const GUIDES: Record<IdpKind, IdpGuide> = {
     serviceProvider:
       "your IdP's service-provider settings for Genesys Cloud (entity ID / audience, ACS URL)",
     signing: "your IdP's signing settings for the Genesys Cloud application",
+    encryption:
+      "your IdP's encryption settings for the Genesys Cloud application (assertion or token encryption)",
     issuer: "your IdP's metadata (its entity ID)",
     computedName: 'a computed attribute in your IdP that joins given name and surname',
   },

@@ -56,10 +56,10 @@ export const checkAssertionCount: Check = ({ message }) => {
     findings.push(
       finding('ASSERTION_ENCRYPTED', {
         message:
-          'The assertion is encrypted (EncryptedAssertion); Genesys Cloud does not accept encrypted assertions.',
+          'The assertion is encrypted (EncryptedAssertion); Genesys Cloud does not accept encrypted assertions, and its claims and any signature inside it cannot be read until it is sent unencrypted.',
         location,
         evidence: { encryptedAssertions: message.encryptedAssertionCount },
-        fix: `${whereIn(message.idp, 'signing')}, turn assertion encryption off for the Genesys Cloud application: the login already runs over TLS.`,
+        fix: `${whereIn(message.idp, 'encryption')}, turn assertion encryption off (keep the assertion signed): the login already runs over TLS.`,
       }),
     );
   }

@@ -3,7 +3,8 @@
  * stages the exact elements that were verified ("what is used is what is signed", DESIGN.md).
  *
  * Order of trust in the status: wrapped > invalid > untrusted > not-checked > valid; `missing`
- * when no signature exists at all. A message is never `valid` when anything is wrapped.
+ * when no signature exists at all, `not-checked` when the only place left for one is an encrypted
+ * assertion (no signature can be read). A message is never `valid` when anything is wrapped.
  */
 import type { Element } from '@xmldom/xmldom';
 import {
@@ -78,12 +79,18 @@ export function verifySignatures(parsed: ParsedXml, options: VerifyOptions): Ver
     ...notCheckedFindings(evaluations, infoOf, locate),
     ...expiryFindings(evaluations, configuredInfos, options.now, locate),
   ];
-  if (shapes.length === 0) findings.push(build.missingFinding(parsed.root, locate));
+  // An encrypted assertion may carry the only signature, out of sight: ASSERTION_ENCRYPTED says
+  // so, and advising to turn signing on would be wrong.
+  const hiddenByEncryption = shapes.length === 0 && scan.encryptedAssertions.length > 0;
+  if (shapes.length === 0 && !hiddenByEncryption)
+    findings.push(build.missingFinding(parsed.root, locate));
 
   const { response, assertion } = usedElements(parsed.root, evaluations);
   return {
     signature: {
-      status: statusOf(evaluations, documentProblems.length > 0),
+      status: hiddenByEncryption
+        ? 'not-checked'
+        : statusOf(evaluations, documentProblems.length > 0),
       signed: evaluations.map(signedElement),
       certificates: [...configuredInfos, ...embeddedInfos],
     },

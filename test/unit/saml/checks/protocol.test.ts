@@ -53,6 +53,18 @@ describe('protocol checks', () => {
     ]);
   });
 
+  it.each([
+    ['okta', /Assertion Encryption: Unencrypted/],
+    ['adfs', /EncryptClaims \$false/],
+    ['entra', /Token encryption/],
+    ['ping', /Encryption Policy/],
+  ] as const)('ASSERTION_ENCRYPTED names where %s switches encryption off', (idp, where) => {
+    const message = { ...extractSample('057-encrypted-assertion-pysaml2'), idp };
+    const [f] = checkAssertionCount(contextFor(message, config));
+    expect(f?.fix).toMatch(where);
+    expect(f?.fix).not.toMatch(/sign(ing|ature) (certificate|algorithm)|Token-signing/i);
+  });
+
   it('RESPONSE_NO_ASSERTION for a successful response with nothing in it', () => {
     const message = {
       ...base,

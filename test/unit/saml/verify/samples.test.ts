@@ -108,6 +108,16 @@ describe('verifySignatures on the sample cases', () => {
     expect(outcome.assertion).toBeNull();
   });
 
+  it('057 without its Response signature: not-checked, and no advice to turn signing on', () => {
+    const { xml, certificates, now } = sample('057-encrypted-assertion-pysaml2');
+    const unsigned = xml.replace(/<(\w+:)?Signature[\s>][\s\S]*?<\/(\w+:)?Signature>/, '');
+    expect(unsigned).not.toMatch(/SignatureValue/);
+    const outcome = verifySignatures(parse(unsigned), { certificates, now });
+    // The signature may sit inside the encryption, where nothing can read it.
+    expect(outcome.signature.status).toBe('not-checked');
+    expect(codes(outcome)).toEqual([]);
+  });
+
   it.each([
     ['091-attack-xsw3', 'unsigned-assertion'],
     ['095-attack-xsw7', 'duplicate-id'],
