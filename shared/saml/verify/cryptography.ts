@@ -12,9 +12,9 @@
  */
 import { timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Element, Node } from '@xmldom/xmldom';
-import { SignedXml, type Reference, type SignatureAlgorithm } from 'xml-crypto';
-import { ExclusiveC14n, useStandardCanonicalization, type InheritedXmlOptions } from './c14n';
-import { inheritedNamespaces, inheritedXmlAttributes } from './dom';
+import { SignedXml, type SignatureAlgorithm } from 'xml-crypto';
+import { useStandardCanonicalization, type InheritedXmlOptions } from './c14n';
+import { dsigChildren, elementChildren, inheritedNamespaces, inheritedXmlAttributes } from './dom';
 import { ALGORITHMS } from './profile';
 import type { SignatureShape } from './shape';
 
@@ -37,48 +37,50 @@ export type Integrity =
     }
   | { kind: 'unverifiable'; reason: string };
 
-/** Canonicalizes the referenced element and compares its digest; the key is checked separately. */
+/** xml-crypto's algorithm registry, with our standard canonicalizers; read only. */
+const REGISTRY = new SignedXml();
+useStandardCanonicalization(REGISTRY);
+
+type Canonicalizer = {
+  process(node: unknown, options: InheritedOptions): string;
+};
+
+/**
+ * Canonicalizes the referenced element and compares its digest; the key is checked separately.
+ * The Reference (URI, transforms, digest) is read from the very SignedInfo node whose canonical
+ * form is the signed bytes; comments or processing instructions there, the only way the two could
+ * read differently, are SIGNATURE_WRAPPING (shape.ts).
+ */
 export function checkReference(shape: SignatureShape): Integrity {
   const { signedInfo, candidates, signatureValue, signatureAlgorithm, canonicalizationAlgorithm } =
     shape;
-  if (signedInfo === null || signatureValue === null) {
-    return unverifiable('the signature has no single SignedInfo and SignatureValue');
-  }
+  if (signedInfo === null) return unverifiable('it has no SignedInfo');
+  if (signatureValue === null || signatureValue === '')
+    return unverifiable('it has no SignatureValue, so it was never computed');
+  if (signatureAlgorithm === null) return unverifiable('its SignedInfo names no SignatureMethod');
+  if (canonicalizationAlgorithm === null)
+    return unverifiable('its SignedInfo names no CanonicalizationMethod');
+  if (shape.referenceCount === 0) return unverifiable('its SignedInfo has no Reference');
+  if (shape.digestAlgorithm === null) return unverifiable('its Reference names no DigestMethod');
+  if (shape.digestValue === null) return unverifiable('its Reference has no DigestValue');
   if (candidates.length === 0) {
     return unverifiable(
       `no element has the ID the Reference names (${shape.referenceUri ?? 'no URI'})`,
     );
   }
-  if (signatureAlgorithm === null || canonicalizationAlgorithm === null) {
-    return unverifiable('SignedInfo names no SignatureMethod or CanonicalizationMethod');
-  }
-  const signedXml = new SignedXml();
-  useStandardCanonicalization(signedXml);
-  try {
-    signedXml.loadSignature(shape.signature as never);
-  } catch (error) {
-    return unverifiable(`xml-crypto cannot read the signature: ${messageOf(error)}`);
-  }
-  const [reference, ...others] = signedXml.getReferences();
-  if (reference === undefined || others.length > 0)
-    return unverifiable('the signature does not have exactly one Reference');
-  // The Reference as signed (read from canonical SignedInfo) must be the one we resolved in the DOM.
-  if (
-    (reference.uri ?? '') !== (shape.referenceUri ?? '') ||
-    reference.digestAlgorithm !== shape.digestAlgorithm
-  ) {
-    return unverifiable('the signed Reference differs from the one in the document');
-  }
-  const Hash = signedXml.HashAlgorithms[reference.digestAlgorithm];
+  const Hash = REGISTRY.HashAlgorithms[shape.digestAlgorithm];
   if (Hash === undefined)
-    return unverifiable(`the digest algorithm ${reference.digestAlgorithm} is not supported`);
-  const Signer = signedXml.SignatureAlgorithms[signatureAlgorithm];
+    return unverifiable(`the digest algorithm ${shape.digestAlgorithm} is not supported`);
+  const Signer = REGISTRY.SignatureAlgorithms[signatureAlgorithm];
   if (Signer === undefined)
     return unverifiable(`the signature algorithm ${signatureAlgorithm} is not supported`);
+  const SignedInfoC14n = REGISTRY.CanonicalizationAlgorithms[canonicalizationAlgorithm];
+  if (SignedInfoC14n === undefined)
+    return unverifiable(`the canonicalization ${canonicalizationAlgorithm} is not supported`);
   try {
-    const expectedDigest = String(reference.digestValue ?? '');
+    const expectedDigest = shape.digestValue;
     const digestOf = (element: Element) =>
-      new Hash().getHash(canonicalReference(signedXml, reference, element, shape.signature));
+      new Hash().getHash(canonicalReference(shape, element));
     // Usually one candidate. With a duplicated ID, the one whose digest matches is the signed one
     // (a bounded number of tries, so a message stuffed with copies cannot cost unbounded work).
     let match: Element | undefined;
@@ -92,13 +94,12 @@ export function checkReference(shape: SignatureShape): Integrity {
         break;
       }
     }
-    const canonicalSignedInfo = signedXml.getCanonXml(
-      [canonicalizationAlgorithm],
-      signedInfo as never,
-      {
-        ancestorNamespaces: inheritedNamespaces(signedInfo as Element),
-        ancestorXmlAttributes: inheritedXmlAttributes(signedInfo as Element),
-      } as InheritedOptions,
+    const canonicalSignedInfo = canonicalize(
+      new SignedInfoC14n() as unknown as Canonicalizer,
+      signedInfo,
+      null,
+      [],
+      exclusivePrefixesOf(signedInfo),
     );
     return {
       kind: 'checked',
@@ -115,47 +116,66 @@ export function checkReference(shape: SignatureShape): Integrity {
   }
 }
 
-/** The referenced element after the Reference's transforms, as xml-crypto computes it. */
-function canonicalReference(
-  signedXml: SignedXml,
-  reference: Reference,
-  element: Element,
-  signature: Element,
-): string {
-  const usual =
-    reference.inclusiveNamespacesPrefixList.length === 0 &&
-    reference.transforms.length === 2 &&
-    reference.transforms[0] === ALGORITHMS.envelopedSignature &&
-    reference.transforms[1] === ALGORITHMS.exclusiveC14n;
-  if (usual) return canonicalizeEnvelopedInPlace(element, signature);
-  return signedXml.getCanonXml(
-    reference.transforms,
-    element as never,
-    {
-      inclusiveNamespacesPrefixList: reference.inclusiveNamespacesPrefixList,
-      ancestorNamespaces: inheritedNamespaces(element),
-      ancestorXmlAttributes: inheritedXmlAttributes(element),
-    } as InheritedOptions,
+/**
+ * The referenced element after the Reference's transforms: enveloped-signature (when listed) then
+ * one canonicalization, or inclusive C14N 1.0 when none is listed (XML-DSig's node-set to octets).
+ * shape.ts sends every other transform list to SIGNATURE_UNEXPECTED_TRANSFORM before this runs.
+ */
+function canonicalReference(shape: SignatureShape, element: Element): string {
+  const enveloped = shape.transforms.includes(ALGORITHMS.envelopedSignature);
+  const last = shape.transforms[shape.transforms.length - 1];
+  const algorithm =
+    last !== undefined && last !== ALGORITHMS.envelopedSignature ? last : ALGORITHMS.c14n;
+  const C14n = REGISTRY.CanonicalizationAlgorithms[algorithm];
+  if (C14n === undefined) throw new Error(`the transform ${algorithm} is not supported`);
+  return canonicalize(
+    new C14n() as unknown as Canonicalizer,
+    element,
+    enveloped ? shape.signature : null,
+    shape.inclusivePrefixes,
+    null,
   );
 }
 
 /**
- * The SAML reference ([enveloped-signature, exc-c14n], no InclusiveNamespaces) without
- * getCanonXml's deep clone, which costs as much as parsing the message again on a 20,000-value
- * assertion: the enveloped signature is detached while exclusive c14n reads the tree (without an
- * InclusiveNamespaces list it only reads) and is put back exactly where it was.
+ * Canonicalizes `element` in place, without xml-crypto's deep clone (which costs as much as
+ * parsing the message again on a 20,000-value assertion): an enveloped signature is detached
+ * while the canonicalizer reads the tree and put back exactly where it was. Exclusive c14n with an
+ * InclusiveNamespaces list writes the listed ancestor declarations onto its input, so that one
+ * case canonicalizes a copy.
  */
-function canonicalizeEnvelopedInPlace(element: Element, signature: Element): string {
-  const parent = signature.parentNode;
-  const next = signature.nextSibling;
-  const enveloped = parent !== null && isWithin(signature, element);
-  if (enveloped) parent.removeChild(signature);
+function canonicalize(
+  c14n: Canonicalizer,
+  element: Element,
+  signature: Element | null,
+  prefixes: readonly string[],
+  /** SignedInfo's own CanonicalizationMethod/InclusiveNamespaces, which xml-crypto reads itself. */
+  ownPrefixes: readonly string[] | null,
+): string {
+  const parent = signature?.parentNode ?? null;
+  const next = signature?.nextSibling ?? null;
+  const detach = signature !== null && parent !== null && isWithin(signature, element);
+  const mutates = prefixes.length > 0 || (ownPrefixes !== null && ownPrefixes.length > 0);
+  if (detach) parent.removeChild(signature);
   try {
-    const options = { defaultNsForPrefix: SignedXml.defaultNsForPrefix, ancestorNamespaces: [] };
-    return String(new ExclusiveC14n().process(element as never, options));
+    const options: InheritedOptions = {
+      defaultNsForPrefix: SignedXml.defaultNsForPrefix,
+      ancestorNamespaces: inheritedNamespaces(element),
+      ancestorXmlAttributes: inheritedXmlAttributes(element),
+      inclusiveNamespacesPrefixList: [...prefixes],
+    };
+    return String(c14n.process(mutates ? element.cloneNode(true) : element, options));
   } finally {
-    if (enveloped) parent.insertBefore(signature, next);
+    if (detach) parent.insertBefore(signature, next);
   }
+}
+
+function exclusivePrefixesOf(signedInfo: Element): string[] {
+  return dsigChildren(signedInfo, 'CanonicalizationMethod')
+    .flatMap((method) => elementChildren(method))
+    .filter((child) => child.localName === 'InclusiveNamespaces')
+    .flatMap((child) => (child.getAttribute('PrefixList') ?? '').split(' '))
+    .filter((prefix) => prefix.length > 0);
 }
 
 function isWithin(node: Node, ancestor: Element): boolean {

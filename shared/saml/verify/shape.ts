@@ -37,6 +37,8 @@ export interface SignatureShape {
   /** Base64 text of the one SignatureValue child, whitespace removed. */
   signatureValue: string | null;
   referenceUri: string | null;
+  /** How many Reference elements SignedInfo has (a SAML signature has one). */
+  referenceCount: number;
   /** The ID the Reference names (URI without `#`), or null for `URI=""`/no URI. */
   referencedId: string | null;
   /**
@@ -50,6 +52,10 @@ export interface SignatureShape {
   signatureAlgorithm: string | null;
   digestAlgorithm: string | null;
   transforms: string[];
+  /** Base64 text of the Reference's one DigestValue (whitespace removed), or null. */
+  digestValue: string | null;
+  /** PrefixList of the last transform's InclusiveNamespaces (exclusive c14n), as xml-crypto reads it. */
+  inclusivePrefixes: string[];
   /** Transforms (and a SignedInfo canonicalization) outside the allowed set. */
   unexpectedTransforms: string[];
   wrapping: WrappingProblem[];
@@ -138,6 +144,10 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
   }
 
   const transforms = reference === null ? [] : transformAlgorithms(reference);
+  const digestValue =
+    digestValues.length === 1
+      ? (digestValues[0]?.textContent ?? '').replace(/\s+/g, '') || null
+      : null;
   const canonicalizationAlgorithm = algorithmOf(signedInfo, 'CanonicalizationMethod');
   const unexpectedTransforms = transforms.filter((t) => !ALLOWED_TRANSFORMS.has(t));
   if (transforms.length > MAX_TRANSFORMS && unexpectedTransforms.length === 0) {
@@ -156,6 +166,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
     signedInfo,
     signatureValue,
     referenceUri,
+    referenceCount: references.length,
     referencedId,
     candidates,
     target,
@@ -163,6 +174,8 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
     signatureAlgorithm: algorithmOf(signedInfo, 'SignatureMethod'),
     digestAlgorithm: algorithmOf(reference, 'DigestMethod'),
     transforms,
+    digestValue,
+    inclusivePrefixes: reference === null ? [] : inclusivePrefixes(reference),
     unexpectedTransforms,
     wrapping,
     embeddedCertificates: embeddedCertificates(signature),
@@ -258,6 +271,18 @@ function transformAlgorithms(reference: Element): string[] {
   return transforms.flatMap((container) =>
     dsigChildren(container, 'Transform').map((t) => t.getAttribute('Algorithm') ?? ''),
   );
+}
+
+function inclusivePrefixes(reference: Element): string[] {
+  const transforms = dsigChildren(reference, 'Transforms').flatMap((container) =>
+    dsigChildren(container, 'Transform'),
+  );
+  const last = transforms[transforms.length - 1];
+  if (last === undefined) return [];
+  return elementChildren(last)
+    .filter((child) => child.localName === 'InclusiveNamespaces')
+    .flatMap((child) => (child.getAttribute('PrefixList') ?? '').split(' '))
+    .filter((prefix) => prefix.length > 0);
 }
 
 function algorithmOf(parent: Element | null, localName: string): string | null {
