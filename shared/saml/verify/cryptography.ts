@@ -79,8 +79,7 @@ export function checkReference(shape: SignatureShape): Integrity {
     return unverifiable(`the canonicalization ${canonicalizationAlgorithm} is not supported`);
   try {
     const expectedDigest = shape.digestValue;
-    const digestOf = (element: Element) =>
-      new Hash().getHash(canonicalReference(shape, element));
+    const digestOf = (element: Element) => new Hash().getHash(canonicalReference(shape, element));
     // Usually one candidate. With a duplicated ID, the one whose digest matches is the signed one
     // (a bounded number of tries, so a message stuffed with copies cannot cost unbounded work).
     let match: Element | undefined;
