@@ -5,7 +5,7 @@
  * through the real SDK over 127.0.0.1). One org per process: the SDK client is a singleton.
  */
 import type { DirectoryView } from '../../shared/directory/types';
-import { createGenesysApi, type GenesysApi } from '../genesys/api/index';
+import { createGenesysAdapter, type GenesysAdapter } from '../genesys/adapter';
 import { connectGenesys, type GenesysConnection } from '../genesys/connection';
 import { liveDirectory } from '../genesys/directory/org-directory';
 import type { FetchSnapshotOptions } from '../genesys/directory/fetch-snapshot';
@@ -27,7 +27,7 @@ export interface OrgOptions {
 export interface OpenedOrg {
   demo: boolean;
   connection: GenesysConnection;
-  api: GenesysApi;
+  api: GenesysAdapter;
   /** For messages: "the demo org acme-contact", "org at mypurecloud.ie". */
   description: string;
   /** With --demo: the matching configuration (postJit rules, certificate). */
@@ -60,7 +60,7 @@ async function openDemo(options: OrgOptions): Promise<OpenedOrg> {
     return {
       demo: true,
       connection,
-      api: createGenesysApi(connection),
+      api: createGenesysAdapter(connection),
       description: `the demo org ${DEMO_ORG_NAME}`,
       demoConfigPath: DEMO_CONFIG_PATH,
       orgName: DEMO_ORG_NAME,
@@ -105,7 +105,7 @@ async function openLive(options: OrgOptions): Promise<OpenedOrg> {
     return {
       demo: false,
       connection,
-      api: createGenesysApi(connection),
+      api: createGenesysAdapter(connection),
       description: `the org at ${connection.target}`,
       region,
       close: async () => connection.close(),

@@ -15,6 +15,13 @@ import {
 } from './scheduler';
 import { GenesysApiError, normaliseHeaders, toGenesysApiError } from './errors';
 import { parseApiBase, resolveRegion } from './region';
+import {
+  OPERATIONS,
+  type OperationName,
+  type SdkApiClass,
+  type SdkArgs,
+  type SdkResult,
+} from './operations';
 
 export interface GenesysConnectionOptions {
   /** Domain (mypurecloud.com) or SDK region key (us_east_1); default mypurecloud.com. */
@@ -30,24 +37,25 @@ export interface GenesysConnectionOptions {
   renewBeforeExpiryMs?: number;
 }
 
-export interface GenesysApis {
-  users: platformClient.UsersApi;
-  routing: platformClient.RoutingApi;
-  authorization: platformClient.AuthorizationApi;
-  locations: platformClient.LocationsApi;
-  license: platformClient.LicenseApi;
-  telephony: platformClient.TelephonyProvidersEdgeApi;
-  stations: platformClient.StationsApi;
-  identityProviders: platformClient.IdentityProviderApi;
-  audit: platformClient.AuditApi;
-}
+/** One instance of each SDK class the operation table names. */
+export type GenesysApis = { [C in SdkApiClass]: InstanceType<(typeof platformClient)[C]> };
+
+/** How one call is scheduled; the operation name comes from the table. */
+export type CallControl<K extends OperationName> = Omit<CallOptions<SdkResult<K>>, 'operation'>;
 
 export interface GenesysConnection {
   /** The API domain (mypurecloud.com), or the --api-base origin. */
   readonly target: string;
   readonly scheduler: CallScheduler;
-  /** One SDK call through the scheduler; `invoke` receives the API objects and returns the SDK promise. */
-  call<T>(options: CallOptions<T>, invoke: (apis: GenesysApis) => Promise<unknown>): Promise<T>;
+  /**
+   * One operation of the table (operations.ts) through the scheduler: the SDK method the table
+   * names, called with `args`; resolves with the SDK's model.
+   */
+  call<K extends OperationName>(
+    operation: K,
+    args: SdkArgs<K>,
+    control?: CallControl<K>,
+  ): Promise<SdkResult<K>>;
   /** Retires this connection (clears the token from the SDK singleton). */
   close(): void;
 }
@@ -111,9 +119,15 @@ export async function connectGenesys(
   return {
     target,
     scheduler,
-    call<T>(callOptions: CallOptions<T>, invoke: (apis: GenesysApis) => Promise<unknown>) {
-      return scheduler.call<T>(callOptions, () =>
-        sendThroughSdk<T>(callOptions.operation, () => invoke(apis)),
+    call<K extends OperationName>(
+      operation: K,
+      args: SdkArgs<K>,
+      control: CallControl<K> = {},
+    ): Promise<SdkResult<K>> {
+      const [api, method] = OPERATIONS[operation].sdk;
+      const target = apis[api] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      return scheduler.call<SdkResult<K>>({ ...control, operation }, () =>
+        sendThroughSdk<SdkResult<K>>(operation, () => target[method]!.apply(apis[api], args)),
       );
     },
     close() {
@@ -127,15 +141,15 @@ export async function connectGenesys(
 
 function createApis(): GenesysApis {
   return {
-    users: new platformClient.UsersApi(),
-    routing: new platformClient.RoutingApi(),
-    authorization: new platformClient.AuthorizationApi(),
-    locations: new platformClient.LocationsApi(),
-    license: new platformClient.LicenseApi(),
-    telephony: new platformClient.TelephonyProvidersEdgeApi(),
-    stations: new platformClient.StationsApi(),
-    identityProviders: new platformClient.IdentityProviderApi(),
-    audit: new platformClient.AuditApi(),
+    UsersApi: new platformClient.UsersApi(),
+    RoutingApi: new platformClient.RoutingApi(),
+    AuthorizationApi: new platformClient.AuthorizationApi(),
+    LocationsApi: new platformClient.LocationsApi(),
+    LicenseApi: new platformClient.LicenseApi(),
+    TelephonyProvidersEdgeApi: new platformClient.TelephonyProvidersEdgeApi(),
+    StationsApi: new platformClient.StationsApi(),
+    IdentityProviderApi: new platformClient.IdentityProviderApi(),
+    AuditApi: new platformClient.AuditApi(),
   };
 }
 

@@ -3,6 +3,7 @@
  * status, the Genesys error code and a message a person can act on (never a raw axios dump).
  */
 import { UserError } from '../../shared/errors';
+import { describePermissions, operationSpec } from './operations';
 
 /** How the call failed, which decides whether the scheduler may try again. */
 export type FailureKind =
@@ -72,19 +73,6 @@ export class GenesysApiError extends UserError {
   }
 }
 
-/** Permissions an OAuth client needs for the writes JIT Doctor makes, to name them on a 403. */
-const PERMISSION_BY_OPERATION: Record<string, string> = {
-  'users.create': 'directory:user:add',
-  'users.patch': 'directory:user:edit',
-  'routing.userSkills.bulkPatch': 'routing:skill:assign',
-  'authorization.grants.bulkAdd': 'authorization:grant:add',
-  'authorization.grants.bulkReplace': 'authorization:grant:add',
-  'telephony.phones.create': 'telephony:plugin:all',
-  'routing.utilization.put': 'routing:utilization:manage',
-  'audits.realtimeQuery': 'audits:audit:view',
-  'identityProviders.list': 'sso:provider:view',
-};
-
 function describeFailure(init: GenesysApiErrorInit): string {
   const what = `Genesys Cloud ${init.operation}`;
   const tag = [init.status, init.code].filter(Boolean).join(' ');
@@ -107,9 +95,10 @@ function describeFailure(init: GenesysApiErrorInit): string {
   if (status === 401)
     return `${what} refused the credentials (${tag})${server}. Check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION: the OAuth client must be a Client Credentials grant in that region.`;
   if (status === 403) {
-    const permission = PERMISSION_BY_OPERATION[init.operation];
+    const spec = operationSpec(init.operation);
+    const permission = spec && describePermissions(spec);
     const needs = permission
-      ? ` The OAuth client's role needs the permission ${permission}.`
+      ? ` The OAuth client's role needs the permission ${permission} (${spec.method} ${spec.path}).`
       : ' Give the OAuth client a role with the permission named above.';
     return `${what} is not allowed (${tag})${server}.${needs}`;
   }

@@ -3,9 +3,9 @@
  *
  * ```ts
  * const connection = await connectGenesys({ region: 'mypurecloud.ie', clientId, clientSecret });
- * const api = createGenesysApi(connection);
- * const user = await api.users.create({ name, email, divisionId });       // never created twice
- * await api.routing.patchUserSkills(user.id!, [{ id: skillId, proficiency: 1 }]);
+ * const api = createGenesysAdapter(connection);
+ * const [user] = await api.usersByIds([userId], { roles: false, locations: false });
+ * await api.addSkills(user.id, [{ id: skillId, proficiency: 1 }]);
  * connection.scheduler.on('progress', (p) => render(p));                  // queued/inFlight/completed/failed
  * ```
  *
@@ -21,10 +21,13 @@
  *   writes that may already have happened are re-checked (`retry: 'recheck'`) or reported
  *   (`'never'`), never blindly resent. `signal` cancels a queued or backing-off call. Events:
  *   `progress`, `retry`, `rate-limited`; `stats()` gives sent/retries/http429/recovered.
- * - **API** (`createGenesysApi(connection)`): typed functions for exactly the operations of
- *   spec/genesys-api.md, returning the SDK's model types. `allPages` reads a paged listing;
- *   `users.update` re-reads the version on a conflict; grants retry the 404 of a role or
- *   division still propagating (`retryNotFound`).
+ * - **Operations** (`OPERATIONS`, operations.ts): the one table of every operation JIT Doctor
+ *   uses: name, SDK class and method, HTTP method and path, required permissions. The adapter
+ *   calls through it, the fake org serves its routes by it, a 403 names its permission, and
+ *   docs/permissions.md is generated from it.
+ * - **Adapter** (`createGenesysAdapter(connection)`, adapter/): the one set of typed functions
+ *   the repair executor, the snapshot and the app use; `allPages` reads a paged listing; grants
+ *   retry the 404 of a role or division still propagating (`retryNotFound`).
  * - **Errors**: every failure is a `GenesysApiError` {operation, kind, status, code, message}; the
  *   message says what to do (credentials for 401, the permission for 403, ...).
  * - **Directory** (`fetchOrgSnapshot`, `liveDirectory`, `snapshotDirectory`): a DirectorySnapshot
@@ -57,8 +60,15 @@ export { RateWindow } from './rate-window';
 export { GenesysApiError, toGenesysApiError, type FailureKind } from './errors';
 export { resolveRegion, parseApiBase, RegionError } from './region';
 export { systemClock, ManualClock, seededRandom, type Clock } from './clock';
-export { createGenesysApi, allPages, type GenesysApi } from './api/index';
-export type * from './api/index';
+export { createGenesysAdapter, allPages } from './adapter';
+export type * from './adapter/types';
+export {
+  OPERATIONS,
+  operationSpec,
+  describePermissions,
+  type OperationName,
+  type OperationSpec,
+} from './operations';
 export {
   startFakeOrg,
   type FakeOrg,

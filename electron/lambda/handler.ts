@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../shared/config/load';
 import type { PostJitConfig } from '../../shared/config/types';
 import { connectGenesys } from '../genesys/connection';
-import { createProvisioningApi } from '../genesys/provisioning/api';
+import { createGenesysAdapter } from '../genesys/adapter';
 import { createRepairExecutor, type RepairOutcome } from '../genesys/provisioning/executor';
 import { memoryJournal } from '../genesys/provisioning/journal';
 import { isSqsEvent, readAuditMessage, type AuditMessage } from './events';
@@ -129,7 +129,7 @@ export function repairUsersFromEnvironment(
     const connection = await ready;
     const journal = memoryJournal(`lambda-${Date.now().toString(36)}`, log);
     const executor = createRepairExecutor({
-      api: createProvisioningApi(connection),
+      api: createGenesysAdapter(connection),
       postJit,
       journal,
     });

@@ -11,11 +11,10 @@ import type { DirectoryUser } from '../../shared/directory/types';
 import type { JournalEntry, OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
 import { describeStep, summarisePlan } from '../../shared/provisioning';
 import demoConfig from '../../resources/demo/config.json';
-import { createGenesysApi, type GenesysApi } from '../genesys/api/index';
 import { connectGenesys, type GenesysConnection } from '../genesys/connection';
 import { liveDirectory, type OrgDirectory } from '../genesys/directory/org-directory';
 import { DEMO_ORG_NAME, startDemoOrg } from '../genesys/fake-org/demo';
-import { createProvisioningApi } from '../genesys/provisioning/api';
+import { createGenesysAdapter } from '../genesys/adapter';
 import type { Assessment } from '../genesys/provisioning/assess';
 import { createRepairExecutor, type RepairOutcome } from '../genesys/provisioning/executor';
 import {
@@ -123,11 +122,10 @@ interface Opened {
 }
 
 function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
-  const api: GenesysApi = createGenesysApi(opened.connection);
-  const provisioning = createProvisioningApi(opened.connection);
+  const provisioning = createGenesysAdapter(opened.connection);
   // One read of the org serves every diagnosis; per-user utilization (one call per user) is
   // left out so the first diagnosis does not wait minutes behind the rate limit on a large org.
-  const directory: OrgDirectory = liveDirectory(api, {
+  const directory: OrgDirectory = liveDirectory(provisioning, {
     source: opened.kind === 'demo' ? 'demo org' : `org ${opened.name}`,
     orgName: opened.name,
     region: opened.region,
@@ -151,8 +149,8 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
     bundledConfig: opened.bundledConfig,
     directory: () => directory.view(),
     async ssoProviders() {
-      const listing = await api.org.identityProviders();
-      return (listing.entities ?? []).map((p) =>
+      const providers = await provisioning.identityProviders();
+      return providers.map((p) =>
         providerOf(p as unknown as Record<string, unknown>),
       );
     },

@@ -7,7 +7,7 @@
  * The first window is left out: it is a burst of the full bucket, not a sustained rate. What is
  * still queued after window 4 is cancelled through the calls' AbortSignal.
  */
-import { createGenesysApi } from '../../electron/genesys/api/index';
+import { createGenesysAdapter } from '../../electron/genesys/adapter';
 import { connectGenesys } from '../../electron/genesys/connection';
 import { startFakeOrg } from '../../electron/genesys/fake-org/server';
 import type { Benchmark } from './types';
@@ -39,7 +39,7 @@ async function sustained(log: (line: string) => void): Promise<Record<string, un
     scheduler: { limit: LIMIT, windowMs: WINDOW_MS, timeScale: TIME_SCALE, concurrency: 16 },
   });
   try {
-    const api = createGenesysApi(connection);
+    const api = createGenesysAdapter(connection);
     const queued = LIMIT * (MEASURED_WINDOWS + 2); // more than fits: the queue never runs dry
     log(
       `  ${LIMIT} calls per ${WINDOW_REAL_MS / 1000} s allowed; measuring windows 2..${MEASURED_WINDOWS + 1}`,
@@ -48,7 +48,7 @@ async function sustained(log: (line: string) => void): Promise<Record<string, un
     const answeredAt: number[] = [];
     const started = performance.now();
     const calls = Array.from({ length: queued }, (_, i) =>
-      api.users.get(`u${i % 50}`, { signal: stop.signal }).then(
+      api.user(`u${i % 50}`, [], { signal: stop.signal }).then(
         () => answeredAt.push(performance.now() - started),
         () => undefined, // cancelled after the measurement
       ),

@@ -16,7 +16,7 @@ import {
   userLabel,
 } from '../../../shared/provisioning/format';
 import { systemClock } from '../../genesys/clock';
-import { createProvisioningApi } from '../../genesys/provisioning/api';
+import { createGenesysAdapter } from '../../genesys/adapter';
 import type { Assessment } from '../../genesys/provisioning/assess';
 import {
   createRepairExecutor,
@@ -332,7 +332,7 @@ async function runRepair(options: RepairOptions): Promise<number> {
     const target = journal ?? memoryJournal('dry-run');
     let applied = false;
     const executor = createRepairExecutor({
-      api: createProvisioningApi(org.connection),
+      api: createGenesysAdapter(org.connection),
       postJit,
       journal: {
         ...target,

@@ -5,7 +5,7 @@
  */
 import type platformClient from 'purecloud-platform-client-v2';
 import type { DirectorySnapshot } from '../../../shared/directory/types';
-import { allPages, type GenesysApi } from '../api/index';
+import { allPages, type GenesysAdapter } from '../adapter';
 import { toDirectoryUser } from './convert';
 
 export type SnapshotPhase = 'lists' | 'users' | 'phones' | 'audit' | 'utilization';
@@ -31,11 +31,10 @@ export interface FetchSnapshotOptions {
   onProgress?: (progress: SnapshotProgress) => void;
 }
 
-const PAGE = 100;
 const USER_EXPAND = ['skills', 'locations', 'authorization', 'employerInfo', 'station'];
 
 export async function fetchOrgSnapshot(
-  api: GenesysApi,
+  api: GenesysAdapter,
   options: FetchSnapshotOptions = {},
 ): Promise<DirectorySnapshot> {
   const { signal, onProgress } = options;
@@ -46,26 +45,22 @@ export async function fetchOrgSnapshot(
     onProgress?.({ phase, done, total });
 
   const [roles, divisions, skills, locations, licensed] = await Promise.all([
-    allPages((pageNumber) => api.authorization.roles({ pageSize: PAGE, pageNumber, signal })),
-    allPages((pageNumber) => api.authorization.divisions({ pageSize: PAGE, pageNumber, signal })),
-    allPages((pageNumber) => api.routing.skills({ pageSize: PAGE, pageNumber, signal })),
-    allPages((pageNumber) =>
-      api.org
-        .searchLocations({ pageSize: PAGE, pageNumber, query: [] }, { signal })
-        .then((page) => ({ entities: page.results, pageCount: page.pageCount })),
-    ),
-    allPages(
-      (pageNumber) => api.org.licensedUsers({ pageSize: PAGE, pageNumber, signal }),
-      pages('lists'),
-    ),
+    allPages((pageNumber) => api.rolesListing(pageNumber, { signal })),
+    allPages((pageNumber) => api.divisionsListing(pageNumber, { signal })),
+    allPages((pageNumber) => api.skillsListing(pageNumber, { signal })),
+    allPages((pageNumber) => api.locationsListing(pageNumber, { signal })),
+    allPages((pageNumber) => api.licensedUsersListing(pageNumber, { signal }), pages('lists')),
   ]);
   const users = await allPages(
-    (pageNumber) =>
-      api.users.list({ pageSize: PAGE, pageNumber, state: 'any', expand: USER_EXPAND, signal }),
+    (pageNumber) => api.usersListing(pageNumber, USER_EXPAND, { signal }),
     pages('users'),
   );
   const phones = await allPages(
-    (pageNumber) => api.telephony.phones({ pageSize: PAGE, pageNumber, signal }),
+    (pageNumber) =>
+      api.phonesPage(pageNumber).then((page) => ({
+        entities: page.items,
+        pageCount: page.pageCount,
+      })),
     pages('phones'),
   );
   const createdAt = await readCreationDates(
@@ -84,7 +79,7 @@ export async function fetchOrgSnapshot(
     emailById: new Map(users.map((u) => [u.id ?? '', u.email ?? ''])),
     locationNames: new Map(locations.map((l) => [l.id ?? '', l.name ?? ''])),
     webRtcUserIds: new Set(
-      phones.map((p) => p.webRtcUser?.id).filter((id): id is string => Boolean(id)),
+      phones.map((p) => p.webRtcUserId).filter((id): id is string => Boolean(id)),
     ),
     createdAt,
     utilization,
@@ -109,7 +104,7 @@ export async function fetchOrgSnapshot(
 
 /** user id → creation time, from the Directory "Create User" audit events. */
 async function readCreationDates(
-  api: GenesysApi,
+  api: GenesysAdapter,
   now: Date,
   days: number,
   signal: AbortSignal | undefined,
@@ -119,19 +114,9 @@ async function readCreationDates(
   const start = new Date(now.getTime() - days * 86_400_000 + 60_000);
   const events = await allPages(
     (pageNumber) =>
-      api.org.auditQuery(
-        {
-          interval: `${start.toISOString()}/${now.toISOString()}`,
-          serviceName: 'Directory',
-          filters: [
-            { property: 'Action', value: 'Create' },
-            { property: 'EntityType', value: 'User' },
-          ],
-          pageSize: PAGE,
-          pageNumber,
-        },
-        { signal },
-      ),
+      api.createdUsersListing(`${start.toISOString()}/${now.toISOString()}`, pageNumber, {
+        signal,
+      }),
     onPage,
   );
   const out = new Map<string, string>();
@@ -141,7 +126,7 @@ async function readCreationDates(
 }
 
 async function readUtilization(
-  api: GenesysApi,
+  api: GenesysAdapter,
   users: platformClient.Models.User[],
   signal: AbortSignal | undefined,
   onProgress: FetchSnapshotOptions['onProgress'],
@@ -151,7 +136,7 @@ async function readUtilization(
   let done = 0;
   await Promise.all(
     active.map(async (user) => {
-      out.set(user.id!, await api.routing.utilization(user.id!, { signal }));
+      out.set(user.id!, await api.utilization(user.id!, { signal }));
       done += 1;
       onProgress?.({ phase: 'utilization', done, total: active.length });
     }),

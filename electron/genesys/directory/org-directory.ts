@@ -11,7 +11,7 @@ import type {
   DirectoryUser,
   DirectoryView,
 } from '../../../shared/directory/types';
-import type { GenesysApi } from '../api/index';
+import type { GenesysAdapter } from '../adapter';
 import { toUtilization } from './convert';
 import { fetchOrgSnapshot, type FetchSnapshotOptions } from './fetch-snapshot';
 
@@ -77,7 +77,7 @@ export interface LiveDirectoryOptions extends FetchSnapshotOptions {
   source: string;
 }
 
-export function liveDirectory(api: GenesysApi, options: LiveDirectoryOptions): OrgDirectory {
+export function liveDirectory(api: GenesysAdapter, options: LiveDirectoryOptions): OrgDirectory {
   let loaded: Promise<{ snapshot: DirectorySnapshot; view: DirectoryView }> | undefined;
   const states = new Map<string, Promise<UserPostJitState | undefined>>();
 
@@ -98,9 +98,9 @@ export function liveDirectory(api: GenesysApi, options: LiveDirectoryOptions): O
 
   const readState = async (userId: string): Promise<UserPostJitState | undefined> => {
     const [user, phones, utilization] = await Promise.all([
-      api.users.get(userId, { expand: ['skills', 'station'] }).catch(notFoundAsUndefined),
-      api.telephony.phones({ webRtcUserId: userId, pageSize: 25 }).catch(notFoundAsUndefined),
-      api.routing.utilization(userId).catch(notFoundAsUndefined),
+      api.user(userId, ['skills', 'station']),
+      api.phonesOfUser(userId).catch(notFoundAsUndefined),
+      api.utilization(userId).catch(notFoundAsUndefined),
     ]);
     if (!user) return undefined;
     return {
@@ -108,7 +108,7 @@ export function liveDirectory(api: GenesysApi, options: LiveDirectoryOptions): O
         name: s.name ?? s.id ?? '',
         proficiency: s.proficiency ?? 0,
       })),
-      webRtcPhone: (phones?.entities?.length ?? 0) > 0,
+      webRtcPhone: (phones?.length ?? 0) > 0,
       defaultStation: Boolean(user.station?.defaultStation?.id),
       utilization: toUtilization(utilization),
     };

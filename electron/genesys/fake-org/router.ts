@@ -1,4 +1,9 @@
-/** A tiny method + path router for the fake org's endpoints. */
+/**
+ * A tiny router for the fake org's endpoints: each route is one operation of the adapter's table
+ * (../operations.ts), served at the table's HTTP method and path, so the fake org cannot drift
+ * from what the adapter calls.
+ */
+import { OPERATIONS, type OperationName } from '../operations';
 import type { FakeOrgState } from './state';
 
 export interface RouteRequest {
@@ -6,6 +11,8 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** The calling OAuth client's permissions. */
+  permissions: ReadonlySet<string>;
 }
 
 export interface RouteResponse {
@@ -20,13 +27,15 @@ export interface Route {
   pattern: RegExp;
   keys: string[];
   handler: RouteHandler;
-  /** Name used in the request log and to inject faults for one operation. */
-  name: string;
+  /** The operation: named in the request log and used to inject faults for one operation. */
+  name: OperationName;
 }
 
-export function route(method: string, path: string, name: string, handler: RouteHandler): Route {
+/** Serves `name` at the method and path the operation table gives it; `{x}` becomes params.x. */
+export function route(name: OperationName, handler: RouteHandler): Route {
+  const { method, path } = OPERATIONS[name];
   const keys: string[] = [];
-  const source = path.replace(/:([A-Za-z]+)/g, (_match, key: string) => {
+  const source = path.replace(/\{([A-Za-z]+)\}/g, (_match, key: string) => {
     keys.push(key);
     return '([^/]+)';
   });

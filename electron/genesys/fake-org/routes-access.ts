@@ -1,8 +1,8 @@
 /** Skills, roles and grants, divisions, locations, licenses, SSO providers and audits. */
+import type platformClient from 'purecloud-platform-client-v2';
 import { badRequest, FakeApiError, notFound } from './model';
 import { nameMatches, page, route, type Route } from './router';
 import type { FakeOrgState } from './state';
-import { userRoles } from './routes-users';
 
 function userSkillListing(state: FakeOrgState, userId: string, query: URLSearchParams) {
   const user = state.user(userId);
@@ -55,20 +55,6 @@ function grantsOf(state: FakeOrgState, body: unknown) {
     if (!state.divisions.has(divisionId)) throw notFound('Division', divisionId);
     return { roleId, divisionId };
   });
-}
-
-function subjectJson(state: FakeOrgState, userId: string) {
-  const user = state.user(userId);
-  return {
-    id: user.id,
-    name: user.name,
-    grants: user.grants.map((g) => ({
-      subjectId: user.id,
-      role: { id: g.roleId, name: state.roles.get(g.roleId)?.name },
-      division: { id: g.divisionId, name: state.divisions.get(g.divisionId)?.name },
-    })),
-    version: user.version,
-  };
 }
 
 function searchLocations(state: FakeOrgState, body: unknown) {
@@ -139,8 +125,29 @@ function auditQuery(state: FakeOrgState, body: unknown) {
   );
 }
 
+/** The OAuth client as /authorization/subjects/me shows it: one role holding its permissions. */
+function clientSubject(permissions: ReadonlySet<string>): platformClient.Models.AuthzSubject {
+  return {
+    id: 'oauth-client',
+    name: 'JIT Doctor OAuth client',
+    grants: [
+      {
+        role: {
+          id: 'role-jit-doctor',
+          name: 'JIT Doctor',
+          policies: [...permissions].map((permission) => {
+            const [domain, entityName, action] = permission.split(':');
+            return { domain, entityName, actions: [action ?? '*'] };
+          }),
+        },
+        division: { id: '*', name: 'All divisions' } as platformClient.Models.AuthzDivision,
+      },
+    ],
+  };
+}
+
 export const accessRoutes: Route[] = [
-  route('GET', '/api/v2/routing/skills', 'routing.skills.list', ({ state, query }) => ({
+  route('routing.skills.list', ({ state, query }) => ({
     body: page(
       [...state.skills.values()]
         .filter((s) => nameMatches(s.name, query.get('name'), true))
@@ -148,144 +155,74 @@ export const accessRoutes: Route[] = [
       query,
     ),
   })),
-  route(
-    'GET',
-    '/api/v2/users/:id/routingskills',
-    'routing.userSkills.get',
-    ({ state, params, query }) => ({
-      body: userSkillListing(state, params.id!, query),
-    }),
-  ),
-  route(
-    'PATCH',
-    '/api/v2/users/:id/routingskills/bulk',
-    'routing.userSkills.bulkPatch',
-    ({ state, params, body }) => ({
-      body: patchUserSkills(state, params.id!, body, false),
-    }),
-  ),
-  route(
-    'PUT',
-    '/api/v2/users/:id/routingskills/bulk',
-    'routing.userSkills.bulkReplace',
-    ({ state, params, body }) => ({
-      body: patchUserSkills(state, params.id!, body, true),
-    }),
-  ),
-  route('GET', '/api/v2/authorization/roles', 'authorization.roles.list', ({ state, query }) => ({
+  route('routing.userSkills.bulkPatch', ({ state, params, body }) => ({
+    body: patchUserSkills(state, params.userId!, body, false),
+  })),
+  route('authorization.roles.list', ({ state, query }) => ({
     body: page(
       [...state.roles.values()].filter((r) => nameMatches(r.name, query.get('name'))),
       query,
     ),
   })),
-  route('GET', '/api/v2/users/:id/roles', 'authorization.userRoles.get', ({ state, params }) => ({
-    body: { roles: userRoles(state, state.user(params.id!)), permissions: [] },
+  route('authorization.grants.bulkAdd', ({ state, params, body }) => {
+    const user = state.user(params.subjectId!);
+    for (const grant of grantsOf(state, body))
+      if (!user.grants.some((g) => g.roleId === grant.roleId && g.divisionId === grant.divisionId))
+        user.grants.push(grant);
+    state.changed();
+    return { status: 204 };
+  }),
+  route('authorization.roles.usersAdd', ({ state, params, body }) => {
+    const role = state.roles.get(params.roleId!);
+    if (!role) throw notFound('Role', params.roleId!);
+    if (!Array.isArray(body))
+      throw badRequest('The body must be an array of user ids', 'invalid.value');
+    const home = state.homeDivision().id;
+    const users = body.map((id) => state.user(String(id)));
+    for (const user of users)
+      if (!user.grants.some((g) => g.roleId === role.id && g.divisionId === home))
+        user.grants.push({ roleId: role.id, divisionId: home });
+    state.changed();
+    return { body: users.map((u) => u.id) };
+  }),
+  route('authorization.subjects.me', ({ permissions }) => ({
+    body: clientSubject(permissions),
   })),
-  route(
-    'GET',
-    '/api/v2/authorization/subjects/:id',
-    'authorization.subject.get',
-    ({ state, params }) => ({
-      body: subjectJson(state, params.id!),
-    }),
-  ),
-  route(
-    'POST',
-    '/api/v2/authorization/subjects/:id/bulkadd',
-    'authorization.grants.bulkAdd',
-    ({ state, params, body }) => {
-      const user = state.user(params.id!);
-      for (const grant of grantsOf(state, body))
-        if (
-          !user.grants.some((g) => g.roleId === grant.roleId && g.divisionId === grant.divisionId)
-        )
-          user.grants.push(grant);
-      state.changed();
-      return { status: 204 };
-    },
-  ),
-  route(
-    'POST',
-    '/api/v2/authorization/subjects/:id/bulkreplace',
-    'authorization.grants.bulkReplace',
-    ({ state, params, body }) => {
-      const user = state.user(params.id!);
-      user.grants = grantsOf(state, body);
-      state.changed();
-      return { status: 204 };
-    },
-  ),
-  route(
-    'GET',
-    '/api/v2/authorization/divisions/home',
-    'authorization.divisions.home',
-    ({ state }) => ({
-      body: { ...state.homeDivision(), description: '' },
-    }),
-  ),
-  route(
-    'GET',
-    '/api/v2/authorization/divisions',
-    'authorization.divisions.list',
-    ({ state, query }) => ({
-      body: page(
-        [...state.divisions.values()]
-          .filter((d) => nameMatches(d.name, query.get('name')))
-          .map((d) => ({ ...d, description: '' })),
-        query,
-      ),
-    }),
-  ),
-  route(
-    'POST',
-    '/api/v2/authorization/divisions/:divisionId/objects/:type',
-    'authorization.divisions.move',
-    ({ state, params, body }) => {
-      const division = state.division(params.divisionId!);
-      if (params.type !== 'USER')
-        throw badRequest(`Unsupported object type ${params.type}`, 'invalid.value');
-      if (!Array.isArray(body))
-        throw badRequest('The body must be an array of user ids', 'invalid.value');
-      const users = body.map((id) => state.user(String(id)));
-      for (const user of users) {
-        if (user.divisionId !== division.id) user.version += 1;
-        user.divisionId = division.id;
-      }
-      state.changed();
-      return { status: 204 };
-    },
-  ),
-  route('POST', '/api/v2/locations/search', 'locations.search', ({ state, body }) => ({
+  route('authorization.divisions.list', ({ state, query }) => ({
+    body: page(
+      [...state.divisions.values()]
+        .filter((d) => nameMatches(d.name, query.get('name')))
+        .map((d) => ({ ...d, description: '' })),
+      query,
+    ),
+  })),
+  route('authorization.divisions.move', ({ state, params, body }) => {
+    const division = state.division(params.divisionId!);
+    if (params.objectType !== 'USER')
+      throw badRequest(`Unsupported object type ${params.objectType}`, 'invalid.value');
+    if (!Array.isArray(body))
+      throw badRequest('The body must be an array of user ids', 'invalid.value');
+    const users = body.map((id) => state.user(String(id)));
+    for (const user of users) {
+      if (user.divisionId !== division.id) user.version += 1;
+      user.divisionId = division.id;
+    }
+    state.changed();
+    return { status: 204 };
+  }),
+  route('locations.search', ({ state, body }) => ({
     body: searchLocations(state, body),
   })),
-  route('GET', '/api/v2/license/definitions', 'license.definitions', ({ state }) => ({
-    body: state.licenses.definitionIds.map((id) => ({ id, description: id })),
-  })),
-  route('GET', '/api/v2/license/users/:id', 'license.user.get', ({ state, params }) => {
-    const user = state.user(params.id!);
-    const licensed = state.licensedUsers().includes(user);
-    return {
-      body: {
-        id: user.id,
-        licenses: licensed ? state.licenses.definitionIds.map((id) => ({ id })) : [],
-      },
-    };
-  }),
-  route('GET', '/api/v2/license/users', 'license.users.list', ({ state, query }) => ({
+  route('license.users.list', ({ state, query }) => ({
     body: page(
       state.licensedUsers().map((u) => ({ id: u.id, licenses: [...state.licenses.definitionIds] })),
       query,
     ),
   })),
-  route('GET', '/api/v2/identityproviders', 'identityProviders.list', ({ state }) => ({
+  route('identityProviders.list', ({ state }) => ({
     body: page([...state.identityProviders.values()], new URLSearchParams({ pageSize: '100' })),
   })),
-  route('GET', '/api/v2/identityproviders/:id', 'identityProviders.get', ({ state, params }) => {
-    const provider = state.identityProviders.get(params.id!);
-    if (!provider) throw notFound('Identity provider', params.id!);
-    return { body: provider };
-  }),
-  route('POST', '/api/v2/audits/query/realtime', 'audits.realtimeQuery', ({ state, body }) => ({
+  route('audits.realtimeQuery', ({ state, body }) => ({
     body: auditQuery(state, body),
   })),
 ];

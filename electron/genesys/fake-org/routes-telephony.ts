@@ -9,7 +9,6 @@ import {
 } from './model';
 import { nameMatches, page, route, type Route } from './router';
 import type { FakeOrgState } from './state';
-import { userStations } from './routes-users';
 
 function phoneJson(state: FakeOrgState, phone: FakePhone) {
   const base = state.phoneBases.get(phone.phoneBaseSettingsId);
@@ -104,72 +103,55 @@ function utilizationBody(raw: unknown): Partial<Record<MediaType, MediaUtilizati
 }
 
 export const telephonyRoutes: Route[] = [
-  route(
-    'GET',
-    '/api/v2/telephony/providers/edges/sites',
-    'telephony.sites.list',
-    ({ state, query }) => ({
-      body: page(
-        [...state.sites.values()]
-          .filter((s) => nameMatches(s.name, query.get('name')))
-          .map((s) => ({ ...s, state: 'active' })),
-        query,
-      ),
-    }),
-  ),
-  route(
-    'GET',
-    '/api/v2/telephony/providers/edges/phonebasesettings',
-    'telephony.phoneBaseSettings.list',
-    ({ state, query }) => ({
-      body: page(
-        [...state.phoneBases.values()]
-          .filter((b) => nameMatches(b.name, query.get('name')))
-          .map((b) => ({
-            id: b.id,
-            name: b.name,
-            state: 'active',
-            phoneMetaBase: { id: b.phoneMetaBaseId },
-            lines: b.lineIds.map((id) => ({ id, name: state.lineBases.get(id)?.name })),
-          })),
-        query,
-      ),
-    }),
-  ),
-  route(
-    'GET',
-    '/api/v2/telephony/providers/edges/linebasesettings',
-    'telephony.lineBaseSettings.list',
-    ({ state, query }) => ({
-      body: page(
-        [...state.lineBases.values()].map((l) => ({ ...l, state: 'active' })),
-        query,
-      ),
-    }),
-  ),
-  route(
-    'GET',
-    '/api/v2/telephony/providers/edges/phones',
-    'telephony.phones.list',
-    ({ state, query }) => {
-      const userId = query.get('webRtcUser.id');
-      const siteId = query.get('site.id');
-      const phones = [...state.phones.values()].filter(
-        (p) => (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId),
-      );
-      const paged = page(phones, query);
-      return { body: { ...paged, entities: paged.entities.map((p) => phoneJson(state, p)) } };
-    },
-  ),
-  route(
-    'POST',
-    '/api/v2/telephony/providers/edges/phones',
-    'telephony.phones.create',
-    ({ state, body }) => ({
-      body: phoneJson(state, createPhone(state, body)),
-    }),
-  ),
-  route('GET', '/api/v2/stations', 'stations.list', ({ state, query }) => {
+  route('telephony.sites.list', ({ state, query }) => ({
+    body: page(
+      [...state.sites.values()]
+        .filter((s) => nameMatches(s.name, query.get('name')))
+        .map((s) => ({ ...s, state: 'active' })),
+      query,
+    ),
+  })),
+  route('telephony.phoneBaseSettings.list', ({ state, query }) => ({
+    body: page(
+      [...state.phoneBases.values()]
+        .filter((b) => nameMatches(b.name, query.get('name')))
+        .map((b) => ({
+          id: b.id,
+          name: b.name,
+          state: 'active',
+          phoneMetaBase: { id: b.phoneMetaBaseId },
+          lines: b.lineIds.map((id) => ({ id, name: state.lineBases.get(id)?.name })),
+        })),
+      query,
+    ),
+  })),
+  route('telephony.lineBaseSettings.list', ({ state, query }) => ({
+    body: page(
+      [...state.lineBases.values()].map((l) => ({ ...l, state: 'active' })),
+      query,
+    ),
+  })),
+  route('telephony.phones.list', ({ state, query }) => {
+    const userId = query.get('webRtcUser.id');
+    const siteId = query.get('site.id');
+    const phones = [...state.phones.values()].filter(
+      (p) => (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId),
+    );
+    const paged = page(phones, query);
+    return { body: { ...paged, entities: paged.entities.map((p) => phoneJson(state, p)) } };
+  }),
+  route('telephony.phones.create', ({ state, body }) => ({
+    body: phoneJson(state, createPhone(state, body)),
+  })),
+  route('telephony.phones.delete', ({ state, params }) => {
+    if (!state.phones.delete(params.phoneId!)) throw notFound('Phone', params.phoneId!);
+    for (const user of state.users.values())
+      if (user.defaultStationId && !state.findStation(user.defaultStationId))
+        user.defaultStationId = undefined;
+    state.changed();
+    return { status: 204 };
+  }),
+  route('stations.list', ({ state, query }) => {
     const userId = query.get('webRtcUserId');
     const name = query.get('name');
     const stations = state
@@ -178,53 +160,23 @@ export const telephonyRoutes: Route[] = [
       .map(({ phoneId: _phoneId, ...station }) => station);
     return { body: page(stations, query) };
   }),
-  route(
-    'PUT',
-    '/api/v2/users/:id/station/defaultstation/:stationId',
-    'stations.default.put',
-    ({ state, params }) => {
-      const user = state.user(params.id!);
-      const station = state.station(params.stationId!);
-      user.defaultStationId = station.id;
-      state.changed();
-      return { status: 204 };
-    },
-  ),
-  route('GET', '/api/v2/users/:id/station', 'stations.user.get', ({ state, params }) => ({
-    body: userStations(state, state.user(params.id!)),
-  })),
-  route(
-    'GET',
-    '/api/v2/routing/users/:id/utilization',
-    'routing.utilization.get',
-    ({ state, params }) => {
-      const user = state.user(params.id!);
-      return user.utilization
-        ? { body: { utilization: user.utilization, level: 'Agent' } }
-        : { body: { utilization: state.orgUtilization, level: 'Organization' } };
-    },
-  ),
-  route(
-    'PUT',
-    '/api/v2/routing/users/:id/utilization',
-    'routing.utilization.put',
-    ({ state, params, body }) => {
-      const user = state.user(params.id!);
-      user.utilization = utilizationBody(body);
-      state.changed();
-      return { body: { utilization: user.utilization, level: 'Agent' } };
-    },
-  ),
-  route(
-    'DELETE',
-    '/api/v2/routing/users/:id/utilization',
-    'routing.utilization.delete',
-    ({ state, params }) => {
-      const user = state.user(params.id!);
-      if (!user) throw notFound('User', params.id!);
-      user.utilization = undefined;
-      state.changed();
-      return { status: 204 };
-    },
-  ),
+  route('users.defaultStation.put', ({ state, params }) => {
+    const user = state.user(params.userId!);
+    const station = state.station(params.stationId!);
+    user.defaultStationId = station.id;
+    state.changed();
+    return { status: 204 };
+  }),
+  route('routing.utilization.get', ({ state, params }) => {
+    const user = state.user(params.userId!);
+    return user.utilization
+      ? { body: { utilization: user.utilization, level: 'Agent' } }
+      : { body: { utilization: state.orgUtilization, level: 'Organization' } };
+  }),
+  route('routing.utilization.put', ({ state, params, body }) => {
+    const user = state.user(params.userId!);
+    user.utilization = utilizationBody(body);
+    state.changed();
+    return { body: { utilization: user.utilization, level: 'Agent' } };
+  }),
 ];

@@ -1,5 +1,5 @@
-/** /api/v2/users: get, list, search, create, patch (versioned), with the real response shapes. */
-import { badRequest, conflict, FakeApiError, type FakeUser, type UserState } from './model';
+/** /api/v2/users: get, list, search, with the real response shapes; JIT's user creation. */
+import { badRequest, FakeApiError, type FakeUser, type UserState } from './model';
 import { page, route, type Route } from './router';
 import type { FakeOrgState } from './state';
 
@@ -170,7 +170,12 @@ function requireString(body: Record<string, unknown>, key: string): string {
   return value.trim();
 }
 
-function createUser(state: FakeOrgState, raw: unknown) {
+/**
+ * What JIT does on a user's first SAML login: creates the user (default roles in the home
+ * division) and writes the Directory audit record. Not an API operation JIT Doctor calls; tests
+ * and the demo use it to play the IdP's part.
+ */
+export function createJitUser(state: FakeOrgState, raw: unknown): FakeUser {
   const body = (raw ?? {}) as Record<string, unknown>;
   const name = requireString(body, 'name');
   const email = requireString(body, 'email');
@@ -201,41 +206,8 @@ function createUser(state: FakeOrgState, raw: unknown) {
   return user;
 }
 
-function patchUser(state: FakeOrgState, id: string, raw: unknown) {
-  const user = state.user(id);
-  const body = (raw ?? {}) as Record<string, unknown>;
-  if (typeof body.version !== 'number')
-    throw badRequest('The field version is required', 'invalid.value');
-  if (body.version !== user.version)
-    throw conflict(
-      `The version supplied (${body.version}) does not match the current version of the user (${user.version}).`,
-    );
-  const employerInfo = body.employerInfo as { employeeId?: string } | undefined;
-  if (typeof body.email === 'string') state.assertEmailFree(body.email, user.id);
-  if (employerInfo?.employeeId) state.assertEmployeeIdFree(employerInfo.employeeId, user.id);
-  if (typeof body.manager === 'string' && body.manager !== '') state.user(body.manager);
-  const locations = body.locations as
-    { id?: string; locationDefinition?: { id?: string } }[] | undefined;
-  const locationIds = locations?.map((l) => l.locationDefinition?.id ?? l.id ?? '');
-  for (const locationId of locationIds ?? [])
-    if (!state.locations.has(locationId))
-      throw badRequest(`Location ${locationId} does not exist`, 'invalid.value');
-
-  for (const key of ['name', 'email', 'department', 'title'] as const)
-    if (typeof body[key] === 'string') user[key] = body[key] as string;
-  if (typeof body.state === 'string' && USER_STATES.has(body.state))
-    user.state = body.state as UserState;
-  if (typeof body.manager === 'string') user.managerId = body.manager || undefined;
-  if (employerInfo && 'employeeId' in employerInfo)
-    user.employeeId = employerInfo.employeeId || undefined;
-  if (locationIds) user.locationIds = locationIds;
-  user.version += 1;
-  state.changed();
-  return user;
-}
-
 export const userRoutes: Route[] = [
-  route('GET', '/api/v2/users', 'users.list', ({ state, query }) => {
+  route('users.list', ({ state, query }) => {
     const keep = stateFilter(query.get('state'));
     const ids = query.get('id')?.split(',');
     const users = [...state.users.values()].filter((u) => keep(u) && (!ids || ids.includes(u.id)));
@@ -243,20 +215,14 @@ export const userRoutes: Route[] = [
     const expand = expandOf(query.get('expand'));
     return { body: { ...paged, entities: paged.entities.map((u) => userJson(state, u, expand)) } };
   }),
-  route('GET', '/api/v2/users/:id', 'users.get', ({ state, params, query }) => {
-    const user = state.user(params.id!);
+  route('users.get', ({ state, params, query }) => {
+    const user = state.user(params.userId!);
     const wanted = query.get('state');
     if (user.state === 'deleted' && wanted !== 'deleted' && wanted !== 'any')
       throw new FakeApiError(404, 'not.found', `User ${user.id} was not found`);
     return { body: userJson(state, user, expandOf(query.get('expand'))) };
   }),
-  route('POST', '/api/v2/users/search', 'users.search', ({ state, body }) => ({
+  route('users.search', ({ state, body }) => ({
     body: search(state, body),
-  })),
-  route('POST', '/api/v2/users', 'users.create', ({ state, body }) => ({
-    body: userJson(state, createUser(state, body), []),
-  })),
-  route('PATCH', '/api/v2/users/:id', 'users.patch', ({ state, params, body }) => ({
-    body: userJson(state, patchUser(state, params.id!, body), ['employerInfo', 'locations']),
   })),
 ];

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { errorBody, parseJson, readBody, send, tooManyRequests } from './http';
 import { FakeApiError } from './model';
 import { matchRoute, type Route } from './router';
+import { OPERATIONS, type OperationSpec } from '../operations';
 import { accessRoutes } from './routes-access';
 import { telephonyRoutes } from './routes-telephony';
 import { userRoutes } from './routes-users';
@@ -26,6 +27,11 @@ export interface FakeOrgOptions {
   seed?: FakeOrgSeed;
   /** OAuth clients accepted by POST /oauth/token; default one random pair (see clientId/clientSecret). */
   clients?: Record<string, string>;
+  /**
+   * The permissions of the OAuth clients' role; default every permission the operation table
+   * names. An operation whose permission is missing answers 403 missing.permissions naming it.
+   */
+  permissions?: readonly string[];
   tokenLifetimeSeconds?: number;
   /** The API rate limit; `false` turns it off. Default 300 per org minute. */
   rateLimit?: RateLimitOptions | false;
@@ -75,7 +81,11 @@ const FAULT_BODIES: Record<number, [string, string]> = {
   504: ['request.timeout', 'The request timed out.'],
 };
 
-const routes: Route[] = [...userRoutes, ...accessRoutes, ...telephonyRoutes];
+export const FAKE_ORG_ROUTES: readonly Route[] = [
+  ...userRoutes,
+  ...accessRoutes,
+  ...telephonyRoutes,
+];
 const defaultClock: FakeOrgClock = { now: () => performance.now(), wallNow: () => Date.now() };
 
 export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOrg> {
@@ -88,6 +98,7 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
   const clientId = Object.keys(options.clients ?? {})[0] ?? `fake-${randomUUID()}`;
   const clients = options.clients ?? { [clientId]: randomUUID() };
   const tokens = new Map<string, number>();
+  const permissions = new Set(options.permissions ?? allTablePermissions());
   const limiter =
     options.rateLimit === false
       ? undefined
@@ -156,7 +167,7 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
     url: URL,
     entry: RequestLogEntry,
   ) {
-    const match = matchRoute(routes, entry.method, url.pathname);
+    const match = matchRoute(FAKE_ORG_ROUTES, entry.method, url.pathname);
     if (match) entry.operation = match.route.name;
     const token = (req.headers.authorization ?? '').replace(/^Bearer /i, '');
     const expiry = tokens.get(token);
@@ -193,6 +204,19 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         errorBody(404, 'not.found', `HTTP 404 Not Found: ${entry.method} ${url.pathname}`),
         headers,
       );
+    const missing = missingPermissions(OPERATIONS[match.route.name], permissions);
+    if (missing.length > 0)
+      return send(
+        res,
+        entry,
+        403,
+        errorBody(
+          403,
+          'missing.permissions',
+          `Unable to perform the requested action. You are missing the following permission(s): [${missing.join(', ')}]`,
+        ),
+        headers,
+      );
     const latency = faults.latencyMs();
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
@@ -207,6 +231,7 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         params: match.params,
         query: url.searchParams,
         body: entry.body,
+        permissions,
       });
       status = result.status ?? 200;
       body = result.body;
@@ -262,4 +287,22 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         server.close(() => resolve());
       }),
   };
+}
+
+function allTablePermissions(): string[] {
+  return [...new Set(Object.values(OPERATIONS).flatMap((spec) => [...spec.permissions.names]))];
+}
+
+/** The permissions of `spec` the client lacks (for `any`: all of them, when it has none). */
+export function missingPermissions(spec: OperationSpec, granted: ReadonlySet<string>): string[] {
+  const { match, names } = spec.permissions;
+  const has = (name: string) => {
+    const [domain, entity] = name.split(':');
+    return (
+      granted.has(name) || granted.has(`${domain}:${entity}:*`) || granted.has(`${domain}:*:*`)
+    );
+  };
+  const lacking = names.filter((name) => !has(name));
+  if (match === 'any') return lacking.length === names.length ? lacking : [];
+  return lacking;
 }

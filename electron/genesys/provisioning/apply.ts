@@ -5,7 +5,7 @@
  * one that failed ambiguously, is re-checked against the org before anything is sent again.
  */
 import { stepKey, type PlanStep } from '../../../shared/provisioning';
-import type { OrgPhone, ProvisioningApi } from './api';
+import type { OrgPhone, GenesysAdapter } from '../adapter/types';
 import type { Assessment } from './assess';
 import type { OrgCatalog, Resolved } from './catalog';
 import type { Journal } from './journal';
@@ -23,7 +23,7 @@ export interface AppliedUser {
 }
 
 export interface ApplyDeps {
-  api: ProvisioningApi;
+  api: GenesysAdapter;
   catalog: OrgCatalog;
   journal: Journal;
   /** True when an earlier run's journal left this step unconfirmed (started, never finished). */

@@ -12,7 +12,7 @@ import {
   type ProvisioningState,
   type RepairPlan,
 } from '../../../shared/provisioning';
-import type { OrgPhone, OrgUser, ProvisioningApi, UserExpand } from './api';
+import type { OrgPhone, OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
 import type { OrgCatalog } from './catalog';
 import { findByUser } from './lookup';
 
@@ -71,7 +71,7 @@ export function stateOf(
 
 /** The WebRTC phones of the users whose state cannot tell (no WebRTC default station). */
 export async function phonesOf(
-  api: ProvisioningApi,
+  api: GenesysAdapter,
   userIds: readonly string[],
 ): Promise<Map<string, OrgPhone>> {
   const found = await findByUser(userIds, {
@@ -121,7 +121,7 @@ async function checkNames(plan: RepairPlan, catalog: OrgCatalog): Promise<Repair
 }
 
 export interface AssessDeps {
-  api: ProvisioningApi;
+  api: GenesysAdapter;
   catalog: OrgCatalog;
   postJit: PostJitConfig | undefined;
 }

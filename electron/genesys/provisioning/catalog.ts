@@ -4,7 +4,7 @@
  * each making their own call.
  */
 import type { PhoneSettings } from '../../../shared/provisioning';
-import type { ProvisioningApi } from './api';
+import type { GenesysAdapter } from '../adapter/types';
 
 export interface PhoneSetup {
   siteId: string;
@@ -49,7 +49,7 @@ function memo<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<
   };
 }
 
-export function createOrgCatalog(api: ProvisioningApi): OrgCatalog {
+export function createOrgCatalog(api: GenesysAdapter): OrgCatalog {
   const site = memo(async (name) =>
     exact(await api.sitesNamed(name), name, 'site', 'Admin > Telephony > Sites'),
   );

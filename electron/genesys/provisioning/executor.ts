@@ -11,7 +11,7 @@ import {
   type RepairPlan,
 } from '../../../shared/provisioning';
 import { systemClock, type Clock } from '../clock';
-import type { OrgUser, ProvisioningApi, UserExpand } from './api';
+import type { OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
 import { applyUserPlan, type AppliedUser } from './apply';
 import { assessUsers, expandFor, type Assessment } from './assess';
 import { createOrgCatalog } from './catalog';
@@ -21,7 +21,7 @@ import { runPipeline } from './pipeline';
 import { readUsers, verifyUsers, type Verification } from './verify';
 
 export interface RepairExecutorOptions {
-  api: ProvisioningApi;
+  api: GenesysAdapter;
   postJit: PostJitConfig | undefined;
   journal: Journal;
   /** The journal's lines from earlier runs, read before this run appends to it. */
@@ -156,7 +156,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     // Stations are found by listing them; a batch should be large enough that the listing's
     // pages stay a small share of its calls (ten users per page at least).
     let stationPages = 1;
-    const stationApi: ProvisioningApi = {
+    const stationApi: GenesysAdapter = {
       ...api,
       async stationsPage(pageNumber) {
         const page = await api.stationsPage(pageNumber);

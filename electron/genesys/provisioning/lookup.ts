@@ -3,7 +3,7 @@
  * listing the org costs its page count. The first page tells the page count, so a lookup for many
  * users lists the org (a few calls for hundreds of users) and one for a handful asks per user.
  */
-import type { Page } from './api';
+import type { Page } from '../adapter/types';
 
 export interface ByUserLookup<T> {
   listPage(pageNumber: number): Promise<Page<T>>;

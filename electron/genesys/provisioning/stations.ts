@@ -5,7 +5,7 @@
  * default with one PUT.
  */
 import type { Clock } from '../clock';
-import type { OrgStation, ProvisioningApi } from './api';
+import type { OrgStation, GenesysAdapter } from '../adapter/types';
 import type { Journal } from './journal';
 import { findByUser } from './lookup';
 
@@ -19,7 +19,7 @@ export interface StationPolling {
 export const DEFAULT_STATION_POLLING: StationPolling = { retries: 6, firstPauseMs: 500 };
 
 export interface StationDeps {
-  api: ProvisioningApi;
+  api: GenesysAdapter;
   journal: Journal;
   clock: Clock;
   polling?: StationPolling;

@@ -5,7 +5,7 @@
 import type { PostJitConfig } from '../../../shared/config/types';
 import { describeStep, desiredStateFor, planRepair } from '../../../shared/provisioning';
 import type { PlanStep, Utilization } from '../../../shared/provisioning';
-import type { OrgPhone, OrgUser, ProvisioningApi, UserExpand } from './api';
+import type { OrgPhone, OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
 import { hasWebRtcDefault, phonesOf, stateOf, subjectOf } from './assess';
 import type { Journal } from './journal';
 
@@ -20,7 +20,7 @@ export interface Verification {
 export const USERS_PER_READ = 100;
 
 export async function readUsers(
-  api: ProvisioningApi,
+  api: GenesysAdapter,
   ids: readonly string[],
   expand: UserExpand,
 ): Promise<OrgUser[]> {
@@ -34,7 +34,7 @@ export async function readUsers(
 export async function verifyUsers(
   userIds: readonly string[],
   deps: {
-    api: ProvisioningApi;
+    api: GenesysAdapter;
     postJit: PostJitConfig | undefined;
     journal: Journal;
     expand: UserExpand;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGenesysApi } from '../../../electron/genesys/api/index';
+import { createGenesysAdapter } from '../../../electron/genesys/adapter';
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { startHarness, failureOf, type Harness } from './helpers';
 
@@ -21,9 +21,9 @@ describe('OAuth client credentials', () => {
 
   it('logs in again before the token expires', async () => {
     h = await startHarness({ tokenLifetimeSeconds: 2 }, { renewBeforeExpiryMs: 1800 });
-    await h.api.users.get('u-sam');
+    await h.api.user('u-sam', []);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await h.api.users.get('u-sam');
+    await h.api.user('u-sam', []);
     expect(tokenRequests(h).length).toBeGreaterThanOrEqual(2);
     expect(h.org.requests.filter((r) => r.status === 401)).toHaveLength(0);
   });
@@ -31,8 +31,8 @@ describe('OAuth client credentials', () => {
   it('logs in again after a 401 for a revoked token and repeats the call', async () => {
     h = await startHarness();
     h.org.revokeTokens();
-    const user = await h.api.users.get('u-sam');
-    expect(user.id).toBe('u-sam');
+    const user = await h.api.user('u-sam', []);
+    expect(user?.id).toBe('u-sam');
     expect(h.org.requests.filter((r) => r.operation === 'users.get').map((r) => r.status)).toEqual([
       401, 200,
     ]);
@@ -46,9 +46,9 @@ describe('OAuth client credentials', () => {
       clientId: h.org.clientId,
       clientSecret: h.org.clientSecret,
     });
-    const error = await failureOf(h.api.users.get('u-sam'));
+    const error = await failureOf(h.api.user('u-sam', []));
     expect(error.message).toMatch(/replaced by a newer one/);
-    expect((await createGenesysApi(second).users.get('u-sam')).id).toBe('u-sam');
+    expect((await createGenesysAdapter(second).user('u-sam', []))?.id).toBe('u-sam');
     second.close();
   });
 });

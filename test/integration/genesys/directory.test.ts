@@ -67,8 +67,8 @@ describe('the directory of a live org', () => {
     const before = await directory.userState('u-sam');
     expect(before?.skills).toEqual([{ name: 'Customer_Service', proficiency: 3 }]);
 
-    const skill = (await h.api.routing.skills({ name: 'Order' })).entities![0]!;
-    await h.api.routing.patchUserSkills('u-sam', [{ id: skill.id!, proficiency: 2 }]);
+    const skill = (await h.api.skillsNamed('Order'))[0]!;
+    await h.api.addSkills('u-sam', [{ id: skill.id, proficiency: 2 }]);
     expect((await directory.userState('u-sam'))?.skills).toHaveLength(1); // cached
     directory.invalidate('u-sam');
     expect((await directory.userState('u-sam'))?.skills).toHaveLength(2);
@@ -108,7 +108,7 @@ describe('opening an org from the CLI options', () => {
         GENESYSCLOUD_OAUTHCLIENT_SECRET: h.org.clientSecret,
       };
       const org = await openOrg({ org: true, apiBase: h.org.url, env });
-      expect((await org.api.users.get('u-sam')).name).toBe('Sam Lead');
+      expect((await org.api.user('u-sam', []))?.name).toBe('Sam Lead');
       await org.close();
       const refused = await openOrg({
         org: true,

@@ -1,8 +1,9 @@
 /** Starts a fake org and connects the real SDK to it over HTTP on 127.0.0.1. */
-import { createGenesysApi, type GenesysApi } from '../../../electron/genesys/api/index';
+import { createGenesysAdapter, type GenesysAdapter } from '../../../electron/genesys/adapter';
 import { GenesysApiError } from '../../../electron/genesys/errors';
 import {
   connectGenesys,
+  type GenesysConnection,
   type GenesysConnectionOptions,
 } from '../../../electron/genesys/connection';
 import {
@@ -50,7 +51,8 @@ export const smallOrg: FakeOrgSeed = {
 
 export interface Harness {
   org: FakeOrg;
-  api: GenesysApi;
+  connection: GenesysConnection;
+  api: GenesysAdapter;
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,8 @@ export async function startHarness(
   });
   return {
     org,
-    api: createGenesysApi(conn),
+    connection: conn,
+    api: createGenesysAdapter(conn),
     stop: async () => {
       conn.close();
       await org.stop();
@@ -91,4 +94,18 @@ export async function failureOf(call: Promise<unknown>): Promise<GenesysApiError
   if (!(outcome instanceof GenesysApiError))
     throw new Error(`expected a GenesysApiError, got ${String(outcome)}`);
   return outcome;
+}
+
+/** A WebRTC phone for `userId` on the seeded site and phone base (smallOrg's telephony). */
+export async function webRtcPhoneFor(api: GenesysAdapter, userId: string, name: string) {
+  const site = (await api.sitesNamed('Chicago'))[0]!;
+  const base = (await api.phoneBaseSettingsNamed('WebRTC Phone'))[0]!;
+  return {
+    name,
+    userId,
+    siteId: site.id,
+    phoneBaseSettingsId: base.id,
+    phoneMetaBaseId: base.metaBaseId,
+    lineBaseSettingsId: base.lines[0]!.id,
+  };
 }

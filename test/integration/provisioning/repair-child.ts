@@ -4,7 +4,7 @@
  * Prints one JSON line with the outcome counts when it finishes.
  */
 import { connectGenesys } from '../../../electron/genesys/connection';
-import { createProvisioningApi } from '../../../electron/genesys/provisioning/api';
+import { createGenesysAdapter } from '../../../electron/genesys/adapter';
 import { createRepairExecutor } from '../../../electron/genesys/provisioning/executor';
 import { openJournal, readJournal } from '../../../electron/genesys/provisioning/journal';
 import { STAMPEDE_POST_JIT } from './stampede-org';
@@ -27,7 +27,7 @@ const connection = await connectGenesys({
 const history = readJournal(journalPath);
 const journal = openJournal(journalPath);
 const executor = createRepairExecutor({
-  api: createProvisioningApi(connection),
+  api: createGenesysAdapter(connection),
   postJit: STAMPEDE_POST_JIT,
   journal,
   history,

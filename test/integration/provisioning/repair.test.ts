@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { startFakeOrg, type FakeOrg } from '../../../electron/genesys/fake-org/server';
-import { createProvisioningApi } from '../../../electron/genesys/provisioning/api';
+import { createGenesysAdapter } from '../../../electron/genesys/adapter';
 import { createOrgCatalog } from '../../../electron/genesys/provisioning/catalog';
 import { createRepairExecutor } from '../../../electron/genesys/provisioning/executor';
 import {
@@ -77,7 +77,7 @@ describe('repairing a stampede against the fake org', () => {
     try {
       const journal = memoryJournal('faults');
       const executor = createRepairExecutor({
-        api: createProvisioningApi(connection),
+        api: createGenesysAdapter(connection),
         postJit: STAMPEDE_POST_JIT,
         journal,
         timeScale: TIME_SCALE,
@@ -108,7 +108,7 @@ describe('repairing a stampede against the fake org', () => {
       scheduler: { timeScale: TIME_SCALE },
     });
     try {
-      const api = createProvisioningApi(connection);
+      const api = createGenesysAdapter(connection);
       const [agent] = await api.usersByIds([[...fake.state.users.keys()][0]!], {
         roles: false,
         locations: false,

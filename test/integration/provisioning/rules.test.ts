@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PostJitConfig } from '../../../shared/config/types';
 import { connectGenesys, type GenesysConnection } from '../../../electron/genesys/connection';
 import { startFakeOrg, type FakeOrg } from '../../../electron/genesys/fake-org/server';
-import { createProvisioningApi } from '../../../electron/genesys/provisioning/api';
+import { createGenesysAdapter } from '../../../electron/genesys/adapter';
 import { createRepairExecutor } from '../../../electron/genesys/provisioning/executor';
 import { memoryJournal } from '../../../electron/genesys/provisioning/journal';
 
@@ -74,7 +74,7 @@ async function repairAll() {
     clientSecret: org.clientSecret,
   });
   const executor = createRepairExecutor({
-    api: createProvisioningApi(connection),
+    api: createGenesysAdapter(connection),
     postJit,
     journal: memoryJournal(),
   });

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGenesysApi } from '../../../electron/genesys/api/index';
 import { systemClock } from '../../../electron/genesys/clock';
 import { connectGenesys, type GenesysConnection } from '../../../electron/genesys/connection';
 import { startFakeOrg, type FakeOrg } from '../../../electron/genesys/fake-org/server';
-import { createProvisioningApi } from '../../../electron/genesys/provisioning/api';
+import { createJitUser } from '../../../electron/genesys/fake-org/routes-users';
+import { createGenesysAdapter } from '../../../electron/genesys/adapter';
 import { createRepairExecutor } from '../../../electron/genesys/provisioning/executor';
 import { memoryJournal } from '../../../electron/genesys/provisioning/journal';
 import { watchNewUsers } from '../../../electron/genesys/provisioning/watch';
@@ -41,12 +41,11 @@ describe('watch mode', () => {
     });
     const journal = memoryJournal('watch');
     const executor = createRepairExecutor({
-      api: createProvisioningApi(connection),
+      api: createGenesysAdapter(connection),
       postJit: STAMPEDE_POST_JIT,
       journal,
       timeScale: TIME_SCALE,
     });
-    const users = createGenesysApi(connection).users;
     const home = [...org.state.divisions.values()][0]!.id;
     const stop = new AbortController();
     let polls = 0;
@@ -63,7 +62,7 @@ describe('watch mode', () => {
     // JIT creates agents in two bursts while the watch polls.
     for (const burst of [0, 1]) {
       for (let i = 0; i < 3; i += 1)
-        await users.create({
+        createJitUser(org.state, {
           name: `New Agent ${burst}${i}`,
           email: `new.${burst}${i}@acme.example`,
           divisionId: home,

@@ -1,8 +1,10 @@
 /**
- * The Genesys Cloud operations the repair executor needs, as thin typed functions over the one
- * connection and its scheduler (spec/genesys-api.md). Bulk reads return pages so the executor can
- * choose between one listing and a handful of per-user lookups, whichever costs fewer calls.
+ * The ONE Genesys Cloud adapter: every call JIT Doctor makes to an org, as typed functions over the
+ * connection and its scheduler, each one operation of the table in ../operations.ts. Bulk reads
+ * return pages so the executor can choose between one listing and a handful of per-user lookups,
+ * whichever costs fewer calls. The snapshot reads hand back the SDK's own models.
  */
+import type platformClient from 'purecloud-platform-client-v2';
 
 /** A user as the executor reads it: the profile fields rules test and the post-JIT state. */
 export interface OrgUser {
@@ -63,7 +65,7 @@ export interface UserExpand {
   locations: boolean;
 }
 
-export interface ProvisioningApi {
+export interface GenesysAdapter {
   /** GET /api/v2/users?id=…&expand=…: at most 100 ids per call. */
   usersByIds(ids: readonly string[], expand: UserExpand): Promise<OrgUser[]>;
   /** One user by id or email, with the same expansion; null when there is none. */
@@ -94,6 +96,53 @@ export interface ProvisioningApi {
   setUtilization(userId: string, utilization: Partial<Record<string, number>>): Promise<void>;
   grantRoles(userId: string, roleIds: readonly string[], divisionId: string): Promise<void>;
   moveToDivision(userId: string, divisionId: string): Promise<void>;
+
+  /** Snapshot reads (directory/fetch-snapshot.ts): one page of a listing, the SDK's models. */
+  usersListing(
+    pageNumber: number,
+    expand: readonly string[],
+    control?: ReadControl,
+  ): Promise<Listing<platformClient.Models.User>>;
+  rolesListing(pageNumber: number, control?: ReadControl): Promise<Listing<NamedEntity>>;
+  divisionsListing(pageNumber: number, control?: ReadControl): Promise<Listing<NamedEntity>>;
+  skillsListing(pageNumber: number, control?: ReadControl): Promise<Listing<NamedEntity>>;
+  locationsListing(pageNumber: number, control?: ReadControl): Promise<Listing<NamedEntity>>;
+  licensedUsersListing(
+    pageNumber: number,
+    control?: ReadControl,
+  ): Promise<Listing<platformClient.Models.UserLicenses>>;
+  /** Directory "Create User" audit records in the interval, one page. */
+  createdUsersListing(
+    interval: string,
+    pageNumber: number,
+    control?: ReadControl,
+  ): Promise<Listing<platformClient.Models.AuditLogMessage>>;
+  /** One user as the SDK models it (null when there is none). */
+  user(
+    userId: string,
+    expand: readonly string[],
+    control?: ReadControl,
+  ): Promise<platformClient.Models.User | null>;
+  /** The agent's utilization as the API answers it (agent or organization level). */
+  utilization(
+    userId: string,
+    control?: ReadControl,
+  ): Promise<platformClient.Models.AgentMaxUtilizationResponse>;
+  identityProviders(control?: ReadControl): Promise<platformClient.Models.IdentityProvider[]>;
 }
 
-export { createProvisioningApi } from './sdk';
+export interface ReadControl {
+  /** Cancels the call while it waits in the queue or between retries. */
+  signal?: AbortSignal;
+}
+
+export interface NamedEntity {
+  id?: string;
+  name?: string;
+}
+
+/** A page of a listing as Genesys returns it. */
+export interface Listing<T> {
+  entities?: T[];
+  pageCount?: number;
+}

@@ -1,0 +1,377 @@
+/**
+ * The one Genesys Cloud adapter (types.ts says what it offers) on a live connection, or the fake
+ * org behind --api-base: each function one operation of ../operations.ts through the connection's
+ * scheduler, the SDK's models mapped to the executor's small types.
+ */
+import type platformClient from 'purecloud-platform-client-v2';
+import type { GenesysConnection } from '../connection';
+import type {
+  CreatedUsers,
+  Listing,
+  OrgPhone,
+  OrgStation,
+  OrgUser,
+  GenesysAdapter,
+  UserExpand,
+} from './types';
+
+type User = platformClient.Models.User;
+type Phone = platformClient.Models.Phone;
+
+const PAGE = 100;
+
+function toOrgUser(user: User): OrgUser {
+  const location = user.locations?.find((l) => l.locationDefinition?.name)?.locationDefinition
+    ?.name;
+  const station = user.station?.defaultStation;
+  return {
+    id: user.id ?? '',
+    name: user.name ?? '',
+    email: user.email ?? '',
+    department: user.department ?? null,
+    title: user.title ?? null,
+    location: location ?? null,
+    division: user.division?.id ? { id: user.division.id, name: user.division.name ?? '' } : null,
+    roles: user.authorization?.roles
+      ? user.authorization.roles.map((role) => role.name ?? '').filter(Boolean)
+      : null,
+    skills: (user.skills ?? []).map((skill) => ({
+      id: skill.id ?? '',
+      name: skill.name ?? '',
+      proficiency: skill.proficiency ?? 0,
+    })),
+    defaultStation: station?.id ? { id: station.id, type: station.type ?? null } : null,
+  };
+}
+
+function toOrgPhone(phone: Phone): OrgPhone {
+  return {
+    id: phone.id ?? '',
+    name: phone.name,
+    webRtcUserId: phone.webRtcUser?.id ?? null,
+    siteId: phone.site?.id ?? null,
+  };
+}
+
+function expandList(expand: UserExpand): string[] {
+  return [
+    'skills',
+    'station',
+    ...(expand.roles ? ['authorization'] : []),
+    ...(expand.locations ? ['locations'] : []),
+  ];
+}
+
+function named<T extends { id?: string; name?: string }>(
+  entities: T[] | undefined,
+): { id: string; name: string }[] {
+  return (entities ?? []).flatMap((e) => (e.id ? [{ id: e.id, name: e.name ?? '' }] : []));
+}
+
+const EMAIL = /@/;
+
+/** The one adapter on a live connection (or the fake org behind --api-base). */
+export function createGenesysAdapter(connection: GenesysConnection): GenesysAdapter {
+  const call = connection.call.bind(connection);
+  const paging = (pageNumber: number) => ({ pageNumber, pageSize: PAGE });
+  const listing = <T>(page: { entities?: T[]; pageCount?: number }): Listing<T> => ({
+    entities: page.entities ?? [],
+    pageCount: page.pageCount ?? 1,
+  });
+
+  return {
+    async usersByIds(ids, expand) {
+      if (ids.length === 0) return [];
+      if (ids.length > PAGE) throw new RangeError(`at most ${PAGE} users per read`);
+      const found = await call('users.list', [
+        { id: [...ids], pageSize: PAGE, expand: expandList(expand), state: 'any' },
+      ]);
+      return (found.entities ?? []).map(toOrgUser);
+    },
+
+    async findUser(idOrEmail, expand) {
+      if (EMAIL.test(idOrEmail)) {
+        const found = await call('users.search', [
+          {
+            pageSize: 2,
+            expand: expandList(expand),
+            query: [{ type: 'EXACT', fields: ['email'], value: idOrEmail }],
+          },
+        ]);
+        const user = found.results?.find((u) => u.email?.toLowerCase() === idOrEmail.toLowerCase());
+        return user ? toOrgUser(user) : null;
+      }
+      const user = await call('users.get', [idOrEmail, { expand: expandList(expand) }]).catch(
+        notFoundAsNull,
+      );
+      return user ? toOrgUser(user) : null;
+    },
+
+    async usersCreatedBetween(from, to) {
+      const created: CreatedUsers[] = [];
+      const interval = `${from.toISOString()}/${to.toISOString()}`;
+      for (let pageNumber = 1; ; pageNumber += 1) {
+        const result = await call('audits.realtimeQuery', [
+          createdUsersQuery(interval, pageNumber, true),
+        ]);
+        for (const message of result.entities ?? []) {
+          if (message.entity?.id)
+            created.push({ userId: message.entity.id, at: message.eventDate ?? '' });
+        }
+        if (pageNumber >= (result.pageCount ?? 1) || (result.entities ?? []).length === 0) break;
+      }
+      return created;
+    },
+
+    async skillsNamed(name) {
+      return named((await call('routing.skills.list', [{ name, pageSize: PAGE }])).entities);
+    },
+
+    async sitesNamed(name) {
+      return named((await call('telephony.sites.list', [{ name, pageSize: PAGE }])).entities);
+    },
+
+    async phoneBaseSettingsNamed(name) {
+      const found = await call('telephony.phoneBaseSettings.list', [
+        { name, pageSize: PAGE, expand: ['lines'] },
+      ]);
+      return (found.entities ?? []).flatMap((base) =>
+        base.id && base.phoneMetaBase?.id
+          ? [
+              {
+                id: base.id,
+                name: base.name,
+                metaBaseId: base.phoneMetaBase.id,
+                lines: named(base.lines),
+              },
+            ]
+          : [],
+      );
+    },
+
+    async lineBaseSettingsPage(pageNumber) {
+      const found = await call('telephony.lineBaseSettings.list', [paging(pageNumber)]);
+      return { items: named(found.entities), pageCount: found.pageCount ?? 1 };
+    },
+
+    async rolesNamed(name) {
+      return named((await call('authorization.roles.list', [{ name, pageSize: PAGE }])).entities);
+    },
+
+    async divisionsNamed(name) {
+      return named(
+        (await call('authorization.divisions.list', [{ name, pageSize: PAGE }])).entities,
+      );
+    },
+
+    async phonesPage(pageNumber) {
+      const found = await call('telephony.phones.list', [paging(pageNumber)]);
+      return { items: (found.entities ?? []).map(toOrgPhone), pageCount: found.pageCount ?? 1 };
+    },
+
+    async phonesOfUser(userId) {
+      const found = await call('telephony.phones.list', [{ webRtcUserId: userId, pageSize: PAGE }]);
+      return (found.entities ?? [])
+        .map(toOrgPhone)
+        .filter((phone) => phone.webRtcUserId === userId);
+    },
+
+    async stationsPage(pageNumber) {
+      const found = await call('stations.list', [paging(pageNumber)]);
+      return { items: (found.entities ?? []).map(toOrgStation), pageCount: found.pageCount ?? 1 };
+    },
+
+    async stationsOfUser(userId) {
+      const found = await call('stations.list', [{ webRtcUserId: userId, pageSize: PAGE }]);
+      return (found.entities ?? [])
+        .map(toOrgStation)
+        .filter((station) => station.webRtcUserId === userId);
+    },
+
+    async createWebRtcPhone(phone, recheck) {
+      const created = await call(
+        'telephony.phones.create',
+        [
+          {
+            name: phone.name,
+            site: { id: phone.siteId },
+            phoneBaseSettings: { id: phone.phoneBaseSettingsId } as Phone['phoneBaseSettings'],
+            phoneMetaBase: { id: phone.phoneMetaBaseId },
+            lineBaseSettings: { id: phone.lineBaseSettingsId },
+            lines: [{ name: phone.name, lineBaseSettings: { id: phone.lineBaseSettingsId } }],
+            webRtcUser: { id: phone.userId },
+          },
+        ],
+        {
+          retry: 'recheck',
+          recheck: async () => {
+            const found = await recheck();
+            return found
+              ? ({
+                  id: found.id,
+                  name: found.name,
+                  site: { id: found.siteId ?? '' },
+                  webRtcUser: { id: phone.userId },
+                } as Phone)
+              : undefined;
+          },
+        },
+      );
+      return toOrgPhone(created);
+    },
+
+    async setDefaultStation(userId, stationId) {
+      await call('users.defaultStation.put', [userId, stationId]);
+    },
+
+    async addSkills(userId, skills) {
+      if (skills.length > 50) throw new RangeError('at most 50 skills per bulk call');
+      await call('routing.userSkills.bulkPatch', [
+        userId,
+        skills.map(({ id, proficiency }) => ({ id, proficiency })),
+      ]);
+    },
+
+    async utilizationOf(userId) {
+      const response = await call('routing.utilization.get', [userId]);
+      if (response.level === 'Organization') return null;
+      const out: Partial<Record<string, number>> = {};
+      for (const [media, value] of Object.entries(response.utilization ?? {}))
+        if (typeof value?.maximumCapacity === 'number') out[media] = value.maximumCapacity;
+      return out;
+    },
+
+    async setUtilization(userId, utilization) {
+      const body: platformClient.Models.UtilizationRequest = { utilization: {} };
+      for (const [media, capacity] of Object.entries(utilization))
+        if (capacity !== undefined)
+          body.utilization![media] = {
+            maximumCapacity: capacity,
+            interruptableMediaTypes: [],
+            includeNonAcd: false,
+          };
+      await call('routing.utilization.put', [userId, body]);
+    },
+
+    async grantRoles(userId, roleIds, divisionId) {
+      await call(
+        'authorization.grants.bulkAdd',
+        [userId, { grants: roleIds.map((roleId) => ({ roleId, divisionId })) }],
+        { retryNotFound: true },
+      );
+    },
+
+    async moveToDivision(userId, divisionId) {
+      await call('authorization.divisions.move', [divisionId, 'USER', [userId]]);
+    },
+
+    async usersListing(pageNumber, expand, control = {}) {
+      return listing(
+        await call(
+          'users.list',
+          [{ ...paging(pageNumber), state: 'any', expand: [...expand] }],
+          control,
+        ),
+      );
+    },
+
+    async rolesListing(pageNumber, control = {}) {
+      return listing(await call('authorization.roles.list', [paging(pageNumber)], control));
+    },
+
+    async divisionsListing(pageNumber, control = {}) {
+      return listing(await call('authorization.divisions.list', [paging(pageNumber)], control));
+    },
+
+    async skillsListing(pageNumber, control = {}) {
+      return listing(await call('routing.skills.list', [paging(pageNumber)], control));
+    },
+
+    async locationsListing(pageNumber, control = {}) {
+      const found = await call('locations.search', [{ ...paging(pageNumber), query: [] }], control);
+      return listing({ entities: found.results, pageCount: found.pageCount });
+    },
+
+    async licensedUsersListing(pageNumber, control = {}) {
+      return listing(await call('license.users.list', [paging(pageNumber)], control));
+    },
+
+    async createdUsersListing(interval, pageNumber, control = {}) {
+      return listing(
+        await call(
+          'audits.realtimeQuery',
+          [createdUsersQuery(interval, pageNumber, false)],
+          control,
+        ),
+      );
+    },
+
+    async user(userId, expand, control = {}) {
+      return call('users.get', [userId, { expand: [...expand] }], control).catch(notFoundAsNull);
+    },
+
+    async utilization(userId, control = {}) {
+      return call('routing.utilization.get', [userId], control);
+    },
+
+    async identityProviders(control = {}) {
+      return (await call('identityProviders.list', [], control)).entities ?? [];
+    },
+  };
+}
+
+/** The Directory audit records of users created in the interval (oldest first when sorted). */
+function createdUsersQuery(
+  interval: string,
+  pageNumber: number,
+  sorted: boolean,
+): platformClient.Models.AuditRealtimeQueryRequest {
+  return {
+    interval,
+    serviceName: 'Directory',
+    filters: [
+      { property: 'Action', value: 'Create' },
+      { property: 'EntityType', value: 'User' },
+    ],
+    ...(sorted ? { sort: [{ name: 'Timestamp', sortOrder: 'ascending' }] } : {}),
+    pageNumber,
+    pageSize: PAGE,
+  };
+}
+
+function notFoundAsNull(error: unknown): null {
+  if ((error as { status?: number }).status === 404) return null;
+  throw error;
+}
+
+/** Reads every page of a paged listing (pageNumber from 1 until pageCount). */
+export async function allPages<T>(
+  fetchPage: (pageNumber: number) => Promise<Listing<T>>,
+  onPage?: (done: number, of: number) => void,
+): Promise<T[]> {
+  const first = await fetchPage(1);
+  const out = [...(first.entities ?? [])];
+  const pageCount = first.pageCount ?? 1;
+  onPage?.(1, pageCount);
+  // The remaining pages are independent: queue them together and let the scheduler pace them.
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
+      fetchPage(i + 2).then((page) => {
+        onPage?.(i + 2, pageCount);
+        return page.entities ?? [];
+      }),
+    ),
+  );
+  for (const entities of rest) out.push(...entities);
+  return out;
+}
+
+export type * from './types';
+
+function toOrgStation(station: platformClient.Models.Station): OrgStation {
+  return {
+    id: station.id ?? '',
+    webRtcUserId: station.webRtcUserId ?? null,
+    type: station.type ?? null,
+  };
+}
