@@ -150,9 +150,7 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
     directory: () => directory.view(),
     async ssoProviders() {
       const providers = await provisioning.identityProviders();
-      return providers.map((p) =>
-        providerOf(p as unknown as Record<string, unknown>),
-      );
+      return providers.map((p) => providerOf(p as unknown as Record<string, unknown>));
     },
     async findCandidates(query, config) {
       const snapshot = await directory.snapshot();
