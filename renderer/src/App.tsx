@@ -345,8 +345,10 @@ export function App() {
           <SettingsScreen onTheme={applyTheme} onOrgChanged={(status) => setOrg(status)} />
         )}
       </main>
-      <footer className="statusbar" role="status" aria-live="polite">
-        {notice ?? 'Paste (Ctrl/Cmd+V) a SAML response anywhere, or drop a file or HAR.'}
+      <footer className="statusbar">
+        <span role="status" aria-live="polite">
+          {notice ?? 'Paste (Ctrl/Cmd+V) a SAML response anywhere, or drop a file or HAR.'}
+        </span>
       </footer>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -14,6 +14,15 @@ let source: Promise<string> | null = null;
 
 /** Serious and critical violations on the page as it is now, one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  return violations(page, ['serious', 'critical']);
+}
+
+/** Every violation, minor ones included, on the page as it is now, one line each. */
+export async function allViolations(page: Page): Promise<string[]> {
+  return violations(page, ['minor', 'moderate', 'serious', 'critical']);
+}
+
+async function violations(page: Page, impacts: readonly string[]): Promise<string[]> {
   source ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const has = await page.evaluate(() => 'axe' in globalThis);
   if (!has) await page.evaluate(await source);
@@ -30,6 +39,6 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     }));
   });
   return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === null || impacts.includes(v.impact))
     .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes)}`);
 }

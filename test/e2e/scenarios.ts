@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manyValuesResponse } from '../bench/diagnose';
-import { seriousViolations } from './axe';
+import { allViolations, seriousViolations } from './axe';
 import { readSample, ROOT } from './harness';
 import type { Scenario } from './run';
 import { expect, openScreen, pasteAnywhere } from './steps';
@@ -468,6 +468,23 @@ export const scenarios: Scenario[] = [
         await page.waitForTimeout(150);
         for (const line of await seriousViolations(page)) problems.push(`${screen}: ${line}`);
       }
+      expect(problems.length === 0, problems.join('\n'));
+    },
+  },
+  {
+    name: 'accessibility: Compare, History and Configuration have no axe violation, minor ones included, in both themes',
+    async run({ page }) {
+      const problems: string[] = [];
+      for (const theme of ['light', 'dark']) {
+        await page.evaluate(`document.documentElement.dataset.theme = '${theme}'`);
+        for (const screen of ['Compare', 'History', 'Configuration']) {
+          await openScreen(page, screen);
+          await page.waitForTimeout(150);
+          for (const line of await allViolations(page))
+            problems.push(`${theme} ${screen}: ${line}`);
+        }
+      }
+      await page.evaluate(`document.documentElement.dataset.theme = 'system'`);
       expect(problems.length === 0, problems.join('\n'));
     },
   },
