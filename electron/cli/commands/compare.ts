@@ -14,7 +14,9 @@ import { comparePair, pairJson, type Pair } from '../../../shared/mapping/pair';
 import type { MessageReport, Report } from '../../../shared/report';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { UsageError } from '../errors';
-import { processStdin, readInputs, type InputSource } from '../input';
+import { readInputs, type InputSource } from '../input';
+import { warnLine, type CommandIo } from '../io';
+import { formatOption, nowOption, type Format } from '../options';
 import {
   mappingFindings,
   mappingJson,
@@ -22,13 +24,12 @@ import {
   renderMappingText,
 } from '../render/compare-mapping';
 import { renderPairMarkdown, renderPairText } from '../render/compare-pair';
-import { parseNow, wantsColor } from './diagnose';
 
 export interface CompareFlags {
   config?: string;
   directory?: string;
-  now?: string;
-  format?: string;
+  now?: Date;
+  format?: Format;
 }
 
 export interface CompareIo {
@@ -41,9 +42,7 @@ export interface CompareIo {
   readText?: (path: string) => string;
 }
 
-const FORMATS = ['text', 'json', 'md'] as const;
-
-export function registerCompare(program: Command): void {
+export function registerCompare(program: Command, io: CommandIo): void {
   program
     .command('compare')
     .description(
@@ -58,18 +57,18 @@ export function registerCompare(program: Command): void {
       '--directory <file>',
       'directory snapshot JSON or users CSV, for the checks that need the org',
     )
-    .option('--now <iso>', 'evaluate as of this time (ISO 8601) instead of now')
-    .option('--format <format>', 'text, json or md', 'text')
+    .addOption(nowOption())
+    .addOption(formatOption())
     .action(async (inputs: string[], flags: CompareFlags) => {
-      const color = wantsColor();
       const output = await runCompare(inputs, flags, {
-        stdin: processStdin(),
-        color,
-        width: color ? Math.max(80, process.stdout.columns ?? 100) : 100,
-        warn: (line) => process.stderr.write(`jit-doctor: ${line}\n`),
+        stdin: io.stdin,
+        color: io.color,
+        width: io.width,
+        warn: warnLine(io),
+        now: io.now,
       });
-      process.stdout.write(output.text);
-      process.exitCode = output.exitCode;
+      io.out(output.text);
+      io.setExitCode(output.exitCode);
     });
 }
 
@@ -108,8 +107,6 @@ export async function runCompare(
   io: CompareIo,
 ): Promise<{ text: string; exitCode: 0 | 1 }> {
   const format = flags.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   if (inputs.length === 0 || inputs.length > 2)
     throw new UsageError(
       `compare takes one INPUT (with --config) or two inputs A B, not ${inputs.length}`,
@@ -122,7 +119,7 @@ export async function runCompare(
     ? usage(() => loadConfigFile(flags.config!, readText(io)))
     : {};
   const directory = loadDirectory(flags.directory, io);
-  const now = flags.now === undefined ? (io.now?.() ?? new Date()) : parseNow(flags.now);
+  const now = flags.now ?? io.now?.() ?? new Date();
   const raw = await readInputs(inputs, io.stdin);
   const reports = raw.map((input) => diagnose([input], { config, directory, now }));
 

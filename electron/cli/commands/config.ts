@@ -13,6 +13,7 @@ import { parseXml } from '../../../shared/saml/parse';
 import { UsageError } from '../errors';
 import { describeWriteError } from '../input';
 import { checkOutputFile } from '../output';
+import { warnLine, type CliIo, type CommandIo } from '../io';
 
 export interface ConfigIo {
   readText(path: string): string;
@@ -22,7 +23,8 @@ export interface ConfigIo {
   warn(line: string): void;
 }
 
-const nodeIo: ConfigIo = {
+/** The files of the real file system, the streams of the command line's io. */
+const configIo = (io: CliIo): ConfigIo => ({
   readText: (path) => readFileSync(path, 'utf8'),
   writeText: (path, text, force) => {
     checkOutputFile(path, force);
@@ -32,9 +34,9 @@ const nodeIo: ConfigIo = {
       throw new UsageError(`cannot write ${path}: ${describeWriteError(error)}`);
     }
   },
-  out: (text) => process.stdout.write(text),
-  warn: (line) => process.stderr.write(`jit-doctor: ${line}\n`),
-};
+  out: io.out,
+  warn: warnLine(io),
+});
 
 function asUsage<T>(run: () => T): T {
   try {
@@ -64,7 +66,7 @@ function emit(
 export function runFromMetadata(
   path: string,
   flags: { out?: string; entityId?: string; force?: boolean },
-  io: ConfigIo = nodeIo,
+  io: ConfigIo,
 ): void {
   let xml: string;
   try {
@@ -89,7 +91,7 @@ export function runFromMetadata(
 export function runPreset(
   idp: string,
   flags: { out?: string; force?: boolean },
-  io: ConfigIo = nodeIo,
+  io: ConfigIo,
 ): void {
   const preset = PRESETS[idp as PresetIdp];
   if (!Object.hasOwn(PRESETS, idp) || !preset)
@@ -100,7 +102,7 @@ export function runPreset(
   );
 }
 
-export function runCheck(path: string, io: ConfigIo = nodeIo): void {
+export function runCheck(path: string, io: ConfigIo): void {
   const config = asUsage(() => loadConfigFile(path, io.readText));
   const mapped = Object.keys(config.attributeMapping ?? {}).length;
   io.out(
@@ -108,10 +110,11 @@ export function runCheck(path: string, io: ConfigIo = nodeIo): void {
   );
 }
 
-export function registerConfig(program: Command): void {
+export function registerConfig(program: Command, cli: CommandIo): void {
+  const io = configIo(cli);
   const config = program
     .command('config')
-    .description('Create or check an SSO/JIT configuration (spec/config.md).');
+    .description('Create or check an SSO/JIT configuration (docs/configuration.md).');
   config
     .command('from-metadata')
     .description(
@@ -122,7 +125,7 @@ export function registerConfig(program: Command): void {
     .option('--entity-id <id>', 'the IdP to use when the metadata describes several')
     .option('--force', 'replace FILE if it exists')
     .action((path: string, flags: { out?: string; entityId?: string; force?: boolean }) => {
-      runFromMetadata(path, flags);
+      runFromMetadata(path, flags, io);
     });
   config
     .command('preset')
@@ -132,10 +135,10 @@ export function registerConfig(program: Command): void {
     .argument('<idp>', Object.keys(PRESETS).join(' | '))
     .option('--out <file>', 'write the configuration to FILE instead of stdout')
     .option('--force', 'replace FILE if it exists')
-    .action((idp: string, flags: { out?: string; force?: boolean }) => runPreset(idp, flags));
+    .action((idp: string, flags: { out?: string; force?: boolean }) => runPreset(idp, flags, io));
   config
     .command('check')
     .description('Validate a configuration file: exit 2 naming the key path of the first problem.')
     .argument('<file>', 'configuration JSON')
-    .action((path: string) => runCheck(path));
+    .action((path: string) => runCheck(path, io));
 }

@@ -3,18 +3,19 @@
  *  [--api-base URL] [--now ISO] [--format text|json|md] [--redact] [--batch]` (spec/cli.md).
  * Exit 0 without error findings, 1 with at least one, 2 when the command itself cannot run.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ConfigError, parseConfig } from '../../../shared/config/load';
 import type { JitDoctorConfig } from '../../../shared/config/types';
 import { loadDirectoryFile } from '../../../shared/directory/file';
 import type { DirectoryView } from '../../../shared/directory/types';
 import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
-import { parseInstant } from '../../../shared/saml/checks/compare';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo-config';
 import { UsageError } from '../errors';
-import { processStdin, readInputs, readTextFile, type InputSource } from '../input';
+import { readInputs, readTextFile, type InputSource } from '../input';
+import { warnLine, type CommandIo } from '../io';
+import { formatOption, nowOption, orgOptions, type Format } from '../options';
 import type { openOrgDirectory } from '../org';
 import { renderMarkdown } from '../render/markdown';
 import { renderText } from '../render/text';
@@ -25,16 +26,17 @@ export interface DiagnoseFlags {
   org?: boolean;
   demo?: boolean;
   apiBase?: string;
-  now?: string;
-  format?: string;
+  now?: Date;
+  format?: Format;
   redact?: boolean;
   batch?: boolean;
 }
 
-const FORMATS = ['text', 'json', 'md'] as const;
-type Format = (typeof FORMATS)[number];
-
-export function registerDiagnose(program: Command): void {
+export function registerDiagnose(program: Command, io: CommandIo): void {
+  const [apiBase, org, demo] = orgOptions({
+    org: 'read the directory from a live org (GENESYSCLOUD_* environment variables)',
+    demo: 'read the directory from the embedded demo org',
+  });
   program
     .command('diagnose')
     .description(
@@ -44,26 +46,29 @@ export function registerDiagnose(program: Command): void {
       '[input...]',
       'files holding XML, base64, a form body, a URL, a HAR or a SAML-tracer export; - or nothing for stdin',
     )
-    .option('--config <file>', 'SSO/JIT configuration (spec/config.md)')
-    .option(
-      '--directory <file>',
-      'directory snapshot JSON or users CSV, for the checks that need the org',
+    .option('--config <file>', 'SSO/JIT configuration (docs/configuration.md)')
+    .addOption(
+      new Option(
+        '--directory <file>',
+        'directory snapshot JSON or users CSV, for the checks that need the org',
+      ).conflicts(['org', 'demo']),
     )
-    .option('--org', 'read the directory from a live org (GENESYSCLOUD_* environment variables)')
-    .option('--demo', 'read the directory from the embedded demo org')
-    .option('--api-base <url>', 'API base URL for --org (or GENESYSCLOUD_API_BASE)')
-    .option('--now <iso>', 'evaluate as of this time (ISO 8601) instead of now')
-    .option('--format <format>', 'text, json or md', 'text')
+    .addOption(apiBase)
+    .addOption(org)
+    .addOption(demo)
+    .addOption(nowOption())
+    .addOption(formatOption())
     .option('--redact', 'replace personal data with stable placeholders')
     .option('--batch', 'also check the messages against each other')
     .action(async (inputs: string[], flags: DiagnoseFlags) => {
       const output = await runDiagnose(inputs, flags, {
-        stdin: processStdin(),
-        color: wantsColor(),
-        warn: (line) => process.stderr.write(`jit-doctor: ${line}\n`),
+        stdin: io.stdin,
+        color: io.color,
+        warn: warnLine(io),
+        now: io.now,
       });
-      process.stdout.write(output.text);
-      process.exitCode = output.exitCode;
+      io.out(output.text);
+      io.setExitCode(output.exitCode);
     });
 }
 
@@ -82,8 +87,8 @@ export async function runDiagnose(
   flags: DiagnoseFlags,
   io: DiagnoseIo,
 ): Promise<{ text: string; exitCode: 0 | 1; report: Report }> {
-  const format = parseFormat(flags.format);
-  const now = flags.now === undefined ? (io.now?.() ?? new Date()) : parseNow(flags.now);
+  const format = flags.format ?? 'text';
+  const now = flags.now ?? io.now?.() ?? new Date();
   // The demo org ships its own configuration, so `--demo` needs nothing else.
   const configPath = flags.config ?? (flags.demo ? DEMO_CONFIG_PATH : undefined);
   const config = configPath ? loadConfig(configPath) : {};
@@ -110,28 +115,6 @@ export async function runDiagnose(
   return { text, exitCode: report.summary.errors > 0 ? 1 : 0, report };
 }
 
-function parseFormat(value: string | undefined): Format {
-  const format = value ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-  return format as Format;
-}
-
-/** --now: an ISO 8601 date or date-time; without a zone it is read as UTC, like SAML times. */
-export function parseNow(value: string): Date {
-  const trimmed = value.trim();
-  const normalised = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
-    ? `${trimmed}T00:00:00Z`
-    : trimmed
-        .replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=$|Z|[+-])/i, '$1:00')
-        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
-        .replace(/z$/, 'Z');
-  const ms = parseInstant(normalised);
-  if (ms === null)
-    throw new UsageError(`--now "${value}" is not an ISO 8601 time such as 2026-11-23T09:00:00Z`);
-  return new Date(ms);
-}
-
 function loadConfig(path: string): JitDoctorConfig {
   const text = readTextFile(path, 'configuration');
   try {
@@ -147,14 +130,6 @@ async function loadDirectory(
   config: JitDoctorConfig,
   io: DiagnoseIo,
 ): Promise<DirectoryView | null> {
-  const chosen = [
-    flags.directory !== undefined && '--directory',
-    flags.org && '--org',
-    flags.demo && '--demo',
-  ].filter(Boolean);
-  if (chosen.length > 1)
-    throw new UsageError(`${chosen.join(' and ')} cannot be combined: choose one directory`);
-  if (flags.apiBase && !flags.org) throw new UsageError('--api-base only applies with --org');
   if (flags.org || flags.demo) {
     // loaded on demand: the Genesys SDK is not needed to diagnose against a file or nothing
     const open = io.openOrgDirectory ?? (await import('../org')).openOrgDirectory;
@@ -176,14 +151,4 @@ async function loadDirectory(
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-}
-
-/** Colour on a terminal only, never when piped, never with NO_COLOR (https://no-color.org). */
-export function wantsColor(
-  env = process.env,
-  stream: { isTTY?: boolean } = process.stdout,
-): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.TERM === 'dumb') return false;
-  return Boolean(stream.isTTY);
 }

@@ -1,15 +1,13 @@
 /**
- * `jit-doctor repair` (spec/cli.md): plan first, apply with --yes or after a y/N prompt, show
+ * `jit-doctor repair` (docs/cli.md): plan first, apply with --yes or after a y/N prompt, show
  * progress for bulk runs, end with a summary table; exit 1 when a user is left not fully repaired.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline/promises';
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseConfig } from '../../../shared/config/load';
 import type { PostJitConfig } from '../../../shared/config/types';
 import {
-  formatDuration,
   formatPlan,
   formatSummary,
   STATUS_WORDS,
@@ -18,11 +16,11 @@ import {
 import { systemClock } from '../../genesys/clock';
 import { createGenesysAdapter } from '../../genesys/adapter';
 import type { Assessment } from '../../genesys/provisioning/assess';
+import type { OrgUser } from '../../genesys/adapter/types';
 import {
   createRepairExecutor,
   type RepairExecutor,
   type RepairOutcome,
-  type RepairProgress,
 } from '../../genesys/provisioning/executor';
 import {
   memoryJournal,
@@ -38,14 +36,17 @@ import {
 import { watchNewUsers } from '../../genesys/provisioning/watch';
 import { UsageError } from '../errors';
 import { readTextFile } from '../input';
+import type { CliIo, CommandIo } from '../io';
 import type { OpenedOrg } from '../org';
+import { durationOption, orgOptions, type Duration } from '../options';
+import { terminalProgress } from '../progress';
 
-interface RepairOptions {
+export interface RepairOptions {
   user?: string;
   stuck?: boolean;
-  since: string;
+  since: Duration;
   watch?: boolean;
-  interval: string;
+  interval: Duration;
   config?: string;
   org?: boolean;
   demo?: boolean;
@@ -54,44 +55,32 @@ interface RepairOptions {
   yes?: boolean;
   journal?: string;
   wait?: boolean;
-  rateLimit: string;
+  rateLimit: number;
 }
 
 /** --watch polls no more often than this: each poll costs requests the repairs need. */
 const MIN_WATCH_INTERVAL_MS = 5_000;
 
-const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** "24h", "30s", "90m", "2d" → milliseconds. */
-export function parseDuration(text: string, option: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*([smhd])$/i.exec(text.trim());
-  if (!match || Number(match[1]) <= 0)
-    throw new UsageError(`${option} takes a duration such as 30s, 15m, 24h or 2d (got "${text}")`);
-  return Number(match[1]) * UNITS[match[2]!.toLowerCase()]!;
-}
-
+/** What commander cannot say: one of each pair is required, and --watch applies without asking. */
 function checkOptions(options: RepairOptions): void {
-  if (Boolean(options.user) === Boolean(options.stuck))
+  if (!options.user && !options.stuck)
     throw new UsageError('repair needs exactly one of --user EMAIL|ID or --stuck');
-  if (Boolean(options.org) === Boolean(options.demo))
+  if (!options.org && !options.demo)
     throw new UsageError('repair needs exactly one of --org (a live org) or --demo');
-  if (options.watch && !options.stuck) throw new UsageError('--watch goes with --stuck');
   if (options.watch && !options.yes && !options.dryRun)
     throw new UsageError('--watch repairs without asking: pass --yes (or --dry-run to only plan)');
-  parseDuration(options.since, '--since');
-  if (parseDuration(options.interval, '--interval') < MIN_WATCH_INTERVAL_MS)
+  if (options.interval.ms < MIN_WATCH_INTERVAL_MS)
     throw new UsageError(
-      `--interval must be at least ${MIN_WATCH_INTERVAL_MS / 1000}s (got "${options.interval}"): every poll reads the org's audit log and counts against the rate limit the repairs need`,
+      `--interval must be at least ${MIN_WATCH_INTERVAL_MS / 1000}s (got "${options.interval.text}"): every poll reads the org's audit log and counts against the rate limit the repairs need`,
     );
-  parseRateLimit(options.rateLimit);
 }
 
 /** --rate-limit: a whole number of requests per minute, as the app's setting takes it. */
 function parseRateLimit(text: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < 1 || value > 100_000)
-    throw new UsageError(
-      `--rate-limit takes a whole number of requests per minute from 1 to 100000 (got "${text}")`,
+    throw new InvalidArgumentError(
+      'expected a whole number of requests per minute from 1 to 100000',
     );
   return value;
 }
@@ -114,9 +103,9 @@ function appDataFolder(): string {
 }
 
 /** One journal per org and OAuth client, named as the desktop app names it, so both resume each other's runs. */
-function defaultJournalPath(org: OpenedOrg): string {
+function defaultJournalPath(org: OpenedOrg, env: CliIo['env']): string {
   const safe = (text: string) => text.replace(/[^A-Za-z0-9.-]+/g, '_');
-  const clientId = process.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '';
+  const clientId = env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '';
   const key = org.demo ? 'demo' : `${safe(org.connection.target)}-${safe(clientId)}`;
   return join(appDataFolder(), 'journals', `repair-${key}.jsonl`);
 }
@@ -130,6 +119,8 @@ async function takeRepairLock(
   org: OpenedOrg,
   options: RepairOptions,
   signal: AbortSignal,
+  io: CliIo,
+  lines: Lines,
 ): Promise<RepairLock | null> {
   if (org.demo || options.dryRun) return null;
   const what = `jit-doctor repair ${options.user ? '--user' : options.watch ? '--stuck --watch' : '--stuck'}`;
@@ -137,12 +128,12 @@ async function takeRepairLock(
     const lock = await waitForRepairLock({
       folder: join(appDataFolder(), 'locks'),
       target: org.connection.target,
-      clientId: process.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '',
+      clientId: io.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '',
       what,
       signal: options.wait ? signal : AbortSignal.abort(),
-      onWaiting: (busy) => err(`waiting: ${busy.message} (Ctrl-C gives up)`),
+      onWaiting: (busy) => lines.err(`waiting: ${busy.message} (Ctrl-C gives up)`),
     });
-    if (lock.tookOverStale) err(lock.tookOverStale);
+    if (lock.tookOverStale) lines.err(lock.tookOverStale);
     return lock;
   } catch (error) {
     if (error instanceof RepairLockBusy)
@@ -154,123 +145,114 @@ async function takeRepairLock(
   }
 }
 
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
-
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
+/** The command's writers: lines on stdout, lines on stderr. */
+interface Lines {
+  out(line?: string): void;
+  err(line: string): void;
 }
 
-/** A one-line progress bar with ETA on a terminal's stderr; silent elsewhere. */
-function progressBar(enabled: boolean): (progress: RepairProgress) => void {
-  if (!enabled) return () => {};
-  const started = Date.now();
-  let last = 0;
-  return ({ stepsDone, stepsTotal, usersDone, usersTotal, failedSteps }) => {
-    const now = Date.now();
-    if (now - last < 100 && stepsDone < stepsTotal) return;
-    last = now;
-    const share = stepsTotal === 0 ? 1 : stepsDone / stepsTotal;
-    const filled = Math.round(share * 24);
-    const eta =
-      share > 0 && share < 1
-        ? ` ETA ${formatDuration(((now - started) / share) * (1 - share))}`
-        : '';
-    const failed = failedSteps > 0 ? ` ${failedSteps} failed` : '';
-    process.stderr.write(
-      `\r[${'#'.repeat(filled)}${'-'.repeat(24 - filled)}] ${stepsDone}/${stepsTotal} steps, ${usersDone}/${usersTotal} users${failed}${eta}   `,
-    );
-    if (stepsDone >= stepsTotal) process.stderr.write('\n');
-  };
-}
+const linesOf = (io: CliIo): Lines => ({
+  out: (line = '') => io.out(`${line}\n`),
+  err: (line) => io.err(`${line}\n`),
+});
 
-function printPlans(assessments: readonly Assessment[], showSettled: boolean): void {
+function printPlans(lines: Lines, assessments: readonly Assessment[], showSettled: boolean): void {
   for (const a of assessments) {
     if (!showSettled && a.plan.steps.length === 0 && a.plan.blocked.length === 0) continue;
     for (const line of formatPlan({ name: a.user.name, email: a.user.email, plan: a.plan }))
-      out(line);
-    out();
+      lines.out(line);
+    lines.out();
   }
 }
 
-function printOutcomes(outcomes: readonly RepairOutcome[]): void {
-  for (const line of formatSummary(outcomes)) out(line);
+function printOutcomes(lines: Lines, outcomes: readonly RepairOutcome[]): void {
+  for (const line of formatSummary(outcomes)) lines.out(line);
 }
 
-/** Users to consider: one by id or email, or those created since --since. */
-async function usersToRepair(executor: RepairExecutor, options: RepairOptions) {
-  if (options.user) {
-    const user = await executor.findUser(options.user);
-    if (!user) throw new UsageError(`no user ${options.user} in the org`);
-    return [user];
-  }
-  const sinceMs = parseDuration(options.since, '--since');
-  const to = new Date();
-  const ids = await executor.usersCreatedBetween(new Date(to.getTime() - sinceMs), to);
-  out(`${ids.length} user${ids.length === 1 ? '' : 's'} created in the last ${options.since}.`);
-  out();
+/** Users to consider: the one already looked up, or those created since --since. */
+async function usersToRepair(
+  executor: RepairExecutor,
+  options: RepairOptions,
+  user: OrgUser | undefined,
+  io: CliIo,
+  lines: Lines,
+) {
+  if (user) return [user];
+  const to = io.now();
+  const ids = await executor.usersCreatedBetween(new Date(to.getTime() - options.since.ms), to);
+  lines.out(
+    `${ids.length} user${ids.length === 1 ? '' : 's'} created in the last ${options.since.text}.`,
+  );
+  lines.out();
   return executor.loadUsers(ids);
 }
 
 /** Ctrl-C stops starting new work; steps already sent finish and are journaled. A second one quits. */
-function stopOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+function stopOnInterrupt(io: CliIo, lines: Lines): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
-  const onInterrupt = () => {
+  const dispose = io.onInterrupt(() => {
     if (controller.signal.aborted) process.exit(130);
-    err(
+    lines.err(
       '\nstopping after the steps in flight (Ctrl-C again to quit at once; the journal stays consistent)',
     );
     controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
-  return { signal: controller.signal, dispose: () => process.off('SIGINT', onInterrupt) };
+  });
+  return { signal: controller.signal, dispose };
 }
 
 async function repairOnce(
   executor: RepairExecutor,
   options: RepairOptions,
+  user: OrgUser | undefined,
   signal: AbortSignal,
+  io: CliIo,
+  lines: Lines,
 ): Promise<number> {
-  const assessments = await executor.assess(await usersToRepair(executor, options));
+  const assessments = await executor.assess(
+    await usersToRepair(executor, options, user, io, lines),
+  );
   const stuck = assessments.filter((a) => a.plan.steps.length > 0 || a.plan.blocked.length > 0);
-  printPlans(assessments, Boolean(options.user));
+  printPlans(lines, assessments, Boolean(options.user));
   if (stuck.length === 0) {
-    out(options.user ? 'Nothing to do.' : 'No stuck users: nothing to do.');
+    lines.out(options.user ? 'Nothing to do.' : 'No stuck users: nothing to do.');
     return 0;
   }
   const steps = stuck.reduce((sum, a) => sum + a.plan.steps.length, 0);
   const users = `${stuck.length} user${stuck.length === 1 ? '' : 's'}`;
   if (options.dryRun) {
-    out(`Dry run: ${steps} steps for ${users} planned, nothing applied.`);
+    lines.out(`Dry run: ${steps} steps for ${users} planned, nothing applied.`);
     return 0;
   }
   if (!options.yes) {
-    if (!process.stdin.isTTY) {
-      out(`${steps} steps for ${users} planned; nothing applied; pass --yes to apply.`);
+    if (!io.stdin.isTTY) {
+      lines.out(`${steps} steps for ${users} planned; nothing applied; pass --yes to apply.`);
       return 1;
     }
-    if (!(await confirm(`Apply ${steps} steps for ${users}?`))) {
-      out('Nothing applied.');
+    if (!(await io.confirm(`Apply ${steps} steps for ${users}?`))) {
+      lines.out('Nothing applied.');
       return 1;
     }
   }
-  out(`Applying ${steps} steps for ${users} ...`);
-  const bar = progressBar(Boolean(process.stderr.isTTY) && stuck.length > 1);
+  lines.out(`Applying ${steps} steps for ${users} ...`);
+  const bar = stuck.length > 1 ? terminalProgress(io, 'repair') : undefined;
   const outcomes = await executor.apply(
     assessments.filter((a) => stuck.includes(a)),
     {
-      onProgress: bar,
+      onProgress: bar
+        ? ({ stepsDone, stepsTotal, usersDone, usersTotal, failedSteps }) =>
+            bar.update(
+              stepsDone,
+              stepsTotal,
+              `${stepsDone}/${stepsTotal} steps, ${usersDone}/${usersTotal} users${failedSteps > 0 ? `, ${failedSteps} failed` : ''}`,
+            )
+        : undefined,
       signal,
     },
   );
-  out();
-  out('Re-read from the org:');
-  printOutcomes(outcomes);
+  bar?.clear();
+  lines.out();
+  lines.out('Re-read from the org:');
+  printOutcomes(lines, outcomes);
   return outcomes.some((o) => o.status === 'not-repaired') ? 1 : 0;
 }
 
@@ -278,55 +260,58 @@ async function repairWatching(
   executor: RepairExecutor,
   options: RepairOptions,
   signal: AbortSignal,
+  io: CliIo,
+  lines: Lines,
 ): Promise<number> {
-  const intervalMs = parseDuration(options.interval, '--interval');
-  const since = new Date(Date.now() - parseDuration(options.since, '--since'));
-  err(
-    `watching for users created since ${since.toISOString()} every ${options.interval}; Ctrl-C stops`,
+  const since = new Date(io.now().getTime() - options.since.ms);
+  lines.err(
+    `watching for users created since ${since.toISOString()} every ${options.interval.text}; Ctrl-C stops`,
   );
   const result = await watchNewUsers({
     executor,
     since,
-    intervalMs,
+    intervalMs: options.interval.ms,
     signal,
     dryRun: options.dryRun,
     sleep: (ms, s) => systemClock.sleep(ms, s),
-    onPlans: (assessments) => printPlans(assessments, false),
+    onPlans: (assessments) => printPlans(lines, assessments, false),
     onOutcomes: (outcomes) => {
       for (const o of outcomes)
-        out(
-          `${new Date().toISOString()}  ${userLabel(o)}: ${STATUS_WORDS[o.status]}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
+        lines.out(
+          `${io.now().toISOString()}  ${userLabel(o)}: ${STATUS_WORDS[o.status]}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
         );
     },
     onError: (error) =>
-      err(`poll failed, retrying at the next interval: ${(error as Error).message}`),
+      lines.err(`poll failed, retrying at the next interval: ${(error as Error).message}`),
   });
-  out();
+  lines.out();
   const outcomes = [...result.outcomes.values()];
-  if (outcomes.length > 0) printOutcomes(outcomes);
-  out(`${result.polls} polls.`);
+  if (outcomes.length > 0) printOutcomes(lines, outcomes);
+  lines.out(`${result.polls} polls.`);
   return outcomes.some((o) => o.status === 'not-repaired') ? 1 : 0;
 }
 
-async function runRepair(options: RepairOptions): Promise<number> {
+export async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
   checkOptions(options);
+  const lines = linesOf(io);
   // loaded on demand, like every command's org: the Genesys SDK costs a cold start that diagnose need not pay
   const { openOrg } = await import('../org');
   const org = await openOrg({
     org: options.org,
     demo: options.demo,
     apiBase: options.apiBase,
-    rateLimitPerMinute: parseRateLimit(options.rateLimit),
+    env: io.env,
+    rateLimitPerMinute: options.rateLimit,
   });
   let journal: Journal | undefined;
   let lock: RepairLock | null = null;
-  const interrupt = stopOnInterrupt();
+  const interrupt = stopOnInterrupt(io, lines);
   try {
     const configPath = options.config ?? org.demoConfigPath;
     if (!configPath) throw new UsageError('repair --org needs --config FILE with postJit rules');
     const postJit = loadPostJit(configPath);
-    lock = await takeRepairLock(org, options, interrupt.signal);
-    const journalPath = options.journal ?? defaultJournalPath(org);
+    lock = await takeRepairLock(org, options, interrupt.signal, io, lines);
+    const journalPath = options.journal ?? defaultJournalPath(org, io.env);
     const history = options.dryRun ? [] : readJournal(journalPath);
     journal = options.dryRun ? undefined : openJournal(journalPath);
     const target = journal ?? memoryJournal('dry-run');
@@ -343,17 +328,17 @@ async function runRepair(options: RepairOptions): Promise<number> {
       },
       history,
     });
-    // One user is looked up first, so an unknown one is an error alone, not after a plan header.
+    // One user is looked up once, first, so an unknown one is an error alone, not after a plan header.
     const user = options.user ? await executor.findUser(options.user) : undefined;
     if (options.user && !user) throw new UsageError(`no user ${options.user} in the org`);
-    out(
+    lines.out(
       `Repair plan for ${org.description}, rules from ${configPath}${options.dryRun ? ' (dry run)' : ''}:`,
     );
-    out();
+    lines.out();
     const code = options.watch
-      ? await repairWatching(executor, options, interrupt.signal)
-      : await repairOnce(executor, options, interrupt.signal);
-    if (journal && applied) err(`journal: ${journal.path}`);
+      ? await repairWatching(executor, options, interrupt.signal, io, lines)
+      : await repairOnce(executor, options, user ?? undefined, interrupt.signal, io, lines);
+    if (journal && applied) lines.err(`journal: ${journal.path}`);
     return code;
   } finally {
     interrupt.dispose();
@@ -363,24 +348,45 @@ async function runRepair(options: RepairOptions): Promise<number> {
   }
 }
 
-export function registerRepair(program: Command): void {
+export function registerRepair(program: Command, io: CommandIo): void {
+  const [apiBase, org, demo] = orgOptions({
+    org: 'connect to the live org (GENESYSCLOUD_OAUTHCLIENT_ID, _SECRET, _REGION)',
+    demo: 'use the embedded demo org',
+  });
   program
     .command('repair')
     .description(
       'plan and apply the post-JIT setup (skills, WebRTC phone, default station, utilization) of stuck agents',
     )
-    .option('--user <email-or-id>', 'repair one user')
+    .addOption(new Option('--user <email-or-id>', 'repair one user').conflicts('stuck'))
     .option('--stuck', 'repair every user created recently whose plan is not empty')
-    .option('--since <duration>', 'with --stuck: how far back to look (30m, 24h, 7d)', '24h')
-    .option('--watch', 'with --stuck: keep polling for new users and repair them until Ctrl-C')
-    .option('--interval <duration>', 'with --watch: time between polls (at least 5s)', '30s')
+    .addOption(
+      durationOption(
+        '--since <duration>',
+        'with --stuck: how far back to look (30m, 24h, 7d)',
+        '24h',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--watch',
+        'with --stuck: keep polling for new users and repair them until Ctrl-C',
+      ).implies({ stuck: true }),
+    )
+    .addOption(
+      durationOption(
+        '--interval <duration>',
+        'with --watch: time between polls (at least 5s)',
+        '30s',
+      ),
+    )
     .option(
       '--config <file>',
       'configuration with postJit rules (default with --demo: the demo config)',
     )
-    .option('--org', 'connect to the live org (GENESYSCLOUD_OAUTHCLIENT_ID, _SECRET, _REGION)')
-    .option('--demo', 'use the embedded demo org')
-    .option('--api-base <url>', 'send API calls to this origin (a fake org, a proxy)')
+    .addOption(apiBase)
+    .addOption(org)
+    .addOption(demo)
     .option('--dry-run', 'print the plan, apply nothing')
     .option('--yes', 'apply without asking')
     .option('--journal <file>', 'append the step journal here (default: the app data folder)')
@@ -388,12 +394,15 @@ export function registerRepair(program: Command): void {
       '--wait',
       'when another repair of the same org and client runs, wait for it instead of refusing',
     )
-    .option(
-      '--rate-limit <per-minute>',
-      "API requests per minute for this OAuth client (the org's limit)",
-      '300',
+    .addOption(
+      new Option(
+        '--rate-limit <per-minute>',
+        "API requests per minute for this OAuth client (the org's limit)",
+      )
+        .argParser(parseRateLimit)
+        .default(300),
     )
     .action(async (options: RepairOptions) => {
-      process.exitCode = await runRepair(options);
+      io.setExitCode(await runRepair(options, io));
     });
 }

@@ -1,6 +1,6 @@
 /**
  * `jit-doctor snapshot (--org | --demo) [--out FILE [--force]] [--api-base URL] [--config FILE]`:
- * writes the directory snapshot of spec/config.md from a live org or the demo org. Creation dates come from
+ * writes the directory snapshot of docs/configuration.md from a live org or the demo org. Creation dates come from
  * the audit log; secrets never enter the file. A progress bar shows on a terminal (stderr).
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import type { SnapshotProgress } from '../../genesys/directory/fetch-snapshot';
 import { GenesysApiError } from '../../genesys/errors';
 import { UsageError } from '../errors';
 import { checkOutputFile, writeFileAtomically } from '../output';
+import type { CommandIo } from '../io';
+import { orgOptions } from '../options';
+import { terminalProgress, type ProgressLine } from '../progress';
 
 export interface SnapshotFlags {
   org?: boolean;
@@ -22,15 +25,19 @@ export interface SnapshotFlags {
   config?: string;
 }
 
-export function registerSnapshot(program: Command): void {
+export function registerSnapshot(program: Command, io: CommandIo): void {
+  const [apiBase, org, demo] = orgOptions({
+    org: 'read a live org (GENESYSCLOUD_OAUTHCLIENT_ID, _SECRET, _REGION)',
+    demo: 'read the embedded demo org',
+  });
   program
     .command('snapshot')
     .description(
       'write a directory snapshot (users, roles, divisions, locations, skills, licenses) of an org',
     )
-    .option('--org', 'read a live org (GENESYSCLOUD_OAUTHCLIENT_ID, _SECRET, _REGION)')
-    .option('--demo', 'read the embedded demo org')
-    .option('--api-base <url>', 'API base URL for --org (or GENESYSCLOUD_API_BASE)')
+    .addOption(apiBase)
+    .addOption(org)
+    .addOption(demo)
     .option('--out <file>', 'write the snapshot here instead of stdout')
     .option('--force', 'with --out: replace the file when it exists')
     .option(
@@ -38,31 +45,35 @@ export function registerSnapshot(program: Command): void {
       'configuration whose licenses.total, organizationName and region go into the snapshot',
     )
     .action(async (flags: SnapshotFlags) => {
-      process.exitCode = await runSnapshot(flags, {
-        progress: process.stderr.isTTY ? progressBar(process.stderr) : undefined,
-        writeStdout: (text) => {
-          // a reader that went away (`| head`) is not a failure worth a stack trace
-          process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-            if (error.code !== 'EPIPE') throw error;
-          });
-          process.stdout.write(text);
-        },
-        log: (line) => process.stderr.write(`${line}\n`),
-      });
+      io.setExitCode(
+        await runSnapshot(flags, {
+          progress: terminalProgress(io, 'snapshot'),
+          writeStdout: io.out,
+          log: (line) => io.err(`${line}\n`),
+          env: io.env,
+        }),
+      );
     });
 }
 
 export interface SnapshotIo {
-  progress?: ProgressBar;
+  progress?: ProgressLine;
   writeStdout(text: string): void;
   log(line: string): void;
+  /** The GENESYSCLOUD_* variables of --org; process.env when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function runSnapshot(flags: SnapshotFlags, io: SnapshotIo): Promise<number> {
   if (flags.out) checkOutputFile(flags.out, Boolean(flags.force));
   const config = flags.config ? loadConfig(flags.config) : undefined;
   const { openOrg } = await import('../org');
-  const org = await openOrg({ org: flags.org, demo: flags.demo, apiBase: flags.apiBase });
+  const org = await openOrg({
+    org: flags.org,
+    demo: flags.demo,
+    apiBase: flags.apiBase,
+    env: io.env,
+  });
   let snapshot: DirectorySnapshot;
   try {
     snapshot = await liveDirectory(org.api, {
@@ -70,7 +81,7 @@ export async function runSnapshot(flags: SnapshotFlags, io: SnapshotIo): Promise
       orgName: config?.organizationName ?? org.orgName,
       region: config?.region ?? org.region,
       licenseTotal: config?.licenses?.total ?? org.licenseTotal,
-      onProgress: io.progress?.update,
+      onProgress: io.progress && drawSnapshotProgress(io.progress),
     }).snapshot();
   } catch (error) {
     if (error instanceof GenesysApiError)
@@ -109,24 +120,8 @@ const PHASE_LABEL: Record<SnapshotProgress['phase'], string> = {
   utilization: 'utilization of users',
 };
 
-export interface ProgressBar {
-  update(progress: SnapshotProgress): void;
-  clear(): void;
-}
-
-/** One line redrawn in place on a terminal, erased when the reading ends. */
-export function progressBar(stream: { write(text: string): unknown }): ProgressBar {
-  const width = 24;
-  return {
-    update(progress) {
-      const share = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-      const filled = Math.round(share * width);
-      stream.write(
-        `\r\x1b[2Ksnapshot [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${PHASE_LABEL[progress.phase]} ${progress.done}/${progress.total}`,
-      );
-    },
-    clear() {
-      stream.write('\r\x1b[2K');
-    },
-  };
+/** The snapshot's phases on the command line's progress line. */
+export function drawSnapshotProgress(line: ProgressLine): (progress: SnapshotProgress) => void {
+  return ({ phase, done, total }) =>
+    line.update(done, total, `${PHASE_LABEL[phase]} ${done}/${total}`);
 }

@@ -2,13 +2,14 @@
  * Every case folder (the shared samples, our own regression cases, and the peer cases: real
  * responses from other SAML libraries' test suites, read in place from ../shared/peer-cases when
  * that folder sits beside the clone, as in CI, and never copied into the repository) run through
- * `diagnose` the way ../shared/samples/run does, in-process: exit code, finding codes and
+ * `diagnose` with the command line the samples runner uses, in-process: exit code, finding codes and
  * signature status.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDiagnose } from '../../../electron/cli/commands/diagnose';
+import type { Report } from '../../../shared/report';
+import { jitDoctor } from './in-process';
 
 interface Expectation {
   now?: string;
@@ -38,23 +39,20 @@ const folders = [
   ...caseFolders('peer-cases', PEER_CASES),
 ];
 
-/** The runner's argument handling: flags with values, and case files made absolute. */
-function flagsOf(dir: string, exp: Expectation) {
-  const inputs = [readdirSync(dir).find((f) => f.startsWith('input.'))!].map((f) => join(dir, f));
-  const flags: Record<string, unknown> = { format: 'json', config: join(dir, 'config.json') };
-  if (existsSync(join(dir, 'directory.json'))) flags.directory = join(dir, 'directory.json');
-  if (exp.now) flags.now = exp.now;
-  // Like the runner, every argument naming a case file (an input or a flag's value) is made absolute.
-  const args = (exp.args ?? []).map((arg) =>
-    !arg.startsWith('-') && existsSync(join(dir, arg)) ? join(dir, arg) : arg,
+/** The runner's command line: every argument naming a case file (an input or a flag's value) is made absolute. */
+function argvOf(dir: string, exp: Expectation): string[] {
+  const input = join(
+    dir,
+    readdirSync(dir).find((f) => f.startsWith('input.'))!,
   );
-  while (args.length) {
-    const arg = args.shift()!;
-    if (arg === '--batch' || arg === '--redact') flags[arg.slice(2)] = true;
-    else if (arg.startsWith('--')) flags[arg.slice(2)] = args.shift();
-    else inputs.push(arg);
-  }
-  return { inputs, flags };
+  const argv = ['diagnose', input, '--config', join(dir, 'config.json')];
+  if (existsSync(join(dir, 'directory.json')))
+    argv.push('--directory', join(dir, 'directory.json'));
+  if (exp.now) argv.push('--now', exp.now);
+  argv.push('--format', 'json');
+  for (const arg of exp.args ?? [])
+    argv.push(!arg.startsWith('-') && existsSync(join(dir, arg)) ? join(dir, arg) : arg);
+  return argv;
 }
 
 describe('case folders', () => {
@@ -71,17 +69,15 @@ describe('case folders', () => {
   for (const { name, dir } of folders) {
     const exp = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as Expectation;
     it(`${name}: ${exp.why ?? ''}`, async () => {
-      const { inputs, flags } = flagsOf(dir, exp);
-      const io = {
-        stdin: { isTTY: true, read: async () => new Uint8Array() },
-        color: false,
-        warn: () => {},
-      };
+      const run = await jitDoctor(argvOf(dir, exp));
+      expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
       if (exp.exit === 2) {
-        await expect(runDiagnose(inputs, flags, io)).rejects.toThrow(/\S/);
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toMatch(/\S/);
         return;
       }
-      const { exitCode, report } = await runDiagnose(inputs, flags, io);
+      const report = JSON.parse(run.stdout) as Report;
+      const exitCode = run.code;
       const codes = new Set(
         [...report.findings, ...report.messages.flatMap((m) => m.findings)].map((f) => f.code),
       );

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCompare, type CompareIo } from '../../../electron/cli/commands/compare';
+import { jitDoctor } from './in-process';
 import { UsageError } from '../../../electron/cli/errors';
 
 const SAMPLES = fileURLToPath(new URL('../../fixtures/samples', import.meta.url));
 const at = (name: string, file: string) => `${SAMPLES}/${name}/${file}`;
-const NOW = '2026-11-23T09:00:00Z';
+const NOW = new Date('2026-11-23T09:00:00Z');
 
 function io(color = false): CompareIo & { warnings: string[] } {
   const warnings: string[] = [];
@@ -87,9 +88,16 @@ describe('jit-doctor compare INPUT --config FILE', () => {
       /needs --config FILE/,
     );
     await expect(runCompare(['a', 'b', 'c'], {}, io())).rejects.toThrow(UsageError);
-    await expect(
-      runCompare([at(near, 'input.xml')], { config: at(near, 'config.json'), format: 'xml' }, io()),
-    ).rejects.toThrow(/--format/);
+    const badFormat = await jitDoctor([
+      'compare',
+      at(near, 'input.xml'),
+      '--config',
+      at(near, 'config.json'),
+      '--format',
+      'xml',
+    ]);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toMatch(/'xml' is invalid. Allowed choices are text, json, md/);
     await expect(
       runCompare(
         [at(near, 'input.xml')],

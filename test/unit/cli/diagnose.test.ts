@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  parseNow,
-  runDiagnose,
-  wantsColor,
-  type DiagnoseIo,
-} from '../../../electron/cli/commands/diagnose';
+import { InvalidArgumentError } from 'commander';
+import { runDiagnose, type DiagnoseIo } from '../../../electron/cli/commands/diagnose';
+import { wantsColor } from '../../../electron/cli/io';
+import { parseDuration, parseNow } from '../../../electron/cli/options';
+import { jitDoctor } from './in-process';
 import { readInputs } from '../../../electron/cli/input';
 import { UsageError } from '../../../electron/cli/errors';
 import type { DirectoryView } from '../../../shared/directory/types';
@@ -26,7 +25,8 @@ const emptyDirectory: DirectoryView = {
 
 const caseFile = (name: string, file: string) => join(SAMPLES, name, file);
 const ENTRA = '001-entra-assertion-signed-pysaml2';
-const NOW = '2026-11-23T09:00:00Z';
+const NOW_TEXT = '2026-11-23T09:00:00Z';
+const NOW = new Date(NOW_TEXT);
 
 function io(stdinText: string | null = null): DiagnoseIo & { warnings: string[] } {
   const warnings: string[] = [];
@@ -121,30 +121,49 @@ describe('jit-doctor diagnose', () => {
     [[SAMPLES], {}, /is a directory/],
     [
       [caseFile(ENTRA, 'input.xml')],
-      { now: 'yesterday' },
-      /--now "yesterday" is not an ISO 8601 time/,
-    ],
-    [[caseFile(ENTRA, 'input.xml')], { format: 'yaml' }, /--format must be one of text, json, md/],
-    [
-      [caseFile(ENTRA, 'input.xml')],
       { config: caseFile('133-bad-config-invalid-json', 'config.json') },
       /not valid JSON/,
-    ],
-    [
-      [caseFile(ENTRA, 'input.xml')],
-      { directory: caseFile(ENTRA, 'config.json'), demo: true },
-      /cannot be combined/,
-    ],
-    [
-      [caseFile(ENTRA, 'input.xml')],
-      { apiBase: 'http://127.0.0.1:1' },
-      /--api-base only applies with --org/,
     ],
     [[], {}, /stdin is a terminal/],
   ])('refuses %j %j with one clear line (exit 2)', async (inputs, flags, message) => {
     const promise = run(inputs, { now: NOW, ...flags });
     await expect(promise).rejects.toThrow(UsageError);
     await expect(promise).rejects.toThrow(message);
+  });
+
+  it.each([
+    [['--now', 'yesterday'], /'yesterday' is invalid. "yesterday" is not an ISO 8601 time/],
+    [['--format', 'yaml'], /'yaml' is invalid. Allowed choices are text, json, md/],
+    [
+      ['--directory', caseFile(ENTRA, 'config.json'), '--demo'],
+      /option '--directory <file>' cannot be used with option '--demo'/,
+    ],
+    [['--org', '--demo'], /option '--demo' cannot be used with option '--org'/],
+    [
+      ['--api-base', 'http://127.0.0.1:1', '--demo'],
+      /option '--demo' cannot be used with option '--api-base <url>'/,
+    ],
+  ])('commander refuses %j before the command runs (exit 2)', async (extra, message) => {
+    const run = await jitDoctor(['diagnose', caseFile(ENTRA, 'input.xml'), ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('runs in-process through the command line, with the exit code of its findings', async () => {
+    const name = '061-issuer-missing-trailing-slash';
+    const run = await jitDoctor([
+      'diagnose',
+      caseFile(name, 'input.xml'),
+      '--config',
+      caseFile(name, 'config.json'),
+      '--now',
+      NOW_TEXT,
+      '--format',
+      'json',
+    ]);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as Report).summary.errors).toBe(1);
   });
 
   it('reads the directory of --demo through the org reader, with the demo configuration', async () => {
@@ -191,8 +210,15 @@ describe('options', () => {
     expect(parseNow('2026-11-23T10:00:00+01:00').toISOString()).toBe('2026-11-23T09:00:00.000Z');
     expect(parseNow('2026-11-23T09:00').toISOString()).toBe('2026-11-23T09:00:00.000Z');
     expect(parseNow('2026-11-23').toISOString()).toBe('2026-11-23T00:00:00.000Z');
-    expect(() => parseNow('2026-02-30T00:00:00Z')).toThrow(UsageError);
-    expect(() => parseNow('now')).toThrow(UsageError);
+    expect(() => parseNow('2026-02-30T00:00:00Z')).toThrow(InvalidArgumentError);
+    expect(() => parseNow('now')).toThrow(InvalidArgumentError);
+  });
+
+  it('durations are seconds, minutes, hours or days, kept as typed for messages', () => {
+    expect(parseDuration('24h')).toEqual({ text: '24h', ms: 86_400_000 });
+    expect(parseDuration(' 90m ')).toEqual({ text: '90m', ms: 5_400_000 });
+    expect(() => parseDuration('0s')).toThrow(InvalidArgumentError);
+    expect(() => parseDuration('soon')).toThrow(InvalidArgumentError);
   });
 
   it('colour only on a TTY, never with NO_COLOR or a dumb terminal', () => {

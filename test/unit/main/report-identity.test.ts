@@ -86,7 +86,7 @@ describe('comparing two messages in the app', () => {
     await writeFile(join(folder, 'config.json'), PAIR_CONFIG_TEXT);
     const cli = await runCompare(
       [join(folder, 'a.xml'), join(folder, 'b.xml')],
-      { config: join(folder, 'config.json'), now: PAIR_ISSUE_INSTANT, format: 'json' },
+      { config: join(folder, 'config.json'), now: new Date(PAIR_ISSUE_INSTANT), format: 'json' },
       {
         stdin: { isTTY: true, read: async () => new Uint8Array() },
         color: false,

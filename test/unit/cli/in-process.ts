@@ -1,0 +1,29 @@
+/** Runs `jit-doctor ARGS` in this process through runCli with a recording io: no child, no terminal. */
+import { runCli } from '../../../electron/cli/main';
+import type { CliIo } from '../../../electron/cli/io';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function jitDoctor(args: string[], overrides: Partial<CliIo> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdin: { isTTY: true, read: async () => new Uint8Array() },
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+    color: false,
+    width: 100,
+    progress: false,
+    env: { ...process.env, NO_COLOR: '1' },
+    now: () => new Date(),
+    confirm: async () => false,
+    onInterrupt: () => () => {},
+    ...overrides,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
