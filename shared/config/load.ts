@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import schema from '../../resources/schema/config.schema.json';
 import { fsFailure } from '../fs-failure';
 import { REGION_DOMAINS, resolveRegion } from '../saml/regions';
-import { parseCertificate } from './certificates';
+import { readCertificate } from '../saml/certificates';
 import { describeValue, explainAjvError } from './schema-errors';
 import { GENESYS_USER_FIELDS, type JitDoctorConfig } from './types';
 
@@ -94,7 +94,7 @@ function certificateCountProblem(value: object): { path: string; message: string
 function certificateProblem(config: JitDoctorConfig): { path: string; message: string } | null {
   for (const [index, text] of (config.sso?.certificates ?? []).entries()) {
     try {
-      parseCertificate(text);
+      readCertificate(text);
     } catch (error) {
       const path = `sso.certificates[${index}]`;
       return {

@@ -8,7 +8,7 @@ import { UserError } from '../errors';
 import { presetFor } from '../mapping/presets';
 import { recogniseIdp } from '../saml/idp';
 import type { ParsedXml } from '../saml/types';
-import { parseCertificate } from './certificates';
+import { readCertificate } from '../saml/certificates';
 import type { JitDoctorConfig } from './types';
 
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
@@ -90,7 +90,7 @@ function signingCertificates(entity: Element, notes: string[]): string[] {
       for (const cert of descendants(key, DS, 'X509Certificate')) {
         const body = (cert.textContent ?? '').replace(/\s+/g, '');
         try {
-          parseCertificate(body);
+          readCertificate(body);
         } catch (error) {
           notes.push(
             `skipped a signing certificate that cannot be read: ${(error as Error).message}`,

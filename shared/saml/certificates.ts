@@ -1,13 +1,20 @@
 /**
- * Reading X.509 certificates the way people paste them: a PEM block, or the bare base64 DER that
- * IdP metadata and KeyInfo carry (with any line breaks and spaces), and describing them with the
- * fingerprints admin consoles show (colon-separated upper-case hex).
+ * The one reader of X.509 certificates, used by configuration loading, IdP metadata import and
+ * signature verification alike, so what `config check` accepts is what a diagnosis trusts. It
+ * reads certificates the way people paste them: a PEM block (also JSON-escaped, with literal `\n`),
+ * or the bare base64 DER that IdP metadata and KeyInfo carry (with any line breaks and spaces), and
+ * describes them with the fingerprints admin consoles show (colon-separated upper-case hex).
+ *
+ * One entry is one certificate. A bundle (two certificates, or a certificate and its private key)
+ * is refused with a reason rather than split: Genesys Cloud stores each certificate in its own
+ * field, reports name a configured certificate by its position, and a private key never belongs in
+ * a configuration that is shared in tickets.
  */
 import { X509Certificate } from 'node:crypto';
 import { UserError } from '../errors';
 import type { CertificateInfo } from '../report';
 
-/** A configured certificate that cannot be read: the caller turns it into a usage error (exit 2). */
+/** A configured certificate that cannot be read: a configuration error naming its key path (exit 2). */
 export class CertificateError extends UserError {
   override readonly name = 'CertificateError';
   readonly kind = 'certificate';
@@ -18,7 +25,7 @@ export class CertificateError extends UserError {
     readonly reason: string,
   ) {
     super(
-      `Certificate ${index + 1} in sso.certificates cannot be read: ${reason}`,
+      `sso.certificates[${index}]: certificate ${index + 1} cannot be read: ${reason}`,
       `sso.certificates[${index}]`,
     );
   }
@@ -48,14 +55,30 @@ export function readCertificate(text: string): ReadCertificate {
   return { x509, sha256: x509.fingerprint256, sha1: x509.fingerprint };
 }
 
-function derOf(text: string): Buffer {
+function derOf(pasted: string): Buffer {
+  // PEM copied out of JSON or a YAML string keeps its line breaks as the two characters `\n`;
+  // a backslash is never part of PEM or base64, so reading it as a line break is safe.
+  const text = pasted.replace(/\\r\\n|\\n/g, '\n');
   const blocks = [...text.matchAll(PEM_BLOCK)];
   let body = text;
   if (blocks.length > 0) {
+    const labels = blocks.map((block) => block[1] ?? '');
+    if (labels.some((label) => label.includes('PRIVATE KEY'))) {
+      throw new Error(
+        `it holds a private key (${describeBlocks(labels)}): remove the key and keep only the ` +
+          "IdP's signing certificate; the private key must stay with the identity provider " +
+          '(and if it was shared, have it replaced)',
+      );
+    }
     const certificates = blocks.filter((block) => block[1] === 'CERTIFICATE');
+    if (certificates.length > 1 && certificates.length === blocks.length) {
+      throw new Error(
+        `it holds ${certificates.length} certificates in one entry: put each certificate in its own entry of the list`,
+      );
+    }
     if (certificates.length !== 1 || blocks.length !== 1) {
       throw new Error(
-        `expected exactly one "BEGIN CERTIFICATE" block, found ${describeBlocks(blocks.map((b) => b[1] ?? ''))}`,
+        `expected exactly one "BEGIN CERTIFICATE" block, found ${describeBlocks(labels)}`,
       );
     }
     body = certificates[0]?.[2] ?? '';

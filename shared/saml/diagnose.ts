@@ -1,8 +1,10 @@
 /**
  * The engine: decode → parse → verify → extract → checks → claim mapping → batch, for every message
  * of every input, into one Report (spec/cli.md, schemaVersion 1). Pure: bytes, configuration,
- * directory and clock in; a report out. It never throws: an unexpected failure on one message
- * becomes an INTERNAL_ERROR finding on that message and the batch goes on.
+ * directory and clock in; a report out. It throws only a CertificateError (a configured
+ * certificate that parseConfig would refuse), which the caller reports as a
+ * configuration problem; any other failure on one message becomes an INTERNAL_ERROR finding on
+ * that message and the batch goes on.
  */
 import type { JitDoctorConfig } from '../config/types';
 import type { DirectoryView } from '../directory/types';
@@ -18,6 +20,7 @@ import {
 import { sortFindings, summarise } from '../report/summary';
 import { TOOL_VERSION } from '../version';
 import { runResponseChecks, skippedForConfig, skippedForMessage } from './checks/index';
+import { CertificateError } from './certificates';
 import { decodeInput } from './decode/index';
 import { extractMessage, messageTypeOf } from './extract';
 import { parseXml } from './parse';
@@ -119,6 +122,8 @@ function diagnoseMessage(
   try {
     return analyse(decoded, index, options, limits);
   } catch (error) {
+    // The configuration is wrong, not this message, and not JIT Doctor: the caller says so.
+    if (error instanceof CertificateError) throw error;
     const report = emptyReport(decoded, index, options);
     report.findings = [internalError(decoded.source, 'this message', error)];
     report.verdict = 'fail';

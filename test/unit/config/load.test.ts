@@ -86,7 +86,9 @@ describe('parseConfig', () => {
     const unreadable = problem((c) => c.sso.certificates.push('MIIBAAAA'));
     expect(unreadable.path).toBe('sso.certificates[1]');
     expect(unreadable.message).toMatch(/certificate 2 cannot be read/);
-    expect(problem((c) => (c.sso.certificates = ['not base64!'])).message).toMatch(/not base64/);
+    expect(problem((c) => (c.sso.certificates = ['not base64!'])).message).toMatch(
+      /neither a PEM certificate nor base64/,
+    );
   });
 
   it('accepts bare base64 DER, regions as domains or SDK keys, and refuses unknown regions', () => {

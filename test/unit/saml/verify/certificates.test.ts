@@ -38,7 +38,8 @@ describe('reading certificates', () => {
     ['prose', 'not a certificate!', /neither a PEM certificate nor base64/],
     ['base64 of something else', 'TUlJQg==', /not to an X.509 certificate/],
     ['a private key', key('idp.key'), /BEGIN RSA PRIVATE KEY/],
-    ['two certificates in one entry', PEM + PEM, /exactly one/],
+    ['two certificates in one entry', PEM + PEM, /holds 2 certificates in one entry/],
+    ['a certificate and a private key', `${PEM}\n${key('idp.key')}`, /holds a private key/],
     ['a PEM block cut short', PEM.replace(/-----END CERTIFICATE-----/, ''), /no matching/],
   ])('refuses %s with a reason', (_label, text, reason) => {
     expect(() => readCertificate(text)).toThrow(reason);
@@ -47,7 +48,7 @@ describe('reading certificates', () => {
   it('names the configured certificate that cannot be read', () => {
     const read = () => readConfiguredCertificates([PEM, 'garbage!']);
     expect(read).toThrow(CertificateError);
-    expect(read).toThrow('Certificate 2 in sso.certificates cannot be read');
+    expect(read).toThrow('sso.certificates[1]: certificate 2 cannot be read');
     try {
       read();
     } catch (error) {
