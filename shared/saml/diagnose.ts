@@ -21,6 +21,7 @@ import { sortFindings, summarise } from '../report/summary';
 import { TOOL_VERSION } from '../version';
 import { runResponseChecks, skippedForConfig, skippedForMessage } from './checks/index';
 import { CertificateError } from './certificates';
+import { InputBudget, type BudgetLimits } from './decode/budget';
 import { decodeInput } from './decode/index';
 import { extractMessage, messageTypeOf } from './extract';
 import { parseXml } from './parse';
@@ -43,6 +44,8 @@ export interface DiagnoseOptions {
   limits?: EngineLimits;
   /** Put the decoded XML in each message report (the app's XML view; omitted when redacting). */
   includeXml?: boolean;
+  /** The run's input budget (DEFAULT_BUDGET when absent). */
+  budget?: BudgetLimits;
 }
 
 interface MessageOutcome {
@@ -55,7 +58,9 @@ interface MessageOutcome {
 const NOT_CHECKED: SignatureSummary = { status: 'not-checked', signed: [] };
 
 export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions): Report {
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  // One budget for the whole run, however many inputs and messages it has.
+  const budget = new InputBudget(options.budget);
+  const limits = { ...(options.limits ?? DEFAULT_LIMITS), budget };
   const reportFindings: Finding[] = [];
   const messages: MessageReport[] = [];
   const skipped = new Set<string>();
@@ -69,7 +74,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
       reportFindings.push(...outcome.findings);
       decoded = outcome.messages;
       // An input that yields nothing must never read as a pass.
-      if (decoded.length === 0 && outcome.findings.length === 0)
+      if (decoded.length === 0 && outcome.findings.length === 0 && !budget.isSpent())
         reportFindings.push(nothingFound(input.name));
     } catch (error) {
       reportFindings.push(internalError(input.name, 'decoding', error));
@@ -83,6 +88,11 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
         responses.push({ index: outcome.report.index, message: outcome.extracted });
     }
   }
+
+  const overBudget = budget.finding();
+  if (overBudget) reportFindings.push(overBudget);
+  const xmlLeftOut = budget.xmlNote();
+  if (xmlLeftOut) skipped.add(xmlLeftOut);
 
   // Only a Response runs the configuration-dependent checks; say what they missed when one did.
   const configSkips = responses.length ? skippedForConfig(options.config) : [];
@@ -124,7 +134,7 @@ function diagnoseMessage(
   } catch (error) {
     // The configuration is wrong, not this message, and not JIT Doctor: the caller says so.
     if (error instanceof CertificateError) throw error;
-    const report = emptyReport(decoded, index, options);
+    const report = emptyReport(decoded, index, options, limits);
     report.findings = [internalError(decoded.source, 'this message', error)];
     report.verdict = 'fail';
     return { report, extracted: null, skipped: [] };
@@ -137,7 +147,7 @@ function analyse(
   options: DiagnoseOptions,
   limits: EngineLimits,
 ): MessageOutcome {
-  const report = emptyReport(decoded, index, options);
+  const report = emptyReport(decoded, index, options, limits);
   const parsed = parseXml(decoded.xml, limits);
   if (!parsed.ok) return finish(report, parsed.findings, null, []);
 
@@ -196,6 +206,7 @@ function emptyReport(
   decoded: DecodedMessage,
   index: number,
   options: DiagnoseOptions,
+  limits: EngineLimits,
 ): MessageReport {
   return {
     index,
@@ -216,7 +227,9 @@ function emptyReport(
     jit: null,
     verdict: 'pass',
     findings: [],
-    ...(options.includeXml ? { xml: decoded.xml } : {}),
+    ...(options.includeXml && limits.budget?.keepsXml(decoded.xml.length) !== false
+      ? { xml: decoded.xml }
+      : {}),
     idp: null,
   };
 }

@@ -25,11 +25,18 @@ export interface RawInput {
   bytes: Uint8Array;
 }
 
+import type { InputBudget } from './decode/budget';
+
 export interface EngineLimits {
   /** Largest decoded message, in bytes (INPUT_TOO_LARGE). Default 10 MiB. */
   maxMessageBytes: number;
   /** Deepest element nesting accepted before the parser runs. */
   maxDepth: number;
+  /**
+   * The run's input budget (shared/saml/decode/budget.ts): a meter, not a setting, so diagnose()
+   * makes a fresh one for every run. Without one only the per-message limit applies.
+   */
+  budget?: InputBudget;
 }
 
 export const DEFAULT_LIMITS: EngineLimits = { maxMessageBytes: 10 * 1024 * 1024, maxDepth: 256 };

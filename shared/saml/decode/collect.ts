@@ -33,7 +33,7 @@ export function collectFields(
       limits,
     );
     if (!decoded.ok) {
-      into.findings.push(decoded.finding);
+      if (decoded.finding) into.findings.push(decoded.finding);
       continue;
     }
     into.messages.push({

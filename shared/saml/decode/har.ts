@@ -33,7 +33,12 @@ export function messagesFromHar(json: unknown, name: string, limits: EngineLimit
       collected,
     );
   });
-  if (collected.messages.length === 0 && collected.findings.length === 0) {
+  // A capture whose values the spent budget skipped does hold SAML messages: the budget says so.
+  if (
+    collected.messages.length === 0 &&
+    collected.findings.length === 0 &&
+    !limits.budget?.isSpent()
+  ) {
     collected.findings.push(noSamlMessageFinding(name, 'HAR file', entries.length));
   }
   return collected;

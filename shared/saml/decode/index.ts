@@ -126,7 +126,7 @@ function fromFields(found: SamlFields, origin: FieldOrigin, limits: EngineLimits
 
 /** One message from a whole-input value; `encoding` null means "the layer the value had". */
 function single(outcome: ValueOutcome, source: string, encoding: InputEncoding | null): Collected {
-  if (!outcome.ok) return { messages: [], findings: [outcome.finding] };
+  if (!outcome.ok) return { messages: [], findings: outcome.finding ? [outcome.finding] : [] };
   return {
     messages: [
       {

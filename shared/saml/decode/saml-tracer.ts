@@ -39,7 +39,11 @@ export function messagesFromSamlTracer(
     collectFields(get, { source, encoding: 'saml-tracer', fromQuery: true }, limits, collected);
     collectFields(post, { source, encoding: 'saml-tracer', fromQuery: false }, limits, collected);
   });
-  if (collected.messages.length === 0 && collected.findings.length === 0) {
+  if (
+    collected.messages.length === 0 &&
+    collected.findings.length === 0 &&
+    !limits.budget?.isSpent()
+  ) {
     collected.findings.push(noSamlMessageFinding(name, 'SAML-tracer export', requests.length));
   }
   return collected;
@@ -53,7 +57,7 @@ function addDecodedMessage(
 ): void {
   const decoded = xmlText(saml, about.source, limits);
   if (!decoded.ok) {
-    collected.findings.push(decoded.finding);
+    if (decoded.finding) collected.findings.push(decoded.finding);
     return;
   }
   collected.messages.push({ ...about, encoding: 'saml-tracer', xml: decoded.xml });

@@ -11,7 +11,10 @@ import { bytesToXmlText, looksLikeXml } from './text';
 
 export type ValueOutcome =
   | { ok: true; xml: string; layer: 'xml' | 'base64' | 'deflate-base64' }
-  | { ok: false; finding: Finding };
+  /** `finding` is null when the run's budget is spent: the budget reports the skip once. */
+  | { ok: false; finding: Finding | null };
+
+const OVER_BUDGET: ValueOutcome = { ok: false, finding: null };
 
 export interface ValueOrigin {
   /** Input name (with `#entry` inside a capture), for findings. */
@@ -27,6 +30,7 @@ export function decodeSamlValue(
   origin: ValueOrigin,
   limits: EngineLimits,
 ): ValueOutcome {
+  if (limits.budget && !limits.budget.allows()) return OVER_BUDGET;
   const trimmed = value.trim();
   if (trimmed.startsWith('<')) return xmlText(trimmed, origin.source, limits);
   const text = trimmed.includes('%') ? percentDecode(trimmed) : trimmed;
@@ -158,16 +162,20 @@ function xmlBytes(
       finding: tooLargeInputFinding(origin.source, bytes.length, limits.maxMessageBytes),
     };
   }
-  return { ok: true, xml: bytesToXmlText(bytes), layer };
+  const xml = bytesToXmlText(bytes);
+  limits.budget?.charge(origin.source, bytes.length, layer === 'deflate-base64');
+  return { ok: true, xml, layer };
 }
 
 /** Text that already is XML (raw input, a SAML-tracer `saml` field): only the size limit applies. */
 export function xmlText(text: string, source: string, limits: EngineLimits): ValueOutcome {
+  if (limits.budget && !limits.budget.allows()) return OVER_BUDGET;
   const bytes =
     text.length > limits.maxMessageBytes ? text.length : Buffer.byteLength(text, 'utf8');
   if (bytes > limits.maxMessageBytes) {
     return { ok: false, finding: tooLargeInputFinding(source, bytes, limits.maxMessageBytes) };
   }
+  limits.budget?.charge(source, bytes, false);
   return { ok: true, xml: text.trim(), layer: 'xml' };
 }
 
