@@ -59,7 +59,11 @@ async function bothCommands(path: string): Promise<{ check: string; diagnose: st
       }),
     ),
     diagnose: await outcome(() =>
-      runDiagnose([join(CASE, 'input.xml')], { config: path, now: NOW, format: 'json' }, quiet),
+      runDiagnose(
+        [join(CASE, 'input.xml')],
+        { config: path, now: new Date(NOW), format: 'json' },
+        quiet,
+      ),
     ),
   };
 }
@@ -70,7 +74,7 @@ describe('a configured certificate', () => {
     expect(await bothCommands(path)).toEqual({ check: 'ok', diagnose: 'ok' });
     const out = await runDiagnose(
       [join(CASE, 'input.xml')],
-      { config: path, now: NOW, format: 'json' },
+      { config: path, now: new Date(NOW), format: 'json' },
       quiet,
     );
     expect(out.report.messages[0]!.signature.status).toBe('valid');
