@@ -33,8 +33,13 @@ export interface GenesysConnectionOptions {
   /** Per-request timeout; the SDK's default is 16 s. */
   timeoutMs?: number;
   scheduler?: SchedulerOptions;
-  /** Renew the token this long before it expires; default 5 minutes. */
+  /**
+   * Renew the token this long before it expires; default 5 minutes, and never more than half the
+   * token's lifetime (an org may set the lifetime as low as 300 s).
+   */
   renewBeforeExpiryMs?: number;
+  /** Wall-clock time (epoch ms) to compare with the token's expiry; default Date.now. */
+  wallNow?: () => number;
 }
 
 /** One instance of each SDK class the operation table names. */
@@ -85,11 +90,15 @@ export async function connectGenesys(
 
   const mine = ++generation;
   const renewMs = options.renewBeforeExpiryMs ?? 5 * 60_000;
-  const auth = { expiresAt: 0, pending: undefined as Promise<void> | undefined };
+  const wallNow = options.wallNow ?? Date.now;
+  const auth = { renewAt: 0, pending: undefined as Promise<void> | undefined };
   const login = () => {
     auth.pending ??= loginOnce(client, options.clientId, options.clientSecret)
       .then((expiresAt) => {
-        auth.expiresAt = expiresAt;
+        // The SDK dates the expiry with its own Date.now(); turned into a lifetime on that same
+        // clock, the renewal time is then kept on ours (injected in tests).
+        const lifetimeMs = Math.max(0, expiresAt - Date.now());
+        auth.renewAt = wallNow() + lifetimeMs - Math.min(renewMs, lifetimeMs / 2);
       })
       .finally(() => {
         auth.pending = undefined;
@@ -109,7 +118,7 @@ export async function connectGenesys(
     ...options.scheduler,
     beforeSend: async () => {
       ensureCurrent();
-      if (Date.now() >= auth.expiresAt - renewMs) await login();
+      if (wallNow() >= auth.renewAt) await login();
     },
     onUnauthorized: login,
   });

@@ -19,13 +19,22 @@ describe('OAuth client credentials', () => {
     expect(tokenRequests(h)[0]!.status).toBe(200);
   });
 
-  it('logs in again before the token expires', async () => {
-    h = await startHarness({ tokenLifetimeSeconds: 2 }, { renewBeforeExpiryMs: 1800 });
+  it('with a 300 s token (the shortest an org allows) logs in once, not before every call', async () => {
+    h = await startHarness({ tokenLifetimeSeconds: 300 });
+    for (let i = 0; i < 5; i += 1) await h.api.user('u-sam', []);
+    expect(tokenRequests(h)).toHaveLength(1);
+  });
+
+  it('renews a 300 s token once half its lifetime has passed on the injected clock', async () => {
+    let now = Date.parse('2026-11-23T09:00:00Z');
+    h = await startHarness({ tokenLifetimeSeconds: 300 }, { wallNow: () => now });
     await h.api.user('u-sam', []);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    now += 149_000;
     await h.api.user('u-sam', []);
-    expect(tokenRequests(h).length).toBeGreaterThanOrEqual(2);
-    expect(h.org.requests.filter((r) => r.status === 401)).toHaveLength(0);
+    expect(tokenRequests(h)).toHaveLength(1);
+    now += 2_000;
+    await h.api.user('u-sam', []);
+    expect(tokenRequests(h)).toHaveLength(2);
   });
 
   it('logs in again after a 401 for a revoked token and repeats the call', async () => {
