@@ -31,6 +31,11 @@ interface Task {
 
 export class CallScheduler {
   readonly window: RateWindow;
+
+  /** The window of an endpoint that announced a lower limit of its own, if any. */
+  endpointWindow(operation: string): RateWindow | undefined {
+    return this.endpointWindows.get(operation);
+  }
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly scale: number;
@@ -45,6 +50,11 @@ export class CallScheduler {
   private pumpScheduled = false;
   private idleWaiters: (() => void)[] = [];
   private readonly watched = new WeakMap<AbortSignal, Set<Task>>();
+  /**
+   * Endpoints whose answers state a lower limit than the org's (`inin-ratelimit-allowed`): each
+   * gets its own window, so one slow endpoint never lowers the budget of every other call.
+   */
+  private readonly endpointWindows = new Map<string, RateWindow>();
 
   constructor(private readonly options: SchedulerOptions = {}) {
     this.scale = options.timeScale ?? 1;
@@ -147,25 +157,44 @@ export class CallScheduler {
     this.changed();
   }
 
-  /** Starts as many queued calls as the concurrency cap and the rate window allow. */
+  /** Starts as many queued calls as the concurrency cap and the rate windows allow. */
   private pump(): void {
     if (this.pumpScheduled) return;
     while (this.queue.length > 0 && this.inFlight < (this.options.concurrency ?? 8)) {
-      const wait = this.window.waitMs(this.clock.now());
+      const now = this.clock.now();
+      const wait = this.window.waitMs(now);
       if (wait === undefined) return; // every token is in flight: the next answer pumps again
-      if (wait > 0) {
+      const next = wait > 0 ? { wait } : this.nextSendable(now);
+      if (next.index === undefined) {
+        if (next.wait === undefined) return; // an endpoint's tokens are all in flight
         this.pumpScheduled = true;
-        void this.clock.sleep(wait).then(() => {
+        void this.clock.sleep(next.wait).then(() => {
           this.pumpScheduled = false;
           this.pump();
         });
         return;
       }
-      const task = this.queue.shift()!;
-      const release = this.window.take();
+      const [task] = this.queue.splice(next.index, 1) as [Task];
+      const releaseOrg = this.window.take();
+      const releaseEndpoint = this.endpointWindows.get(task.options.operation)?.take();
       this.inFlight += 1;
-      void this.attempt(task, release);
+      void this.attempt(task, (at) => {
+        releaseOrg(at);
+        releaseEndpoint?.(at);
+      });
     }
+  }
+
+  /** The first queued call its endpoint's window lets through now, or how long until one is. */
+  private nextSendable(now: number): { index?: number; wait?: number } {
+    let wait: number | undefined;
+    for (let index = 0; index < this.queue.length; index += 1) {
+      const endpoint = this.endpointWindows.get(this.queue[index]!.options.operation);
+      const endpointWait = endpoint ? endpoint.waitMs(now) : 0;
+      if (endpointWait === 0) return { index };
+      if (endpointWait !== undefined) wait = Math.min(wait ?? endpointWait, endpointWait);
+    }
+    return { wait };
   }
 
   private async attempt(task: Task, release: ReleaseToken): Promise<void> {
@@ -273,7 +302,18 @@ export class CallScheduler {
   private learn(operation: string, headers: Record<string, string>): void {
     const observed = parseRateLimitHeaders(headers, this.scale);
     if (observed.count === undefined && observed.allowed === undefined) return;
-    const pauseMs = this.window.observe(this.clock.now(), observed);
+    const now = this.clock.now();
+    let endpoint = this.endpointWindows.get(operation);
+    if (!endpoint && observed.allowed !== undefined && observed.allowed < this.window.limit) {
+      endpoint = new RateWindow({
+        limit: observed.allowed,
+        windowMs: (this.options.windowMs ?? 60_000) * this.scale,
+        safetyMargin: this.options.safetyMargin,
+      });
+      this.endpointWindows.set(operation, endpoint);
+    }
+    // An endpoint's own limit and count say nothing about the org-wide budget of other calls.
+    const pauseMs = endpoint ? endpoint.observe(now, observed) : this.window.observe(now, observed);
     if (pauseMs > 0) this.emit('rate-limited', { operation, pauseMs, source: 'headers' });
   }
 

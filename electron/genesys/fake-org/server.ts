@@ -189,7 +189,7 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         401,
         errorBody(401, 'credentials.expired', 'The access token has expired.'),
       );
-    const rate = limiter?.admit(token, clock.now());
+    const rate = limiter?.admit(token, clock.now(), match?.route.name);
     const headers = rate?.headers ?? {};
     if (rate && !rate.allowed)
       return send(res, entry, 429, tooManyRequests(rate.retryAfterSeconds!), {

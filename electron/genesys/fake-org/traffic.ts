@@ -10,6 +10,11 @@ export interface RateLimitOptions {
   limit?: number;
   /** Window in org ms; default 60 000. */
   windowMs?: number;
+  /**
+   * Endpoints with a lower limit of their own (operation name → requests per window): their
+   * answers carry that limit in `inin-ratelimit-allowed`, counted apart from the org-wide one.
+   */
+  perOperation?: Record<string, number>;
 }
 
 export interface RateDecision {
@@ -21,6 +26,7 @@ export interface RateDecision {
 export class FakeRateLimiter {
   private readonly arrivals = new Map<string, number[]>();
   readonly limit: number;
+  private readonly perOperation: Record<string, number>;
   private readonly windowRealMs: number;
 
   /** `timeScale`: real ms per org ms, so an org minute can last three real seconds. */
@@ -29,32 +35,44 @@ export class FakeRateLimiter {
     private readonly timeScale: number,
   ) {
     this.limit = options.limit ?? 300;
+    this.perOperation = options.perOperation ?? {};
     this.windowRealMs = (options.windowMs ?? 60_000) * timeScale;
   }
 
-  admit(token: string, now: number): RateDecision {
-    const list = (this.arrivals.get(token) ?? []).filter((at) => at > now - this.windowRealMs);
-    this.arrivals.set(token, list);
+  /** Admits one request of `operation`: the org-wide limit first, then the endpoint's own. */
+  admit(token: string, now: number, operation?: string): RateDecision {
+    const endpointLimit = operation === undefined ? undefined : this.perOperation[operation];
+    const orgWide = this.admitIn(token, this.limit, now);
+    if (!orgWide.allowed || endpointLimit === undefined) return orgWide;
+    return this.admitIn(`${token} ${operation}`, endpointLimit, now);
+  }
+
+  private admitIn(key: string, limit: number, now: number): RateDecision {
+    const list = (this.arrivals.get(key) ?? []).filter((at) => at > now - this.windowRealMs);
+    this.arrivals.set(key, list);
     const orgSeconds = (realMs: number) => Math.max(1, Math.ceil(realMs / (1000 * this.timeScale)));
     const resetIn = list.length > 0 ? list[0]! + this.windowRealMs - now : this.windowRealMs;
-    if (list.length >= this.limit) {
-      const retryAfterSeconds = orgSeconds(
-        list[list.length - this.limit]! + this.windowRealMs - now,
-      );
+    if (list.length >= limit) {
+      const retryAfterSeconds = orgSeconds(list[list.length - limit]! + this.windowRealMs - now);
       return {
         allowed: false,
         retryAfterSeconds,
-        headers: this.headers(list.length, resetIn, orgSeconds),
+        headers: this.headers(limit, list.length, resetIn, orgSeconds),
       };
     }
     list.push(now);
-    return { allowed: true, headers: this.headers(list.length, resetIn, orgSeconds) };
+    return { allowed: true, headers: this.headers(limit, list.length, resetIn, orgSeconds) };
   }
 
-  private headers(count: number, resetIn: number, orgSeconds: (ms: number) => number) {
+  private headers(
+    limit: number,
+    count: number,
+    resetIn: number,
+    orgSeconds: (ms: number) => number,
+  ) {
     return {
       'inin-ratelimit-count': String(count),
-      'inin-ratelimit-allowed': String(this.limit),
+      'inin-ratelimit-allowed': String(limit),
       'inin-ratelimit-reset': String(orgSeconds(resetIn)),
     };
   }

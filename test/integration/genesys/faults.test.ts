@@ -40,8 +40,27 @@ describe('injected faults against the real SDK', () => {
     expect(users).toHaveLength(12);
     const limited = h.org.requests.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
-    // it learned the org's limit from inin-ratelimit-allowed
-    expect(h.connection.scheduler.window.limit).toBe(5);
+    // it learned the endpoint's limit from inin-ratelimit-allowed
+    expect(h.connection.scheduler.endpointWindow('users.get')?.limit).toBe(5);
+  });
+
+  it("keeps one endpoint's lower inin-ratelimit-allowed to that endpoint", async () => {
+    h = await startHarness(
+      {
+        timeScale: 0.01,
+        rateLimit: { limit: 300, windowMs: 60_000, perOperation: { 'routing.skills.list': 3 } },
+      },
+      { ...fast, scheduler: { timeScale: 0.01, limit: 300 } },
+    );
+    await Promise.all(Array.from({ length: 6 }, () => h!.api.skillsListing(1)));
+    await Promise.all(Array.from({ length: 40 }, () => h!.api.user('u-sam', [])));
+    const scheduler = h.connection.scheduler;
+    expect(scheduler.endpointWindow('routing.skills.list')?.limit).toBe(3);
+    expect(scheduler.window.limit).toBe(300);
+    expect(scheduler.endpointWindow('users.get')).toBeUndefined();
+    expect(
+      h.org.requests.filter((r) => r.operation === 'users.get' && r.status === 429),
+    ).toHaveLength(0);
   });
 
   it('retries a 5xx and a reset on reads', async () => {

@@ -126,12 +126,26 @@ describe('CallScheduler rate window', () => {
     await Promise.all(next);
   });
 
-  it('adopts a lower limit announced by inin-ratelimit-allowed', async () => {
-    const { scheduler } = setup({ limit: 300 });
+  it('adopts a lower limit announced by inin-ratelimit-allowed for that endpoint only', async () => {
+    const { clock, scheduler } = setup({ limit: 300 });
     await scheduler.call({ operation: 'x' }, () =>
-      ok(1, { 'inin-ratelimit-allowed': '60', 'inin-ratelimit-count': '1' }),
+      ok(1, { 'inin-ratelimit-allowed': '2', 'inin-ratelimit-count': '1' }),
     );
-    expect(scheduler.window.limit).toBe(60);
+    expect(scheduler.endpointWindow('x')?.limit).toBe(2);
+    expect(scheduler.window.limit).toBe(300);
+    // x waits for its own window; y is not held back behind it
+    const sent: string[] = [];
+    const calls = ['x', 'x', 'x', 'y', 'y'].map((operation) =>
+      scheduler.call({ operation }, () => {
+        sent.push(operation);
+        return ok(1);
+      }),
+    );
+    await clock.advance(10);
+    expect(sent).toEqual(['x', 'x', 'y', 'y']);
+    await clock.advance(61_000);
+    await Promise.all(calls);
+    expect(sent).toEqual(['x', 'x', 'y', 'y', 'x']);
   });
 });
 
