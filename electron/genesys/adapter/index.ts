@@ -165,12 +165,18 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     },
 
     async phonesPage(pageNumber) {
-      const found = await call('telephony.phones.list', [paging(pageNumber)]);
+      // Sorted by id alone: any other listing stops at 10,000 phones. `webRtcUser` is returned
+      // only when asked for (SDK docs; Genesys's Terraform provider asks the same way).
+      const found = await call('telephony.phones.list', [
+        { ...paging(pageNumber), sortBy: 'id', fields: ['webRtcUser'] },
+      ]);
       return { items: (found.entities ?? []).map(toOrgPhone), pageCount: found.pageCount ?? 1 };
     },
 
     async phonesOfUser(userId) {
-      const found = await call('telephony.phones.list', [{ webRtcUserId: userId, pageSize: PAGE }]);
+      const found = await call('telephony.phones.list', [
+        { webRtcUserId: userId, pageSize: PAGE, fields: ['webRtcUser'] },
+      ]);
       return (found.entities ?? [])
         .map(toOrgPhone)
         .filter((phone) => phone.webRtcUserId === userId);

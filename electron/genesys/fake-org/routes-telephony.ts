@@ -102,6 +102,8 @@ function utilizationBody(raw: unknown): Partial<Record<MediaType, MediaUtilizati
   return out;
 }
 
+const PHONE_RESULT_CAP = 10_000;
+
 export const telephonyRoutes: Route[] = [
   route('telephony.sites.list', ({ state, query }) => ({
     body: page(
@@ -131,14 +133,27 @@ export const telephonyRoutes: Route[] = [
       query,
     ),
   })),
+  // As the real API (SDK docs): `webRtcUser` only when asked for with fields=webRtcUser, and at
+  // most 10,000 results when filtering or sorting by anything but the id alone.
   route('telephony.phones.list', ({ state, query }) => {
     const userId = query.get('webRtcUser.id');
     const siteId = query.get('site.id');
-    const phones = [...state.phones.values()].filter(
-      (p) => (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId),
+    const name = query.get('name');
+    const fields = query.getAll('fields').flatMap((f) => f.split(','));
+    let phones = [...state.phones.values()].filter(
+      (p) =>
+        (!userId || p.webRtcUserId === userId) &&
+        (!siteId || p.siteId === siteId) &&
+        nameMatches(p.name, name),
     );
+    if (query.get('sortBy') === 'id') phones.sort((a, b) => (a.id < b.id ? -1 : 1));
+    else phones = phones.slice(0, PHONE_RESULT_CAP);
     const paged = page(phones, query);
-    return { body: { ...paged, entities: paged.entities.map((p) => phoneJson(state, p)) } };
+    const entities = paged.entities.map((p) => {
+      const { webRtcUser, ...json } = phoneJson(state, p);
+      return fields.includes('webRtcUser') ? { ...json, webRtcUser } : json;
+    });
+    return { body: { ...paged, entities } };
   }),
   route('telephony.phones.create', ({ state, body }) => ({
     body: phoneJson(state, createPhone(state, body)),

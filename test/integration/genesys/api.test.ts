@@ -129,3 +129,23 @@ describe('permissions', () => {
     );
   });
 });
+
+describe('phones as the real API lists them', () => {
+  it("finds a user's WebRTC phone although webRtcUser comes only with fields=webRtcUser", async () => {
+    const [phone] = await h.api.phonesOfUser('u-sam');
+    expect(phone?.webRtcUserId).toBe('u-sam');
+    expect(calls(h.org).some((c) => c.includes('fields=webRtcUser'))).toBe(true);
+  });
+
+  it('lists more than 10,000 phones by sorting on the id alone', async () => {
+    const seeded = [...h.org.state.phones.values()][0]!;
+    for (let i = 0; i < 10_050; i += 1) {
+      const id = `phone-${String(i).padStart(5, '0')}`;
+      h.org.state.phones.set(id, { ...seeded, id, name: `WebRTC ${id}`, webRtcUserId: `u-${i}` });
+    }
+    const first = await h.api.phonesPage(1);
+    expect(first.pageCount).toBe(101); // 10,051 phones, 100 per page
+    const last = await h.api.phonesPage(101);
+    expect(last.items.map((p) => p.webRtcUserId)).toContain('u-10049');
+  });
+});
