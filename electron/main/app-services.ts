@@ -29,7 +29,7 @@ export interface Dialogs {
   /** The chosen file's name and text; null when cancelled. */
   openText(purpose: 'input' | 'config'): Promise<InputText | null>;
   /** Writes `text` where the person chooses; the path, or null when cancelled. */
-  saveText(defaultName: string, text: string): Promise<string | null>;
+  saveText(defaultName: string, text: string, kind?: 'report' | 'config'): Promise<string | null>;
 }
 
 export interface AppDeps {
@@ -166,7 +166,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     exportConfig: ({ text }) => {
       const name = /"name"\s*:\s*"([^"]{1,80})"/.exec(text)?.[1];
       const fileName = `${(name ?? 'jit-doctor-config').replace(/[^\w.-]+/g, '-')}.json`;
-      return deps.dialogs.saveText(fileName, text);
+      return deps.dialogs.saveText(fileName, text, 'config');
     },
     demoConfig: () => ({
       config: deps.demoConfig,

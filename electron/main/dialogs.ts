@@ -37,12 +37,17 @@ export function createDialogs(dialog: Dialog, window: () => BrowserWindow | null
       }
       return { name: basename(path), text: await readFile(path, 'utf8') };
     },
-    async saveText(defaultName, text) {
+    async saveText(defaultName, text, kind = 'report') {
       const owner = window();
       const options = {
-        title: 'Save report',
+        title: kind === 'config' ? 'Export the configuration' : 'Save report',
         defaultPath: defaultName,
-        filters: [{ name: 'JSON report', extensions: ['json'] }],
+        filters: [
+          {
+            name: kind === 'config' ? 'JIT Doctor configuration' : 'JSON report',
+            extensions: ['json'],
+          },
+        ],
       };
       const choice = owner
         ? await dialog.showSaveDialog(owner, options)

@@ -78,6 +78,21 @@ async function start(): Promise<void> {
 
   window = createAppWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
   lockAppContents(window.webContents, APP_URL);
+  // The renderer holds back a close while the configuration has unsaved edits: ask the person.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const owner = window;
+    if (!owner) return;
+    const choice = dialog.showMessageBoxSync(owner, {
+      type: 'question',
+      buttons: ['Stay', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Unsaved configuration changes',
+      message: 'The configuration has changes that are not saved.',
+      detail: 'Stay and save them on the Configuration screen, or close and lose them.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => {
     window = null;

@@ -138,6 +138,17 @@ export function App() {
 
   useEffect(() => refreshConfigName(), [refreshConfigName, org]);
 
+  // Closing the window with unsaved configuration edits asks too (the main process shows the question).
+  useEffect(() => {
+    if (!unsavedConfig) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsavedConfig]);
+
   useEffect(() => {
     void call(api().getSettings())
       .then((settings) => applyTheme(settings.theme))

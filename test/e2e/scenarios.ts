@@ -192,6 +192,18 @@ export const scenarios: Scenario[] = [
       await screenshot('04-configuration-preset-preview');
       await preview.getByRole('button', { name: 'Merge' }).click();
       await page.getByText('Unsaved changes').waitFor();
+      // Closing the window now asks as well.
+      const asked = new Promise<string>((resolve) => {
+        page.once('dialog', (dialog) => {
+          resolve(dialog.type());
+          void dialog.dismiss();
+        });
+        setTimeout(() => resolve('no question within 5 s'), 5_000);
+      });
+      await page.close({ runBeforeUnload: true });
+      const question = await asked;
+      expect(question === 'beforeunload', `closing with unsaved edits asks, got ${question}`);
+      expect(!page.isClosed(), 'the window stays when the person stays');
       await page.getByRole('tab', { name: 'Form' }).click();
       expect(
         (await page.getByLabel('Issuer', { exact: true }).inputValue()).startsWith(
