@@ -41,13 +41,19 @@ const PERSONAL_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
-const EMAIL = /[^\s@<>()[\]{},;:"'`]+@[^\s@<>()[\]{},;:"'`]+\.[a-z]{2,}/gi;
+/**
+ * An email address inside a sentence. The lookbehind lets a match start only where a word starts
+ * (or right after an `@`), so one unbroken 200,000-character word is scanned once, not once per
+ * character: redaction stays linear in the length of the text.
+ */
+const EMAIL =
+  /(?<![^\s@<>()[\]{},;:"'`])[^\s@<>()[\]{},;:"'`]+@[^\s@<>()[\]{},;:"'`]+\.[a-z]{2,}/gi;
 /** Shorter values are not searched for inside sentences: "1" or "HR" would garble the text. */
 const MIN_SEARCH_LENGTH = 3;
 
 export class Redactor {
   private readonly placeholders = new Map<string, string>();
-  private readonly counters = { email: 0, value: 0 };
+  private readonly counters = { email: 0, value: 0, input: 0, certificate: 0 };
   private pattern: RegExp | null = null;
 
   /** The placeholder for a personal value; the empty string stays empty (it carries no data). */
@@ -56,6 +62,17 @@ export class Redactor {
     let placeholder = this.placeholders.get(value);
     if (!placeholder) {
       const kind = /^[^\s@]+@[^\s@]+$/.test(value.trim()) ? 'email' : 'value';
+      placeholder = `[${kind}-${++this.counters[kind]}]`;
+      this.placeholders.set(value, placeholder);
+      this.pattern = null;
+    }
+    return placeholder;
+  }
+
+  /** The placeholder of an input's file name or a certificate's name, which say who it is about. */
+  alias(value: string, kind: 'input' | 'certificate'): string {
+    let placeholder = this.placeholders.get(value);
+    if (!placeholder) {
       placeholder = `[${kind}-${++this.counters[kind]}]`;
       this.placeholders.set(value, placeholder);
       this.pattern = null;
@@ -75,7 +92,7 @@ export class Redactor {
       ? sentence.replace(pattern, (match) => this.placeholders.get(match)!)
       : sentence;
     result = result.replace(EMAIL, (match) =>
-      /^\[(email|value)-\d+\]$/.test(match) ? match : this.placeholder(match),
+      /^\[(email|value|input|certificate)-\d+\]$/.test(match) ? match : this.placeholder(match),
     );
     return result;
   }
@@ -93,10 +110,21 @@ export class Redactor {
 
 export function redactReport(report: Report): Report {
   const redactor = new Redactor();
-  for (const message of report.messages) redactor.learn(personalValuesOf(message));
+  // Input file names are often the user's name or email (`zelda.quixote@example.xml`).
+  const allFindings = [...report.findings, ...report.messages.flatMap((m) => m.findings)];
+  for (const source of [
+    ...report.messages.map((m) => m.source),
+    ...allFindings.map((f) => f.evidence.source),
+  ]) {
+    if (typeof source === 'string') redactSource(source, redactor);
+  }
+  for (const message of report.messages) {
+    for (const name of message.attributes.map((a) => a.name).filter(looksPersonal))
+      redactor.placeholder(name);
+    redactor.learn(personalValuesOf(message));
+  }
   // Personal values that only appear in evidence (a directory user's name) must be known before
   // any message or fix sentence is rewritten.
-  const allFindings = [...report.findings, ...report.messages.flatMap((m) => m.findings)];
   for (const f of allFindings) redactor.learn(personalEvidenceValues(f.evidence, false));
   return {
     ...report,
@@ -117,10 +145,31 @@ function personalValuesOf(message: MessageReport): string[] {
   ].filter((v): v is string => typeof v === 'string');
 }
 
+/** `name.xml#3` → `[input-1]#3`; what JIT Doctor calls stdin or a paste names nobody. */
+function redactSource(source: string, r: Redactor): string {
+  const hash = source.lastIndexOf('#');
+  const name = hash > 0 && /^#\d+$/.test(source.slice(hash)) ? source.slice(0, hash) : source;
+  if (name === 'stdin' || name === 'pasted' || name === 'batch') return source;
+  return r.alias(name, 'input') + source.slice(name.length);
+}
+
 function redactMessage(message: MessageReport, r: Redactor): MessageReport {
   const { xml: _xml, ...rest } = message;
   return {
     ...rest,
+    source: redactSource(message.source, r),
+    signature: {
+      ...message.signature,
+      ...(message.signature.certificates
+        ? {
+            certificates: message.signature.certificates.map((c) => ({
+              ...c,
+              subject: c.subject === null ? null : r.alias(c.subject, 'certificate'),
+              issuer: c.issuer === null ? null : r.alias(c.issuer, 'certificate'),
+            })),
+          }
+        : {}),
+    },
     relayState: message.relayState
       ? r.placeholder(message.relayState)
       : (message.relayState ?? null),
@@ -134,10 +183,14 @@ function redactMessage(message: MessageReport, r: Redactor): MessageReport {
     },
     attributes: message.attributes.map((a) => ({
       ...a,
+      ...(looksPersonal(a.name) ? { name: r.placeholder(a.name) } : {}),
       values: a.values.map((v) => r.placeholder(v)),
     })),
     mapping: message.mapping.map((row) => ({
       ...row,
+      ...(row.received !== null && looksPersonal(row.received)
+        ? { received: r.placeholder(row.received), diff: undefined }
+        : {}),
       values: row.values.map((v) => r.placeholder(v)),
     })),
     jit: message.jit && redactJit(message.jit, r),
@@ -161,6 +214,15 @@ function redactJit(jit: JitOutcome, r: Redactor): JitOutcome {
     rolesRemoved: jit.rolesRemoved.map((role) => r.placeholder(role)),
     ...(jit.existingUserId ? { existingUserId: r.placeholder(jit.existingUserId) } : {}),
   };
+}
+
+/**
+ * A claim name is kept (it is what the report is about) unless it is itself personal data: an
+ * email address, or a person's name ("Zelda Quixote": two or more capitalised words, no URI or
+ * namespace punctuation), which some IdPs send when a mapping is built from the wrong column.
+ */
+function looksPersonal(name: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(name) || /^\p{Lu}\p{Ll}+(?:[ '-]\p{Lu}\p{Ll}+)+$/u.test(name);
 }
 
 /**
