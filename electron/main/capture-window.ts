@@ -6,7 +6,12 @@
 import type { BrowserWindow, Session } from 'electron';
 import type { CaptureRequest, CapturedMessage } from '../../shared/ipc';
 import { AppError } from './app-error';
-import { samlMessagesIn, shouldBlock, type CaptureRequestDetails } from './capture-requests';
+import {
+  captureStartProblem,
+  samlMessagesIn,
+  shouldBlock,
+  type CaptureRequestDetails,
+} from '../../shared/capture/requests';
 import { CAPTURE_PARTITION, createCaptureWindow, type WindowConstructor } from './window-options';
 import { denyPermissions } from './security';
 
@@ -16,18 +21,11 @@ export interface CaptureService {
   clear(): CapturedMessage[];
 }
 
-/** Only https pages are opened: an IdP sign-in or Genesys Cloud login page. */
+/** Only https pages are opened (an IdP sign-in or Genesys Cloud login page), or http on this machine. */
 export function checkCaptureUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    throw new AppError('bad-request', `"${url}" is not a URL.`, 'url');
-  }
-  if (parsed.protocol !== 'https:') {
-    throw new AppError('bad-request', 'The capture window opens https:// addresses only.', 'url');
-  }
-  return parsed;
+  const problem = captureStartProblem(url);
+  if (problem) throw new AppError('bad-request', problem, 'url');
+  return new URL(url.trim());
 }
 
 export function createCaptureService(deps: {

@@ -115,7 +115,7 @@ export async function runDiagnose(
   return { text, exitCode: report.summary.errors > 0 ? 1 : 0, report };
 }
 
-function loadConfig(path: string): JitDoctorConfig {
+export function loadConfig(path: string): JitDoctorConfig {
   const text = readTextFile(path, 'configuration');
   try {
     return parseConfig(text, path);

@@ -5,6 +5,7 @@ import { registerCompare } from './compare';
 import { registerConfig } from './config';
 import { registerSnapshot } from './snapshot';
 import { registerRepair } from './repair';
+import { registerCapture } from './capture';
 
 /** One entry per command file; each adds its sub-command to the program, reading and writing through `io`. */
 export type RegisterCommand = (program: Command, io: CommandIo) => void;
@@ -15,4 +16,5 @@ export const commands: RegisterCommand[] = [
   registerConfig,
   registerSnapshot,
   registerRepair,
+  registerCapture,
 ];

@@ -1,10 +1,11 @@
 /**
- * Reading SAML messages out of the capture window's requests (webRequest.onBeforeRequest details).
- * Pure, so the rules about what is recorded and what is blocked are unit-tested without Electron.
+ * What a capture records and what it stops, written once for both captures: the desktop app's
+ * capture window (Electron's webRequest.onBeforeRequest) and `jit-doctor capture` (the admin's own
+ * browser through playwright-core). Pure, so the rules are unit-tested without a browser.
  */
-import type { CapturedMessage } from '../../shared/ipc';
+import type { CapturedMessage } from '../ipc';
 
-/** The subset of Electron's OnBeforeRequestListenerDetails this module reads. */
+/** A request as either browser reports it (the subset of Electron's OnBeforeRequestListenerDetails). */
 export interface CaptureRequestDetails {
   url: string;
   method: string;
@@ -18,6 +19,23 @@ const SAML_PARAMETERS = ['SAMLResponse', 'SAMLRequest'] as const;
 /** Genesys Cloud's login hosts: login.{region} for the classic and the pure.cloud domains. */
 const GENESYS_LOGIN_HOST =
   /^login\.(mypurecloud\.(com|ie|de|jp|com\.au)|[a-z0-9-]+\.pure\.cloud|[a-z0-9-]+\.us-gov-pure\.cloud)$/i;
+
+/**
+ * Why a capture cannot start at `url`, or null: an IdP sign-in or Genesys Cloud login page is
+ * https; plain http only on this machine (a local test IdP).
+ */
+export function captureStartProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return `"${url}" is not a URL.`;
+  }
+  if (parsed.protocol === 'https:') return null;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol === 'http:' && loopback) return null;
+  return 'A capture opens https:// addresses only (or http:// on this machine).';
+}
 
 /** True for Genesys Cloud's SAML assertion consumer service (`https://login.{region}/saml`). */
 export function isGenesysAcs(url: string): boolean {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../../../electron/cli/browser';
 import {
+  captureStartProblem,
   isGenesysAcs,
   samlMessagesIn,
   shouldBlock,
   type CaptureRequestDetails,
-} from '../../../electron/main/capture-requests';
+} from '../../../shared/capture/requests';
 
 const clock = () => new Date('2026-11-23T09:00:00Z');
 const body = (text: string) => [{ bytes: new TextEncoder().encode(text) }];
@@ -102,5 +104,29 @@ describe('"diagnose only" blocking', () => {
     expect(isGenesysAcs('http://login.mypurecloud.com/saml')).toBe(false);
     expect(isGenesysAcs('https://apps.mypurecloud.com/saml')).toBe(false);
     expect(isGenesysAcs('https://login.mypurecloud.com/samlx')).toBe(false);
+  });
+});
+
+describe('where a capture may start', () => {
+  it('opens https anywhere, http only on this machine', () => {
+    expect(captureStartProblem('https://login.mypurecloud.com/')).toBeNull();
+    expect(captureStartProblem('http://127.0.0.1:8080/start')).toBeNull();
+    expect(captureStartProblem('http://localhost/start')).toBeNull();
+    expect(captureStartProblem('http://idp.example/')).toMatch(/https:\/\/ addresses only/);
+    expect(captureStartProblem('not a url')).toMatch(/is not a URL/);
+  });
+});
+
+describe("the admin's installed browser", () => {
+  it('is found on PATH on Linux, Chrome before Chromium, and not invented', () => {
+    const installed = new Set(['/opt/bin/chromium', '/usr/bin/google-chrome']);
+    const env = { PATH: '/opt/bin:/usr/bin' };
+    expect(findBrowser('linux', env, (p) => installed.has(p))).toBe('/usr/bin/google-chrome');
+    expect(findBrowser('linux', env, () => false)).toBeNull();
+    expect(
+      findBrowser('win32', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, (p) =>
+        p.endsWith('msedge.exe'),
+      ),
+    ).toMatch(/Microsoft.Edge.Application.msedge\.exe$/);
   });
 });
