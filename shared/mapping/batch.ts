@@ -1,11 +1,13 @@
 /**
  * `--batch`: many logins checked against each other. Two different people carrying the same
- * employee ID or email mean one of the JIT creates fails with 409 (UNIQUE_BATCH_DUPLICATE).
- * One pass with hash maps: linear in the number of messages.
+ * employee ID or email mean one of the JIT creates fails with 409 (UNIQUE_BATCH_DUPLICATE), and
+ * the new users of the whole batch take their licenses together (JIT_LICENSE_CAP when they need
+ * more than are left). One pass with hash maps: linear in the number of messages.
  */
 import type { JitDoctorConfig } from '../config/types';
 import { finding } from '../findings/finding';
-import type { AttributeSummary, Finding } from '../report';
+import type { DirectoryView } from '../directory/types';
+import type { AttributeSummary, Finding, JitOutcome } from '../report';
 import type { ExtractedMessage } from '../saml/types';
 import { wellKnownNamesFor } from './presets';
 import { isEmailAddress } from './text';
@@ -13,7 +15,12 @@ import { isEmailAddress } from './text';
 export interface BatchEntry {
   index: number;
   message: ExtractedMessage;
+  /** What JIT does with this login (null when the message was not analysed that far). */
+  jit?: JitOutcome | null;
 }
+
+/** How many new users one message list reports by name in JIT_LICENSE_CAP's evidence. */
+const MAX_NAMED_USERS = 20;
 
 interface Holder {
   index: number;
@@ -78,7 +85,11 @@ function duplicates(
 }
 
 /** Batch-level findings; `config` says which claims carry email and employee ID (well-known names otherwise). */
-export function checkBatch(messages: readonly BatchEntry[], config?: JitDoctorConfig): Finding[] {
+export function checkBatch(
+  messages: readonly BatchEntry[],
+  config?: JitDoctorConfig,
+  directory?: DirectoryView | null,
+): Finding[] {
   const emailNames = claimNames(config, 'email');
   const employeeIdNames = claimNames(config, 'employeeId');
   const byEmployeeId = new Map<string, Holder[]>();
@@ -99,5 +110,51 @@ export function checkBatch(messages: readonly BatchEntry[], config?: JitDoctorCo
   return [
     ...duplicates(byEmployeeId, 'employeeId', original),
     ...duplicates(byEmail, 'email', original),
+    ...licensesForNewUsers(messages, emailNames, config, directory),
+  ];
+}
+
+/**
+ * JIT_LICENSE_CAP over the batch: every distinct user the directory does not know takes one
+ * license when JIT creates it, so together they need as many as there are of them. Per-message
+ * checks only see one user at a time; this sees the 9 AM wave. Needs the directory's count of
+ * assigned licenses and a total (configuration first, as for one message).
+ */
+function licensesForNewUsers(
+  messages: readonly BatchEntry[],
+  emailNames: readonly string[],
+  config: JitDoctorConfig | undefined,
+  directory: DirectoryView | null | undefined,
+): Finding[] {
+  const total = config?.licenses?.total ?? directory?.licenses?.total;
+  const assigned = directory?.licenses?.assigned;
+  if (total === undefined || assigned === undefined) return [];
+  const newUsers = new Map<string, Holder>();
+  for (const { index, message, jit } of messages) {
+    if (message.type !== 'Response' || !jit || jit.existingUserId) continue;
+    if (jit.action !== 'create' && jit.action !== 'fail') continue;
+    const subject = subjectOf(message, firstValue(message.attributes, emailNames));
+    if (subject && !newUsers.has(subject))
+      newUsers.set(subject, { index, source: message.source, subject });
+  }
+  const left = Math.max(0, total - assigned);
+  if (newUsers.size <= left) return [];
+  const users = [...newUsers.values()];
+  const refused = users.slice(left);
+  return [
+    finding('JIT_LICENSE_CAP', {
+      message: `This batch holds ${users.length} new user${users.length === 1 ? '' : 's'} but only ${left} of the ${total} licenses ${left === 1 ? 'is' : 'are'} left (${assigned} assigned): ${refused.length} JIT create${refused.length === 1 ? '' : 's'} fail, starting with ${refused[0]?.subject}.`,
+      evidence: {
+        total,
+        assigned,
+        left,
+        newUsers: users.length,
+        short: refused.length,
+        firstRefused: refused
+          .slice(0, MAX_NAMED_USERS)
+          .map((h) => ({ index: h.index, source: h.source, subject: h.subject })),
+      },
+      fix: `Free or buy ${refused.length} license${refused.length === 1 ? '' : 's'} before these users log in (deactivate users who left, or raise the org's license count), or stagger their first logins.`,
+    }),
   ];
 }

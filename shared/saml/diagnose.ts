@@ -9,7 +9,7 @@
 import type { JitDoctorConfig } from '../config/types';
 import type { DirectoryView } from '../directory/types';
 import { finding } from '../findings/finding';
-import { analyseMapping, checkBatch } from '../mapping/index';
+import { analyseMapping, checkBatch, type BatchEntry } from '../mapping/index';
 import {
   verdictOf,
   type Finding,
@@ -39,7 +39,7 @@ export interface DiagnoseOptions {
   config: JitDoctorConfig;
   directory: DirectoryView | null;
   now: Date;
-  /** Also check the messages against each other (UNIQUE_BATCH_DUPLICATE). */
+  /** Also check the messages against each other (UNIQUE_BATCH_DUPLICATE, JIT_LICENSE_CAP). */
   batch?: boolean;
   limits?: EngineLimits;
   /** Put the decoded XML in each message report (the app's XML view; omitted when redacting). */
@@ -64,7 +64,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
   const reportFindings: Finding[] = [];
   const messages: MessageReport[] = [];
   const skipped = new Set<string>();
-  const responses: { index: number; message: ExtractedMessage }[] = [];
+  const responses: BatchEntry[] = [];
 
   if (inputs.length === 0) reportFindings.push(nothingGiven());
   for (const input of inputs) {
@@ -85,7 +85,11 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
       messages.push(outcome.report);
       outcome.skipped.forEach((reason) => skipped.add(reason));
       if (outcome.extracted)
-        responses.push({ index: outcome.report.index, message: outcome.extracted });
+        responses.push({
+          index: outcome.report.index,
+          message: outcome.extracted,
+          jit: outcome.report.jit,
+        });
     }
   }
 
@@ -99,7 +103,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
 
   if (options.batch) {
     try {
-      reportFindings.push(...checkBatch(responses, options.config));
+      reportFindings.push(...checkBatch(responses, options.config, options.directory));
     } catch (error) {
       reportFindings.push(internalError('batch', 'the batch checks', error));
     }

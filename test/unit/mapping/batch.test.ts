@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBatch } from '../../../shared/mapping/index';
-import { config, response, type Claim } from './helpers';
+import { analyse, config, directory, response, user, type Claim } from './helpers';
 
 const login = (email: string, employeeId: string): Claim[] => [
   ['email', [email]],
@@ -69,5 +69,64 @@ describe('checkBatch', () => {
     expect(findings).toMatchObject([
       { evidence: { field: 'email', value: 'shared@acme.example' } },
     ]);
+  });
+});
+
+describe('checkBatch: licenses for the new users of the whole batch', () => {
+  const people = ['ann', 'bob', 'cat', 'dan', 'eve'];
+  const claimsOf = (name: string): Claim[] => [
+    ['email', [`${name}@acme.example`]],
+    ['employeeNumber', [`EMP-${name}`]],
+  ];
+  /** Each login analysed against the directory as diagnose does, then checked together. */
+  function batch(names: string[], licenses: { total: number; assigned: number }) {
+    const dir = directory([user()], { licenses });
+    return checkBatch(
+      names.map((name, index) => {
+        const options = { nameId: `${name}@acme.example`, source: `${name}.xml` };
+        return {
+          index,
+          message: response(claimsOf(name), options),
+          jit: analyse(claimsOf(name), config(), dir, options).jit,
+        };
+      }),
+      config(),
+      dir,
+    );
+  }
+
+  it('JIT_LICENSE_CAP when the new users together need more licenses than are left', () => {
+    // 3 left: each login alone fits, the five of them do not.
+    const findings = batch(people, { total: 45, assigned: 42 });
+    expect(findings).toMatchObject([
+      {
+        code: 'JIT_LICENSE_CAP',
+        severity: 'error',
+        evidence: {
+          total: 45,
+          assigned: 42,
+          left: 3,
+          newUsers: 5,
+          short: 2,
+          firstRefused: [{ subject: 'dan@acme.example' }, { subject: 'eve@acme.example' }],
+        },
+      },
+    ]);
+  });
+
+  it('counts a person logging in twice once, and existing users not at all', () => {
+    expect(batch(['ann', 'ann', 'bob', 'bob', 'cat'], { total: 45, assigned: 42 })).toEqual([]);
+    const withExisting = batch(['ann', 'jane.doe', 'bob', 'cat'], { total: 45, assigned: 42 });
+    expect(withExisting).toEqual([]);
+  });
+
+  it('says nothing without an assigned count to count from', () => {
+    const dir = directory([], { licenses: {} });
+    const entries = people.map((name, index) => ({
+      index,
+      message: response(claimsOf(name), { nameId: `${name}@acme.example` }),
+      jit: analyse(claimsOf(name), config(), dir, { nameId: `${name}@acme.example` }).jit,
+    }));
+    expect(checkBatch(entries, config(), dir)).toEqual([]);
   });
 });
