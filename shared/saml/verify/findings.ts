@@ -1,5 +1,5 @@
 /** The signature stage's findings, worded for the person who runs the IdP or the Genesys Cloud org. */
-import type { Node } from '@xmldom/xmldom';
+import type { Element, Node } from '@xmldom/xmldom';
 import { finding } from '../../findings/finding';
 import type { CertificateInfo, Finding } from '../../report';
 import type { ParsedXml } from '../types';
@@ -10,13 +10,36 @@ type Locate = ParsedXml['locate'];
 const REFRESH_CERTIFICATE =
   'download the current signing certificate from the IdP (its federation metadata or SAML app settings) and add it to the Genesys Cloud SSO configuration and to sso.certificates';
 
-export function wrappingFinding(problem: WrappingProblem, locate: Locate): Finding {
+/** What the later stages read and what the signatures cover, for one sentence in each finding. */
+export interface UsedAndSigned {
+  used: string;
+  signed: string;
+}
+
+export function wrappingFinding(
+  problem: WrappingProblem,
+  usedAndSigned: UsedAndSigned,
+  locate: Locate,
+): Finding {
   return finding('SIGNATURE_WRAPPING', {
-    message: problem.message,
+    message: `${problem.message} Used: ${usedAndSigned.used}; signed: ${usedAndSigned.signed}.`,
     location: locate(problem.node),
-    evidence: problem.evidence,
-    fix: 'Do not trust this message: what is signed is not what would be used. An IdP never sends this shape, so it was altered on its way (signature wrapping); capture a fresh login straight from the browser, and if it persists, report it to your security team.',
+    evidence: { ...problem.evidence, used: usedAndSigned.used, signed: usedAndSigned.signed },
+    fix: problem.idpShape
+      ? 'Some IdPs send this shape (a signed assertion kept inside Advice), but a service provider can then read an assertion other than the signed one, so jit-doctor does not trust it. Configure the IdP to send one signed assertion directly in the Response, with no assertions in Advice; if your IdP does not add Advice, treat the message as altered and report it to your security team.'
+      : 'Do not trust this message: what is signed is not what would be used. No IdP sends this shape, so it was altered on its way (signature wrapping); capture a fresh login straight from the browser, and if it persists, report it to your security team.',
   });
+}
+
+/** `<Assertion> ID "x" inside <Advice>`: an element as a person finds it in the XML. */
+export function describeElement(element: Element, root: Element): string {
+  const id = element.getAttribute('ID');
+  const parent = element.parentNode as Element | null;
+  const where =
+    element === root || parent === null || parent === root || parent.localName === undefined
+      ? ''
+      : ` inside <${parent.localName}>`;
+  return `the <${element.localName}>${id ? ` ID "${id}"` : ''}${where}`;
 }
 
 export function unexpectedTransformFinding(shape: SignatureShape, locate: Locate): Finding {

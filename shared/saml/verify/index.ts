@@ -72,9 +72,11 @@ export function verifySignatures(parsed: ParsedXml, options: VerifyOptions): Ver
     describeCertificate(certificate, 'embedded', embeddedInfos.length);
 
   const locate = parsed.locate.bind(parsed);
+  const { response, assertion } = usedElements(parsed.root, evaluations);
+  const wrappingProblems = [...shapes.flatMap((shape) => shape.wrapping), ...documentProblems];
+  const usedAndSigned = describeUse(parsed.root, response, assertion, evaluations);
   const findings: Finding[] = [
-    ...shapes.flatMap((shape) => shape.wrapping.map((p) => build.wrappingFinding(p, locate))),
-    ...documentProblems.map((p) => build.wrappingFinding(p, locate)),
+    ...wrappingProblems.map((p) => build.wrappingFinding(p, usedAndSigned, locate)),
     ...evaluations.flatMap((e) => signatureFindings(e, configuredInfos, infoOf, locate)),
     ...notCheckedFindings(evaluations, infoOf, locate),
     ...expiryFindings(evaluations, configuredInfos, options.now, locate),
@@ -85,7 +87,6 @@ export function verifySignatures(parsed: ParsedXml, options: VerifyOptions): Ver
   if (shapes.length === 0 && !hiddenByEncryption)
     findings.push(build.missingFinding(parsed.root, locate));
 
-  const { response, assertion } = usedElements(parsed.root, evaluations);
   return {
     signature: {
       status: hiddenByEncryption
@@ -273,6 +274,25 @@ function usedElements(
       : elementChildren(response).find((child) => child.localName === 'Assertion')) ??
     (root.localName === 'Assertion' ? root : null);
   return { response, assertion };
+}
+
+/** Which element the later stages read and which ones the signatures cover, verified or not. */
+function describeUse(
+  root: Element,
+  response: Element | null,
+  assertion: Element | null,
+  evaluations: readonly Evaluation[],
+): build.UsedAndSigned {
+  const used = assertion ?? response;
+  const signed = evaluations.map((e) => {
+    const element = e.signedElement ?? e.shape.target;
+    const what = element === null ? 'no element' : build.describeElement(element, root);
+    return `${what} (${e.verified ? 'verified' : 'not verified'})`;
+  });
+  return {
+    used: used === null ? 'nothing' : build.describeElement(used, root),
+    signed: signed.join(', '),
+  };
 }
 
 function embeddedCertificateInfos(evaluations: readonly Evaluation[]): CertificateInfo[] {

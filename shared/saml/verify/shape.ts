@@ -28,6 +28,11 @@ export interface WrappingProblem {
   message: string;
   node: Node;
   evidence: Record<string, unknown>;
+  /**
+   * A shape real IdPs send (a signed Assertion inside another one's Advice): still wrapping, since
+   * a consumer may read the wrong element, but not evidence that the message was altered.
+   */
+  idpShape?: boolean;
 }
 
 export interface SignatureShape {
@@ -75,7 +80,9 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
   const wrapping: WrappingProblem[] = [];
   const signedInfos = dsigChildren(signature, 'SignedInfo');
   const signatureValues = dsigChildren(signature, 'SignatureValue');
-  if (signedInfos.length !== 1) {
+  // None at all is a signature that cannot be verified (said by checkReference); several are a
+  // choice between contents, which different verifiers make differently.
+  if (signedInfos.length > 1) {
     wrapping.push(
       problem(
         'signed-info-count',
@@ -85,7 +92,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
       ),
     );
   }
-  if (signatureValues.length !== 1) {
+  if (signatureValues.length > 1) {
     wrapping.push(
       problem(
         'signature-value-count',
@@ -99,7 +106,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
   const signedInfo = signedInfos.length === 1 ? (signedInfos[0] as Element) : null;
   if (signedInfo !== null) wrapping.push(...unexpectedChildren(signedInfo, SIGNED_INFO_CHILDREN));
   const references = signedInfo === null ? [] : dsigChildren(signedInfo, 'Reference');
-  if (signedInfo !== null && references.length !== 1) {
+  if (signedInfo !== null && references.length > 1) {
     wrapping.push(
       problem(
         'reference-count',
@@ -132,7 +139,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
   if (reference !== null)
     wrapping.push(...placementProblems(signature, parent, reference, referenceUri, target, scan));
   const digestValues = reference === null ? [] : dsigChildren(reference, 'DigestValue');
-  if (reference !== null && digestValues.length !== 1) {
+  if (reference !== null && digestValues.length > 1) {
     wrapping.push(
       problem(
         'digest-value-count',
@@ -228,14 +235,15 @@ function placementProblems(
   const problems: WrappingProblem[] = [];
   const parentName = parent?.localName ?? '(none)';
   if (!isMessageLevel(parent, scan.root)) {
-    problems.push(
-      problem(
+    problems.push({
+      ...problem(
         'signature-misplaced',
         signature,
         `The signature sits in <${parentName}>, which is neither the Response nor an Assertion directly inside it, so what it signs is not what a service provider reads.`,
         { parent: parentName },
       ),
-    );
+      idpShape: parent !== null && parent.localName === 'Assertion' && insideAdvice(parent),
+    });
   }
   const coversParent = parent !== null && target === parent && (uri !== '' || parent === scan.root);
   if (!coversParent) {
@@ -254,6 +262,14 @@ function placementProblems(
     );
   }
   return problems;
+}
+
+/** Whether an element sits inside a SAML Advice, where IdPs put evidence assertions. */
+export function insideAdvice(element: Element): boolean {
+  for (let a = parentElement(element); a !== null; a = parentElement(a)) {
+    if (a.localName === 'Advice') return true;
+  }
+  return false;
 }
 
 function isMessageLevel(parent: Element | null, root: Element): boolean {

@@ -6,7 +6,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { parentElement, samlId } from './dom';
 import type { DocumentScan } from './scan';
-import type { SignatureShape, WrappingProblem } from './shape';
+import { insideAdvice, type SignatureShape, type WrappingProblem } from './shape';
 
 export function documentWrapping(
   scan: DocumentScan,
@@ -81,6 +81,7 @@ function misplacedAssertions(scan: DocumentScan): WrappingProblem[] {
         id: samlId(assertion),
         parent: parentElement(assertion)?.localName ?? null,
       },
+      idpShape: insideAdvice(assertion),
     }));
 }
 
