@@ -44,11 +44,15 @@ export function describeElement(element: Element, root: Element): string {
 
 export function unexpectedTransformFinding(shape: SignatureShape, locate: Locate): Finding {
   return finding('SIGNATURE_UNEXPECTED_TRANSFORM', {
-    message: `The signature uses ${shape.unexpectedTransforms.map((t) => `"${t}"`).join(', ')}; a SAML signature only needs the enveloped-signature transform and (exclusive) canonicalization, and other transforms can change what is digested, so it was not verified.`,
+    message:
+      shape.unexpectedTransforms.length > 0
+        ? `The signature on the ${elementName(shape)} uses ${shape.unexpectedTransforms.map((t) => `"${t}"`).join(', ')}; a SAML signature only needs the enveloped-signature transform and canonicalization, and other transforms can change what is digested, so it was not verified.`
+        : `The signature on the ${elementName(shape)} has an odd transform list: ${shape.transformOddity ?? 'unexpected order'} (${shape.transforms.join(', ')}); a SAML signature lists enveloped-signature once, then one canonicalization, so it was not verified.`,
     location: locate(shape.signedInfo ?? shape.signature),
     evidence: {
       transforms: shape.transforms,
       unexpected: shape.unexpectedTransforms,
+      oddity: shape.transformOddity,
       canonicalizationMethod: shape.canonicalizationAlgorithm,
     },
     fix: 'Configure the IdP to sign with the standard SAML settings (enveloped signature, exclusive canonicalization); if you did not change them, treat the message as tampered with.',

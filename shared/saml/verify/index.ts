@@ -74,7 +74,7 @@ export function verifySignatures(parsed: ParsedXml, options: VerifyOptions): Ver
   const locate = parsed.locate.bind(parsed);
   const { response, assertion } = usedElements(parsed.root, evaluations);
   const wrappingProblems = [...shapes.flatMap((shape) => shape.wrapping), ...documentProblems];
-  const usedAndSigned = describeUse(parsed.root, response, assertion, evaluations);
+  const usedAndSigned = describeUse(parsed.root, evaluations);
   const findings: Finding[] = [
     ...wrappingProblems.map((p) => build.wrappingFinding(p, usedAndSigned, locate)),
     ...evaluations.flatMap((e) => signatureFindings(e, configuredInfos, infoOf, locate)),
@@ -109,7 +109,10 @@ function evaluate(shape: SignatureShape, configured: readonly TrustAnchor[]): Ev
       return []; // an unreadable KeyInfo certificate cannot have signed anything we can check
     }
   });
-  const integrity = shape.unexpectedTransforms.length > 0 ? null : checkReference(shape);
+  const integrity =
+    shape.unexpectedTransforms.length > 0 || shape.transformOddity !== null
+      ? null
+      : checkReference(shape);
   const key =
     integrity?.kind === 'checked' && integrity.digestMatches
       ? findSigningKey(integrity, configured, embedded, bareKeys(shape))
@@ -149,7 +152,7 @@ function signatureFindings(
 ): Finding[] {
   const { shape, integrity, key } = evaluation;
   const findings: Finding[] = [];
-  if (shape.unexpectedTransforms.length > 0)
+  if (shape.unexpectedTransforms.length > 0 || shape.transformOddity !== null)
     findings.push(build.unexpectedTransformFinding(shape, locate));
   if (
     shape.signatureAlgorithm === ALGORITHMS.rsaSha1 ||
@@ -276,23 +279,21 @@ function usedElements(
   return { response, assertion };
 }
 
-/** Which element the later stages read and which ones the signatures cover, verified or not. */
-function describeUse(
-  root: Element,
-  response: Element | null,
-  assertion: Element | null,
-  evaluations: readonly Evaluation[],
-): build.UsedAndSigned {
-  const used = assertion ?? response;
+/**
+ * Which element a service provider reads (the Assertion directly in the Response, as the SAML
+ * profile places it; the Response when it has none) and which ones the signatures cover.
+ */
+function describeUse(root: Element, evaluations: readonly Evaluation[]): build.UsedAndSigned {
+  const used =
+    root.localName === 'Response'
+      ? (elementChildren(root).find((child) => child.localName === 'Assertion') ?? root)
+      : root;
   const signed = evaluations.map((e) => {
     const element = e.signedElement ?? e.shape.target;
     const what = element === null ? 'no element' : build.describeElement(element, root);
     return `${what} (${e.verified ? 'verified' : 'not verified'})`;
   });
-  return {
-    used: used === null ? 'nothing' : build.describeElement(used, root),
-    signed: signed.join(', '),
-  };
+  return { used: build.describeElement(used, root), signed: signed.join(', ') };
 }
 
 function embeddedCertificateInfos(evaluations: readonly Evaluation[]): CertificateInfo[] {

@@ -14,6 +14,7 @@ import {
   samlId,
 } from './dom';
 import {
+  ALGORITHMS,
   ALLOWED_TRANSFORMS,
   MAX_TRANSFORMS,
   SIGNATURE_CHILDREN,
@@ -63,6 +64,8 @@ export interface SignatureShape {
   inclusivePrefixes: string[];
   /** Transforms (and a SignedInfo canonicalization) outside the allowed set. */
   unexpectedTransforms: string[];
+  /** What is odd about a list of allowed transforms (a repeated one, two canonicalizations), or null. */
+  transformOddity: string | null;
   wrapping: WrappingProblem[];
   /** Base64 texts of KeyInfo/X509Data/X509Certificate. */
   embeddedCertificates: string[];
@@ -157,9 +160,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
       : null;
   const canonicalizationAlgorithm = algorithmOf(signedInfo, 'CanonicalizationMethod');
   const unexpectedTransforms = transforms.filter((t) => !ALLOWED_TRANSFORMS.has(t));
-  if (transforms.length > MAX_TRANSFORMS && unexpectedTransforms.length === 0) {
-    unexpectedTransforms.push(...transforms.slice(MAX_TRANSFORMS));
-  }
+  const transformOddity = unexpectedTransforms.length === 0 ? oddityOf(transforms) : null;
   if (canonicalizationAlgorithm !== null && !SIGNED_INFO_C14N.has(canonicalizationAlgorithm)) {
     unexpectedTransforms.push(canonicalizationAlgorithm);
   }
@@ -184,6 +185,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
     digestValue,
     inclusivePrefixes: reference === null ? [] : inclusivePrefixes(reference),
     unexpectedTransforms,
+    transformOddity,
     wrapping,
     embeddedCertificates: embeddedCertificates(signature),
     embeddedRsaKeys: embeddedRsaKeys(signature),
@@ -193,7 +195,10 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
 /** A signature is "sound" when nothing in its own structure is off; document-level checks come on top. */
 export function isSound(shape: SignatureShape): boolean {
   return (
-    shape.wrapping.length === 0 && shape.unexpectedTransforms.length === 0 && shape.target !== null
+    shape.wrapping.length === 0 &&
+    shape.unexpectedTransforms.length === 0 &&
+    shape.transformOddity === null &&
+    shape.target !== null
   );
 }
 
@@ -287,6 +292,28 @@ function transformAlgorithms(reference: Element): string[] {
   return transforms.flatMap((container) =>
     dsigChildren(container, 'Transform').map((t) => t.getAttribute('Algorithm') ?? ''),
   );
+}
+
+/**
+ * A list of allowed transforms can still be one no IdP writes: a transform listed twice, two
+ * canonicalizations, or enveloped-signature after the canonicalization. Named as such.
+ */
+function oddityOf(transforms: readonly string[]): string | null {
+  for (const transform of new Set(transforms)) {
+    const times = transforms.filter((t) => t === transform).length;
+    if (times > 1) return `the ${shortName(transform)} transform is listed ${times} times`;
+  }
+  const canonicalizations = transforms.filter((t) => t !== ALGORITHMS.envelopedSignature);
+  if (canonicalizations.length > 1)
+    return `it lists ${canonicalizations.length} canonicalizations (${canonicalizations.map(shortName).join(', ')})`;
+  const enveloped = transforms.indexOf(ALGORITHMS.envelopedSignature);
+  if (enveloped > 0) return 'the enveloped-signature transform comes after the canonicalization';
+  if (transforms.length > MAX_TRANSFORMS) return `it lists ${transforms.length} transforms`;
+  return null;
+}
+
+function shortName(algorithm: string): string {
+  return algorithm.split(/[#/]/).filter(Boolean).pop() ?? algorithm;
 }
 
 function inclusivePrefixes(reference: Element): string[] {

@@ -75,7 +75,9 @@ function misplacedAssertions(scan: DocumentScan): WrappingProblem[] {
     .map((assertion) => ({
       reason: 'assertion-out-of-place',
       node: assertion,
-      message: `An <Assertion> (ID "${samlId(assertion) ?? ''}") sits inside <${parentElement(assertion)?.localName ?? '?'}> instead of directly in the Response; hiding a copy of an assertion elsewhere is the XSW4/XSW5/XSW6/XSW7/XSW8 pattern.`,
+      message: insideAdvice(assertion)
+        ? `An <Assertion> (ID "${samlId(assertion) ?? ''}") sits inside <Advice> instead of directly in the Response; some IdPs keep evidence assertions there, but a consumer that looks for any Assertion may read it instead of the one in the Response.`
+        : `An <Assertion> (ID "${samlId(assertion) ?? ''}") sits inside <${parentElement(assertion)?.localName ?? '?'}> instead of directly in the Response; hiding a copy of an assertion elsewhere is the XSW4/XSW5/XSW6/XSW7/XSW8 pattern.`,
       evidence: {
         reason: 'assertion-out-of-place',
         id: samlId(assertion),

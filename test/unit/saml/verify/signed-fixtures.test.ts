@@ -260,3 +260,62 @@ describe('signature wrapping never reads as valid', () => {
     expect(wrapping?.evidence.id).toBe('_evil-0000-4000-8000-000000000666');
   });
 });
+
+describe('what the status and the wording say', () => {
+  it('a signature without its SignatureValue is named as never computed, not as wrapping', () => {
+    const xml = signedFixture('assertion-signed.xml').replace(
+      /<ds:SignatureValue>[^<]*<\/ds:SignatureValue>/,
+      '',
+    );
+    const outcome = verifySignatures(parse(xml), { certificates: [IDP], now: NOW });
+    expect(outcome.signature.status).toBe('invalid');
+    expect(codes(outcome)).toEqual(['SIGNATURE_INVALID']);
+    expect(outcome.findings[0]?.message).toMatch(/signature on the Assertion .*no SignatureValue/);
+  });
+
+  it('a signed Assertion kept in Advice is wrapping, said plainly, not "altered on its way"', () => {
+    const xml = signedFixture('assertion-signed.xml');
+    const signed = /<saml:Assertion [\s\S]*<\/saml:Assertion>/.exec(xml)![0];
+    const outer = `<saml:Assertion ID="_outer-1" Version="2.0" IssueInstant="2026-11-23T08:59:58.000Z"><saml:Issuer>https://idp.acme.example/saml</saml:Issuer><saml:Advice>${signed}</saml:Advice></saml:Assertion>`;
+    const outcome = verifySignatures(parse(xml.replace(signed, outer)), {
+      certificates: [IDP],
+      now: NOW,
+    });
+    expect(outcome.signature.status).toBe('wrapped');
+    // The signed Assertion in Advice, and the signature it carries there; the unsigned outer
+    // Assertion is its own finding (unsigned-assertion), as no IdP sends one beside nothing signed.
+    const wrapping = outcome.findings.filter((f) =>
+      ['assertion-out-of-place', 'signature-misplaced'].includes(String(f.evidence.reason)),
+    );
+    expect(wrapping).toHaveLength(2);
+    for (const f of wrapping) {
+      expect(f.fix).not.toMatch(/altered on its way/);
+      expect(f.fix).toMatch(/Advice/);
+      expect(f.message).toMatch(
+        /Used: the <Assertion> ID "_outer-1"; signed: the <Assertion> ID "_assert-[^"]+" inside <Advice> \(verified\)\./,
+      );
+    }
+  });
+
+  it('a repeated enveloped-signature transform is named as such, not as an allowed algorithm', () => {
+    const enveloped =
+      '<ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>';
+    const xml = signedFixture('assertion-signed.xml').replace(enveloped, enveloped + enveloped);
+    const outcome = verifySignatures(parse(xml), { certificates: [IDP], now: NOW });
+    expect(codes(outcome)).toEqual(['SIGNATURE_UNEXPECTED_TRANSFORM']);
+    const [f] = outcome.findings;
+    expect(f?.message).toMatch(/enveloped-signature transform is listed 2 times/);
+    expect(f?.message).not.toMatch(/uses "http:\/\/www.w3.org\/2001\/10\/xml-exc-c14n#"/);
+    expect(f?.evidence).toMatchObject({ unexpected: [] });
+  });
+
+  it('a shape no IdP produces keeps "altered on its way"', () => {
+    const outcome = verifySignatures(parse(signedFixture('xsw1.xml')), {
+      certificates: [IDP],
+      now: NOW,
+    });
+    const wrapping = outcome.findings.filter((f) => f.code === 'SIGNATURE_WRAPPING');
+    expect(wrapping.length).toBeGreaterThan(0);
+    for (const f of wrapping) expect(f.fix).toMatch(/altered on its way/);
+  });
+});
