@@ -2,10 +2,12 @@
  * `jit-doctor repair` (docs/cli.md): plan first, apply with --yes or after a y/N prompt, show
  * progress for bulk runs, end with a summary table; exit 1 when a user is left not fully repaired.
  */
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseConfig } from '../../../shared/config/load';
+import { fsFailure } from '../../../shared/fs-failure';
 import type { PostJitConfig } from '../../../shared/config/types';
 import {
   formatPlan,
@@ -27,7 +29,13 @@ import {
   openJournal,
   readJournal,
   type Journal,
+  type JournalEntry,
 } from '../../genesys/provisioning/journal';
+import {
+  stoppingJournal,
+  WritesStopped,
+  type StoppingJournal,
+} from '../../genesys/provisioning/stopping-journal';
 import {
   RepairLockBusy,
   waitForRepairLock,
@@ -57,6 +65,9 @@ export interface RepairOptions {
   wait?: boolean;
   rateLimit: number;
 }
+
+/** How long one request may take (the SDK's timeout): the longest a stopping run waits. */
+const REQUEST_TIMEOUT_MS = 16_000;
 
 /** --watch polls no more often than this: each poll costs requests the repairs need. */
 const MIN_WATCH_INTERVAL_MS = 5_000;
@@ -90,6 +101,36 @@ function loadPostJit(path: string): PostJitConfig {
   if (!postJit || postJit.rules.length === 0)
     throw new UsageError(`${path} has no postJit.rules: there is nothing to repair against`);
   return postJit;
+}
+
+/** The journal's earlier lines; a path that is a folder or a device is refused before any write. */
+function readJournalAt(path: string): JournalEntry[] {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new UsageError(`cannot read the repair journal ${path}: ${fsFailure(error)}`);
+  }
+  if (!stats.isFile())
+    throw new UsageError(
+      `the repair journal ${path} is ${stats.isDirectory() ? 'a folder' : 'not a regular file'}; pass --journal FILE`,
+    );
+  try {
+    return readJournal(path);
+  } catch (error) {
+    throw new UsageError(`cannot read the repair journal ${path}: ${fsFailure(error)}`);
+  }
+}
+
+function openJournalAt(path: string): Journal {
+  try {
+    return openJournal(path);
+  } catch (error) {
+    throw new UsageError(
+      `cannot open the repair journal ${path}: ${fsFailure(error)}; nothing was applied`,
+    );
+  }
 }
 
 /** Where the app keeps its data (the same folder Electron's userData uses). */
@@ -281,8 +322,10 @@ async function repairWatching(
           `${io.now().toISOString()}  ${userLabel(o)}: ${STATUS_WORDS[o.status]}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
         );
     },
-    onError: (error) =>
-      lines.err(`poll failed, retrying at the next interval: ${(error as Error).message}`),
+    onError: (error) => {
+      if (!(error instanceof WritesStopped))
+        lines.err(`poll failed, retrying at the next interval: ${(error as Error).message}`);
+    },
   });
   lines.out();
   const outcomes = [...result.outcomes.values()];
@@ -304,6 +347,7 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
     rateLimitPerMinute: options.rateLimit,
   });
   let journal: Journal | undefined;
+  let guarded: StoppingJournal | undefined;
   let lock: RepairLock | null = null;
   const interrupt = stopOnInterrupt(io, lines);
   try {
@@ -312,15 +356,26 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
     const postJit = loadPostJit(configPath);
     lock = await takeRepairLock(org, options, interrupt.signal, io, lines);
     const journalPath = options.journal ?? defaultJournalPath(org, io.env);
-    const history = options.dryRun ? [] : readJournal(journalPath);
-    journal = options.dryRun ? undefined : openJournal(journalPath);
-    const target = journal ?? memoryJournal('dry-run');
+    const history = options.dryRun ? [] : readJournalAt(journalPath);
+    journal = options.dryRun ? undefined : openJournalAt(journalPath);
+    // Ctrl-C, or a journal that can no longer be written, stops every write not yet started.
+    const stop = new AbortController();
+    interrupt.signal.addEventListener('abort', () => stop.abort(), { once: true });
+    guarded =
+      journal &&
+      stoppingJournal(journal, stop.signal, (reason) => {
+        lines.err(`\njit-doctor: ${reason}: stopping before the next write`);
+        stop.abort();
+      });
+    const target = guarded ?? memoryJournal('dry-run');
     let applied = false;
     const executor = createRepairExecutor({
       api: createGenesysAdapter(org.connection),
       postJit,
       journal: {
-        ...target,
+        path: target.path,
+        run: target.run,
+        close: () => target.close(),
         record(entry) {
           applied = true;
           target.record(entry);
@@ -335,14 +390,40 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
       `Repair plan for ${org.description}, rules from ${configPath}${options.dryRun ? ' (dry run)' : ''}:`,
     );
     lines.out();
-    const code = options.watch
-      ? await repairWatching(executor, options, interrupt.signal, io, lines)
-      : await repairOnce(executor, options, user ?? undefined, interrupt.signal, io, lines);
+    let code: number;
+    try {
+      code = options.watch
+        ? await repairWatching(executor, options, stop.signal, io, lines)
+        : await repairOnce(executor, options, user ?? undefined, stop.signal, io, lines);
+    } catch (error) {
+      if (!(error instanceof WritesStopped)) throw error;
+      code = 1;
+    }
+    if (guarded && stop.signal.aborted) {
+      // Requests already sent finish (and are noted) before the summary: wait for the queue to
+      // drain, or for as long as one request may take; what is still queued then is dropped (its
+      // step is journaled as started, so the next run re-checks it before writing anything).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        org.connection.scheduler.idle(),
+        new Promise((resolve) => (timer = setTimeout(resolve, REQUEST_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
+      const { steps, users } = guarded.appliedSoFar();
+      const done = `${steps} step${steps === 1 ? '' : 's'} for ${users} user${users === 1 ? '' : 's'} applied before stopping; no step was started after it`;
+      if (guarded.failure) {
+        lines.err(
+          `jit-doctor: ${guarded.failure}: ${done}. Free space (or pass --journal FILE elsewhere) and run the same command again: it re-checks what was in flight and does nothing twice.`,
+        );
+        return 1;
+      }
+      lines.out(`Stopped: ${done}. Run the same command again to finish.`);
+    }
     if (journal && applied) lines.err(`journal: ${journal.path}`);
     return code;
   } finally {
     interrupt.dispose();
-    journal?.close();
+    (guarded ?? journal)?.close();
     lock?.release();
     await org.close();
   }

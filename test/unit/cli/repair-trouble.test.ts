@@ -67,3 +67,19 @@ describe('repair --watch --interval', () => {
     }
   });
 });
+
+describe('repair --journal', () => {
+  it('refuses a journal path that is a folder or a device, before any write', () => {
+    for (const [path, what] of [
+      [folder, 'a folder'],
+      ['/dev/full', 'not a regular file'],
+    ] as const) {
+      const out = cli('repair', '--stuck', '--yes', '--demo', '--journal', path);
+      expect(out.status, path).toBe(2);
+      expect(out.stderr).toBe(
+        `jit-doctor: the repair journal ${path} is ${what}; pass --journal FILE`,
+      );
+      expect(out.stdout).toBe('');
+    }
+  });
+});
