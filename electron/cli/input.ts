@@ -2,7 +2,7 @@
  * Reading what `jit-doctor diagnose` is given: files, `-` for stdin, or stdin when no INPUT is
  * named. Every failure is a UsageError (one line on stderr, exit 2), never a stack trace.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RawInput } from '../../shared/saml/types';
 import { UsageError } from './errors';
@@ -76,8 +76,9 @@ export function readInputFile(path: string): Uint8Array {
       `${path} is ${(size / 1024 / 1024).toFixed(0)} MiB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MiB an input may have`,
     );
   try {
-    return readFileSync(path);
+    return readCapped(path, MAX_INPUT_BYTES, 'the input');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
   }
 }
@@ -86,10 +87,35 @@ export function readInputFile(path: string): Uint8Array {
 export function readTextFile(path: string, what: string): string {
   try {
     if (statSync(path).isDirectory()) throw new UsageError(`the ${what} ${path} is a directory`);
-    return readFileSync(path, 'utf8');
+    return Buffer.from(readCapped(path, MAX_INPUT_BYTES, `the ${what}`)).toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read the ${what} ${path}: ${describeFsError(error)}`);
+  }
+}
+
+/**
+ * Reads at most `max` bytes: a device (/dev/zero), a pipe or a process substitution has no size to
+ * check first and may never end, so reading stops at the cap with a one-line error.
+ */
+function readCapped(path: string, max: number, what: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks, total);
+      total += read;
+      if (total > max)
+        throw new UsageError(
+          `${what} ${path} gives more than ${max / 1024 / 1024} MiB (a device or a pipe that does not end?); give a file`,
+        );
+      chunks.push(chunk.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -47,3 +47,16 @@ describe('file error wording', () => {
     expect(out.stderr).not.toMatch(/ENOENT|^\s+at /m);
   });
 });
+
+describe('devices and pipes', () => {
+  it('diagnose /dev/zero and --config /dev/zero stop at the cap with one line, exit 2', () => {
+    const input = cli('diagnose', '/dev/zero');
+    expect(input.status).toBe(2);
+    expect(input.stderr.trim()).toBe(
+      'jit-doctor: the input /dev/zero gives more than 256 MiB (a device or a pipe that does not end?); give a file',
+    );
+    const config = cli('diagnose', '/dev/null', '--config', '/dev/zero');
+    expect(config.status).toBe(2);
+    expect(config.stderr).toContain('the configuration /dev/zero gives more than 256 MiB');
+  });
+});
