@@ -1,4 +1,5 @@
 import { batchBenchmarks } from './batch';
+import { cliBenchmarks } from './cli';
 import { diagnoseBenchmarks } from './diagnose';
 import type { Benchmark } from './types';
 import { limiterBenchmarks } from './limiter';
@@ -11,5 +12,6 @@ export const benchmarks: Benchmark[] = [
   ...batchBenchmarks,
   ...limiterBenchmarks,
   ...repairBenchmarks,
+  ...cliBenchmarks,
   ...rendererBenchmarks,
 ];
