@@ -1,5 +1,5 @@
 /**
- * The report model: what `jit-doctor diagnose --format json` prints (schemaVersion 1, spec/cli.md)
+ * The report model: what `jit-doctor diagnose --format json` prints (schemaVersion 1, docs/cli.md)
  * and what the desktop app renders. Pure types, safe to import from the renderer.
  */
 

@@ -14,7 +14,7 @@ export type FailureKind =
   | 'cancelled'
   | 'invalid-request'; // the SDK refused the call before sending it
 
-/** The Genesys error body (spec/genesys-api.md "Errors and limits"). */
+/** The Genesys error body (docs/genesys-api.md "Errors and limits"). */
 export interface GenesysErrorBody {
   message?: string;
   code?: string;

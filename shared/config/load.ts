@@ -1,5 +1,5 @@
 /**
- * Loading and validating a configuration (spec/config.md): JSON Schema first
+ * Loading and validating a configuration (docs/configuration.md): JSON Schema first
  * (resources/schema/config.schema.json, unknown keys are errors), then the rules a schema cannot
  * say: every certificate must parse, the region must be a Genesys Cloud region, and every mapping
  * key must be a Genesys Cloud user field. Errors name the key path; nothing gets a silent default.

@@ -1,4 +1,4 @@
-/** SSO/JIT configuration (spec/config.md). Validated by shared/config/load.ts against resources/schema/config.schema.json. */
+/** SSO/JIT configuration (docs/configuration.md). Validated by shared/config/load.ts against resources/schema/config.schema.json. */
 
 export const GENESYS_USER_FIELDS = [
   'email',

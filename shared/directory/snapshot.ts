@@ -1,4 +1,4 @@
-/** Reading a directory snapshot file (spec/config.md), validated against resources/schema/snapshot.schema.json. */
+/** Reading a directory snapshot file (docs/configuration.md), validated against resources/schema/snapshot.schema.json. */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import schema from '../../resources/schema/snapshot.schema.json';
 import { ConfigError, jsonFailure } from '../config/load';

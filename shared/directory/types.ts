@@ -1,4 +1,4 @@
-/** Directory snapshot (spec/config.md) and the read-only view the checks use. */
+/** Directory snapshot (docs/configuration.md) and the read-only view the checks use. */
 
 export interface DirectorySkill {
   name: string;

@@ -6,7 +6,7 @@ export interface FindingInput {
   fix: string;
   location?: Location | null;
   evidence?: Record<string, unknown>;
-  /** Only for the codes whose severity depends on context (spec/findings.md). */
+  /** Only for the codes whose severity depends on context (docs/findings.md). */
   severity?: Severity;
 }
 

@@ -1,4 +1,4 @@
-/** Claim mapping findings (spec/findings.md "Claim mapping"): one small check per code. */
+/** Claim mapping findings (docs/findings.md "Claim mapping"): one small check per code. */
 import { finding } from '../findings/finding';
 import type { Finding } from '../report';
 import { fieldLocation, type MappingContext } from './context';

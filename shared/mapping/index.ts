@@ -41,7 +41,7 @@ export interface MappingAnalysis {
 
 type MappingCheck = (mc: MappingContext) => Finding[];
 
-/** In the order of spec/findings.md, so the report reads stage by stage. */
+/** In the order of docs/findings.md, so the report reads stage by stage. */
 const CLAIM_CHECKS: readonly MappingCheck[] = [
   claimMissing,
   claimNearMiss,

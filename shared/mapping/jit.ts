@@ -1,5 +1,5 @@
 /**
- * The JIT outcome (spec/findings.md "JIT outcome"): create or update, each field from → to, roles
+ * The JIT outcome (docs/findings.md "JIT outcome"): create or update, each field from → to, roles
  * added and removed, the division a new user lands in, and whether a license is left.
  */
 import type { DirectoryUser } from '../directory/types';

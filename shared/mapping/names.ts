@@ -1,4 +1,4 @@
-/** Name findings (spec/findings.md "Names"): can a display name be formed, and does it look right. */
+/** Name findings (docs/findings.md "Names"): can a display name be formed, and does it look right. */
 import { finding } from '../findings/finding';
 import type { Finding } from '../report';
 import { fieldLocation, type MappingContext } from './context';

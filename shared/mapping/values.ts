@@ -1,4 +1,4 @@
-/** Value findings (spec/findings.md "Values"): addresses, encoding, roles, and names the org must know. */
+/** Value findings (docs/findings.md "Values"): addresses, encoding, roles, and names the org must know. */
 import { finding } from '../findings/finding';
 import type { Finding } from '../report';
 import { fieldLocation, type MappingContext } from './context';

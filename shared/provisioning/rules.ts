@@ -1,5 +1,5 @@
 /**
- * Rule matching for `postJit.rules` (spec/config.md): each `when` key is a user field, a string
+ * Rule matching for `postJit.rules` (docs/configuration.md): each `when` key is a user field, a string
  * matches exactly, an array matches any of its strings, the first matching rule wins and a rule
  * with an empty `when` is a default.
  */

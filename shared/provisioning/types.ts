@@ -1,5 +1,5 @@
 /**
- * Post-JIT provisioning (spec/config.md `postJit`): what a user should have, what they have, and the
+ * Post-JIT provisioning (docs/configuration.md `postJit`): what a user should have, what they have, and the
  * ordered plan that takes one to the other. Pure types, safe for the renderer and the Lambda.
  */
 import type { MediaType, PostJitRule } from '../config/types';

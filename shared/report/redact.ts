@@ -228,7 +228,7 @@ function looksPersonal(name: string): boolean {
 /**
  * The division is the org's structure, not the person's data: it stays readable. Role names are
  * attribute values (a Genesys roles claim carries them verbatim), so they are redacted like the
- * department is: "values never appear in --redact output" (spec/cli.md).
+ * department is: "values never appear in --redact output" (docs/cli.md).
  */
 function isPersonalChange(change: { field: string }): boolean {
   return change.field !== 'division';

@@ -1,6 +1,6 @@
 /**
  * The engine: decode → parse → verify → extract → checks → claim mapping → batch, for every message
- * of every input, into one Report (spec/cli.md, schemaVersion 1). Pure: bytes, configuration,
+ * of every input, into one Report (docs/cli.md, schemaVersion 1). Pure: bytes, configuration,
  * directory and clock in; a report out. It throws only a CertificateError (a configured
  * certificate that parseConfig would refuse), which the caller reports as a
  * configuration problem; any other failure on one message becomes an INTERNAL_ERROR finding on

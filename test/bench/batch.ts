@@ -1,5 +1,5 @@
 /**
- * `batch.2000x50000` (spec/bench.md): 2,000 signed logins diagnosed with every check and `--batch`
+ * `batch.2000x50000` (docs/benchmarks.md): 2,000 signed logins diagnosed with every check and `--batch`
  * uniqueness against a 50,000-user snapshot. The messages are generated deterministically (fixed
  * IDs and instants; RSA PKCS#1 v1.5 signatures have no randomness) and signed with xml-crypto as
  * setup, outside the timing. Timed: reading the snapshot text (JSON + schema), indexing it once,

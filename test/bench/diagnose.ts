@@ -1,5 +1,5 @@
 /**
- * `diagnose.typical` and `diagnose.20k-values` (spec/bench.md). The messages are generated here,
+ * `diagnose.typical` and `diagnose.20k-values` (docs/benchmarks.md). The messages are generated here,
  * deterministically (fixed IDs and instants; RSA PKCS#1 v1.5 signatures have no randomness), and
  * signed with xml-crypto and the test IdP key. The typical one is compared, interleaved in the same
  * process, with @node-saml/node-saml's validatePostResponseAsync on the same base64 message and

@@ -6,7 +6,7 @@ import { limiterBenchmarks } from './limiter';
 import { repairBenchmarks } from './repair';
 import { rendererBenchmarks } from './renderer';
 
-/** Every benchmark, in the order of spec/bench.md. Each area adds its module's list here. */
+/** Every benchmark, in the order of docs/benchmarks.md. Each area adds its module's list here. */
 export const benchmarks: Benchmark[] = [
   ...diagnoseBenchmarks,
   ...batchBenchmarks,

@@ -1,5 +1,5 @@
 /**
- * `limiter.sustained` (spec/bench.md): the real SDK through the scheduler against the fake org
+ * `limiter.sustained` (docs/benchmarks.md): the real SDK through the scheduler against the fake org
  * enforcing the same limit, time-scaled (300 requests per org minute = 3 real seconds), with the
  * queue never running dry. Goal: ≥ 95% of the allowed rate used, zero 429s.
  *

@@ -1,5 +1,5 @@
 /**
- * `renderer.cold-load` and `renderer.paste-typical` (spec/bench.md): the built renderer from local
+ * `renderer.cold-load` and `renderer.paste-typical` (docs/benchmarks.md): the built renderer from local
  * files in Debian's Chromium, with the real main-process handlers behind `window.jitDoctor` (the
  * e2e harness). Skipped, with the reason, where there is no Chromium.
  */

@@ -1,5 +1,5 @@
 /**
- * `repair.stampede-2000` (spec/bench.md): 2,000 agents just created by JIT, repaired against the
+ * `repair.stampede-2000` (docs/benchmarks.md): 2,000 agents just created by JIT, repaired against the
  * fake org enforcing 300 requests per org minute, with an org minute lasting 3 real seconds
  * (timeScale 0.05), light injected faults (5xx, resets, timeouts) and the repair process killed
  * with SIGKILL at a random point, then run again after the rate window has passed.

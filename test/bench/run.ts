@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only NAME[,NAME]]` (spec/bench.md). Measurements, never a failing build.
+ * `npm run bench [-- --json] [-- --only NAME[,NAME]]` (docs/benchmarks.md). Measurements, never a failing build.
  * With --json, stdout carries exactly one JSON object keyed by benchmark name; logs go to stderr.
  */
 import { benchmarks } from './index';

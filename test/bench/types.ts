@@ -1,4 +1,4 @@
-/** A benchmark of spec/bench.md: `run` returns the fields printed for it (median_ms, ratio, ...) or `{ skipped }`. */
+/** A benchmark of docs/benchmarks.md: `run` returns the fields printed for it (median_ms, ratio, ...) or `{ skipped }`. */
 export interface Benchmark {
   name: string;
   run(log: (line: string) => void): Promise<Record<string, unknown>>;

@@ -415,7 +415,8 @@ export const scenarios: Scenario[] = [
         element.scrollTop = element.scrollHeight;
       });
       await body.getByText('group-19999').waitFor();
-      expect(elapsed < 5_000, `diagnosed and rendered in ${Math.round(elapsed)} ms`);
+      // How fast is the renderer.xml-20k-values benchmark's business; here only a hang fails.
+      expect(elapsed < 60_000, `diagnosed and rendered in ${Math.round(elapsed)} ms`);
       await screenshot('02-diagnose-20k-values');
     },
   },

@@ -1,6 +1,6 @@
 /**
  * `jit-doctor diagnose [INPUT ...] [--config FILE] [--directory FILE | --org | --demo]
- *  [--api-base URL] [--now ISO] [--format text|json|md] [--redact] [--batch]` (spec/cli.md).
+ *  [--api-base URL] [--now ISO] [--format text|json|md] [--redact] [--batch]` (docs/cli.md).
  * Exit 0 without error findings, 1 with at least one, 2 when the command itself cannot run.
  */
 import { Option, type Command } from 'commander';

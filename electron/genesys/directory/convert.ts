@@ -1,4 +1,4 @@
-/** Genesys Cloud API shapes → the directory snapshot's users (spec/config.md). */
+/** Genesys Cloud API shapes → the directory snapshot's users (docs/configuration.md). */
 import type platformClient from 'purecloud-platform-client-v2';
 import type { DirectoryUser } from '../../../shared/directory/types';
 

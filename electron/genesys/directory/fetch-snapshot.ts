@@ -1,5 +1,5 @@
 /**
- * A directory snapshot of a live org (spec/config.md), read with paged bulk listings through the
+ * A directory snapshot of a live org (docs/configuration.md), read with paged bulk listings through the
  * scheduler: a few calls per hundred users, plus one utilization read per active user when asked.
  * Secrets never enter it.
  */

@@ -1,5 +1,5 @@
 /**
- * Builds the fake org's state from a directory snapshot (spec/config.md) plus the few things a
+ * Builds the fake org's state from a directory snapshot (docs/configuration.md) plus the few things a
  * snapshot does not carry (sites, phone base settings, SSO providers). Ids are derived from names,
  * so the same seed gives the same org on every run.
  */

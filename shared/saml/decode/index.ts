@@ -1,7 +1,7 @@
 /**
  * Stage 1: detect what the person gave us and decode every SAML message in it.
  *
- * Accepted (spec/cli.md): raw XML, base64 (POST binding), deflated base64 (Redirect binding), a
+ * Accepted (docs/cli.md): raw XML, base64 (POST binding), deflated base64 (Redirect binding), a
  * URL-encoded value, a form body `SAMLResponse=...&RelayState=...`, a URL with SAMLResponse or
  * SAMLRequest in its query, a HAR file and a SAML-tracer export; also what people copy from a
  * browser besides those (the IdP's auto-submit HTML page, developer-tools form views, a request

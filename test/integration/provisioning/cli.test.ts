@@ -1,6 +1,6 @@
 /**
  * `jit-doctor repair` end to end against the embedded demo org (in memory, one run each): the
- * plan first, then the applied and re-read result, and the exit codes of spec/cli.md.
+ * plan first, then the applied and re-read result, and the exit codes of docs/cli.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

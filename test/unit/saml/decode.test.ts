@@ -11,7 +11,7 @@ import {
 const responseXml = signedResponseXml();
 const responseBase64 = Buffer.from(responseXml, 'utf8').toString('base64');
 
-describe('decodeInput: the input forms of spec/cli.md', () => {
+describe('decodeInput: the input forms of docs/cli.md', () => {
   it('reads raw XML as it is, without a BOM or surrounding whitespace', () => {
     const bytes = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
