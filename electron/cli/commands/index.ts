@@ -6,6 +6,7 @@ import { registerConfig } from './config';
 import { registerSnapshot } from './snapshot';
 import { registerRepair } from './repair';
 import { registerCapture } from './capture';
+import { registerOrg } from './org';
 
 /** One entry per command file; each adds its sub-command to the program, reading and writing through `io`. */
 export type RegisterCommand = (program: Command, io: CommandIo) => void;
@@ -17,4 +18,5 @@ export const commands: RegisterCommand[] = [
   registerSnapshot,
   registerRepair,
   registerCapture,
+  registerOrg,
 ];

@@ -241,20 +241,36 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     async utilizationOf(userId) {
       const response = await call('routing.utilization.get', [userId]);
       if (response.level === 'Organization') return null;
-      const out: Partial<Record<string, number>> = {};
+      const capacities: Partial<Record<string, number>> = {};
       for (const [media, value] of Object.entries(response.utilization ?? {}))
-        if (typeof value?.maximumCapacity === 'number') out[media] = value.maximumCapacity;
-      return out;
+        if (typeof value?.maximumCapacity === 'number') capacities[media] = value.maximumCapacity;
+      return {
+        capacities,
+        settings: {
+          utilization: structuredClone(response.utilization ?? {}),
+          ...(response.labelUtilizations
+            ? { labelUtilizations: structuredClone(response.labelUtilizations) }
+            : {}),
+        },
+      };
     },
 
-    async setUtilization(userId, utilization) {
-      const body: platformClient.Models.UtilizationRequest = { utilization: {} };
-      for (const [media, capacity] of Object.entries(utilization))
+    async setUtilization(userId, capacities, current) {
+      // Media left out of the PUT revert to the org defaults and labels left out are dropped
+      // (SDK docs for putRoutingUserUtilization): send everything the agent had.
+      const body: platformClient.Models.UtilizationRequest = {
+        utilization: structuredClone(current?.settings.utilization ?? {}),
+        ...(current?.settings.labelUtilizations
+          ? { labelUtilizations: structuredClone(current.settings.labelUtilizations) }
+          : {}),
+      };
+      for (const [media, capacity] of Object.entries(capacities))
         if (capacity !== undefined)
           body.utilization![media] = {
-            maximumCapacity: capacity,
             interruptableMediaTypes: [],
             includeNonAcd: false,
+            ...body.utilization![media],
+            maximumCapacity: capacity,
           };
       await call('routing.utilization.put', [userId, body]);
     },

@@ -92,8 +92,16 @@ export interface GenesysAdapter {
   /** PATCH …/routingskills/bulk, at most 50 skills per call. */
   addSkills(userId: string, skills: readonly { id: string; proficiency: number }[]): Promise<void>;
   /** Agent-level utilization, or null when the org defaults apply. */
-  utilizationOf(userId: string): Promise<Partial<Record<string, number>> | null>;
-  setUtilization(userId: string, utilization: Partial<Record<string, number>>): Promise<void>;
+  utilizationOf(userId: string): Promise<AgentUtilization | null>;
+  /**
+   * PUT the agent's utilization: `capacities` over what the agent had (`current`: every media's
+   * full settings and the label utilizations, which a PUT would otherwise reset or drop).
+   */
+  setUtilization(
+    userId: string,
+    capacities: Partial<Record<string, number>>,
+    current?: AgentUtilization | null,
+  ): Promise<void>;
   grantRoles(userId: string, roleIds: readonly string[], divisionId: string): Promise<void>;
   moveToDivision(userId: string, divisionId: string): Promise<void>;
 
@@ -129,6 +137,12 @@ export interface GenesysAdapter {
     control?: ReadControl,
   ): Promise<platformClient.Models.AgentMaxUtilizationResponse>;
   identityProviders(control?: ReadControl): Promise<platformClient.Models.IdentityProvider[]>;
+}
+
+/** An agent's own utilization: the capacities rules compare, and the settings a PUT must keep. */
+export interface AgentUtilization {
+  capacities: Partial<Record<string, number>>;
+  settings: platformClient.Models.UtilizationRequest;
 }
 
 export interface ReadControl {

@@ -28,6 +28,8 @@ export interface FakeUser {
   /** skill id → proficiency */
   skills: Map<string, number>;
   utilization?: Partial<Record<MediaType, MediaUtilization>>;
+  /** Label utilizations: dropped by a PUT that leaves them out, as Genesys does. */
+  labelUtilizations?: Record<string, { maximumCapacity: number; interruptingLabelIds: string[] }>;
   defaultStationId?: string;
   createdAt?: string;
 }

@@ -4,6 +4,7 @@ import {
   MEDIA_TYPES,
   notFound,
   type FakePhone,
+  type FakeUser,
   type MediaType,
   type MediaUtilization,
 } from './model';
@@ -185,13 +186,28 @@ export const telephonyRoutes: Route[] = [
   route('routing.utilization.get', ({ state, params }) => {
     const user = state.user(params.userId!);
     return user.utilization
-      ? { body: { utilization: user.utilization, level: 'Agent' } }
+      ? {
+          body: {
+            utilization: user.utilization,
+            labelUtilizations: user.labelUtilizations,
+            level: 'Agent',
+          },
+        }
       : { body: { utilization: state.orgUtilization, level: 'Organization' } };
   }),
   route('routing.utilization.put', ({ state, params, body }) => {
     const user = state.user(params.userId!);
     user.utilization = utilizationBody(body);
+    const labels = (body as { labelUtilizations?: FakeUser['labelUtilizations'] })
+      .labelUtilizations;
+    user.labelUtilizations = labels && typeof labels === 'object' ? labels : undefined;
     state.changed();
-    return { body: { utilization: user.utilization, level: 'Agent' } };
+    return {
+      body: {
+        utilization: user.utilization,
+        labelUtilizations: user.labelUtilizations,
+        level: 'Agent',
+      },
+    };
   }),
 ];

@@ -114,11 +114,8 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
   const utilization = plan.steps.find((step) => step.kind === 'utilization');
   if (utilization)
     await run([utilization], async () => {
-      // PUT replaces the agent's utilization: keep the media types the rule does not mention.
-      await deps.api.setUtilization(user.id, {
-        ...(assessment.state.utilization ?? {}),
-        ...utilization.utilization,
-      });
+      // PUT replaces the agent's utilization: the adapter keeps what the agent had.
+      await deps.api.setUtilization(user.id, utilization.utilization, assessment.utilization);
     });
 
   const phoneStep = plan.steps.find((step) => step.kind === 'webrtc-phone');

@@ -12,7 +12,13 @@ import {
   type ProvisioningState,
   type RepairPlan,
 } from '../../../shared/provisioning';
-import type { OrgPhone, OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
+import type {
+  AgentUtilization,
+  OrgPhone,
+  OrgUser,
+  GenesysAdapter,
+  UserExpand,
+} from '../adapter/types';
 import type { OrgCatalog } from './catalog';
 import { findByUser } from './lookup';
 
@@ -26,6 +32,8 @@ export interface Assessment {
   plan: RepairPlan;
   /** The user's WebRTC phone when one exists (learned from the phone listing). */
   phone: OrgPhone | null;
+  /** The agent's own utilization when a rule sets one (null: org defaults or not read). */
+  utilization: AgentUtilization | null;
 }
 
 /** Which user expansions the rules need: roles and locations cost extra on every read. */
@@ -147,9 +155,10 @@ export async function assessUsers(
   return Promise.all(
     users.map(async (user, i) => {
       const phone = phones.get(user.id) ?? null;
-      const state = stateOf(user, phone, utilizations[i] ?? null);
+      const utilization = utilizations[i] ?? null;
+      const state = stateOf(user, phone, utilization?.capacities ?? null);
       const plan = await checkNames(planRepair(desired[i] ?? null, state), catalog);
-      return { user, state, desired: desired[i] ?? null, plan, phone };
+      return { user, state, desired: desired[i] ?? null, plan, phone, utilization };
     }),
   );
 }

@@ -73,7 +73,9 @@ export async function verifyUsers(
       ),
       Promise.all(
         users.map(async (user) =>
-          desired.get(user.id)?.utilization ? api.utilizationOf(user.id) : null,
+          desired.get(user.id)?.utilization
+            ? ((await api.utilizationOf(user.id))?.capacities ?? null)
+            : null,
         ),
       ),
     ]);
