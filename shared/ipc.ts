@@ -167,6 +167,8 @@ export interface OrgStatus {
   profileId: string | null;
   /** Why the org is not usable, when it is not. */
   problem: string | null;
+  /** The demo org's stuck agents (6, or 2,000 for the stampede demo); null for a live org. */
+  demoStuckAgents: number | null;
 }
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -187,9 +189,17 @@ export interface RepairCandidate {
   summary: string;
   /** Each step in words, in order. */
   steps: string[];
+  /** "rule 2: department Sales"; null when no rule matches. */
+  rule: string | null;
+  /** ISO time the org created the user, when known (the stuck-agent finder knows it). */
+  createdAt: string | null;
 }
 
-export type RepairOutcome = 'repaired' | 'nothing-to-do' | 'failed' | 'cancelled';
+/**
+ * How a user's repair ended: repaired (verified), already right (nothing was needed), failed
+ * (with the reason), or not started (the job was cancelled or stopped before reaching the user).
+ */
+export type RepairOutcome = 'repaired' | 'already-right' | 'failed' | 'not-started';
 
 export interface RepairResult {
   userId: string;
@@ -199,24 +209,72 @@ export interface RepairResult {
   message: string;
 }
 
-export interface RepairProgress {
+export type RepairJobState = 'running' | 'cancelling' | 'finished' | 'cancelled';
+
+/**
+ * A repair job as the main process runs it. Events carry only the results new since the previous
+ * event (`resultsFrom` is the index of the first one); `getRepairJob` returns them all.
+ */
+export interface RepairJobView {
   jobId: string;
-  total: number;
-  done: number;
-  failed: number;
-  /** Seconds left at the current pace; null until it can be estimated. */
+  org: { kind: 'demo' | 'org'; name: string; region: string };
+  state: RepairJobState;
+  startedAt: string;
+  endedAt: string | null;
+  /** Users in the job. */
+  users: number;
+  /** Plan steps done (finished or failed) and planned. */
+  steps: { done: number; total: number };
+  /** Seconds left at the org's rate budget; null until known. */
   etaSeconds: number | null;
-  state: 'running' | 'finished' | 'cancelled';
-  /** Results so far, in completion order. */
+  counts: Record<RepairOutcome, number>;
+  /** Why the job could not run at all (the org went away); null otherwise. */
+  problem: string | null;
+  resultsFrom: number;
   results: RepairResult[];
 }
 
-export interface JournalEntry {
+/** What the confirmation names before anything is written. */
+export interface RepairPreview {
+  org: { kind: 'demo' | 'org'; name: string; region: string };
+  users: number;
+  /** Plan steps that write to the org. */
+  writes: number;
+  /** Users whose plan is partly blocked by a configuration gap. */
+  blocked: number;
+  /** Estimated seconds at the current rate limit. */
+  seconds: number;
+  rateLimitPerMinute: number;
+}
+
+export type PlanFormat = 'json' | 'csv';
+
+/** One step of a journaled job, in words. */
+export interface JournalStep {
   time: string;
   userId: string;
-  /** What was done or attempted, in words. */
-  text: string;
-  outcome: 'ok' | 'failed' | 'skipped' | 'info';
+  /** The user's name when the journal knows it. */
+  name: string | null;
+  /** What the step does ("add skill Sales (3)"). */
+  what: string;
+  before: string | null;
+  after: string | null;
+  outcome: 'done' | 'failed' | 'in flight';
+  /** Why it failed. */
+  error: string | null;
+}
+
+/** One repair job as the journal recorded it. */
+export interface JournalJob {
+  run: string;
+  org: string;
+  region: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  users: number;
+  /** Users of the job it did not verify (never reached, failed, or cut off): what a resume re-checks. */
+  unverified: number;
+  steps: JournalStep[];
 }
 
 /** A SAML message seen by the capture window. */
@@ -283,8 +341,14 @@ export interface InvokeMap {
   /** Creates or updates a profile; the secret is encrypted with the OS keychain and never returned. */
   saveOrgProfile: { request: OrgProfileInput; reply: OrgProfileView };
   deleteOrgProfile: { request: { id: string }; reply: OrgProfileView[] };
-  /** Uses a profile's org, or the demo org when `profileId` is null. */
-  connectOrg: { request: { profileId: string | null }; reply: OrgStatus };
+  /**
+   * Uses a profile's org, or the demo org when `profileId` is null (with `demoStuckAgents` stuck
+   * agents: 6 by default, 2,000 for the stampede demo). Refused while a repair job runs.
+   */
+  connectOrg: {
+    request: { profileId: string | null; demoStuckAgents?: number };
+    reply: OrgStatus;
+  };
   getOrgStatus: { request: void; reply: OrgStatus };
   getSettings: { request: void; reply: AppSettings };
   saveSettings: { request: Partial<AppSettings>; reply: AppSettings };
@@ -292,11 +356,28 @@ export interface InvokeMap {
   searchUsers: { request: { query: string }; reply: RepairCandidate[] };
   /** Users created in the last `sinceHours` whose plan is not empty. */
   findStuckAgents: { request: { sinceHours: number }; reply: RepairCandidate[] };
-  /** Starts repairing these users on the shared rate-limited queue; progress arrives as events. */
-  startRepair: { request: { userIds: string[] }; reply: { jobId: string } };
-  cancelRepair: { request: { jobId: string }; reply: { cancelled: boolean } };
-  /** The most recent journal entries, newest last. */
-  readJournal: { request: { limit: number }; reply: JournalEntry[] };
+  /** What repairing these users (of those last listed) writes, where, and how long it takes. */
+  previewRepair: { request: { userIds: string[] }; reply: RepairPreview };
+  /** Saves the reviewed plan of these users (of those last listed) as JSON or CSV; the path, or null. */
+  exportRepairPlan: { request: { userIds: string[]; format: PlanFormat }; reply: string | null };
+  /**
+   * Starts repairing these users with exactly the steps reviewed when they were listed, re-checked
+   * against the org before each write; progress arrives as events. Refused while a job runs.
+   */
+  startRepair: { request: { userIds: string[] }; reply: RepairJobView };
+  /** Asks the job to stop before its next write; the job says "cancelling" at once. */
+  cancelRepair: { request: { jobId: string }; reply: RepairJobView | null };
+  /** The running job, or the last one since the app started; null when none. */
+  getRepairJob: { request: void; reply: RepairJobView | null };
+  /** The journal's jobs (every org's, newest first), read from disk: no org connection needed. */
+  readJournal: { request: { limit: number }; reply: JournalJob[] };
+  /**
+   * Re-plans, against the org now, the users a journaled job did not verify, and lists those with
+   * something left to do for review (as findStuckAgents does).
+   */
+  resumeJob: { request: { run: string }; reply: RepairCandidate[] };
+  /** Saves the journal's jobs as JSON or CSV; the path, or null when cancelled. */
+  exportJournal: { request: { format: PlanFormat }; reply: string | null };
   /** Opens the capture window (its own session, no preload). */
   openCapture: { request: CaptureRequest; reply: { opened: true } };
   listCaptures: { request: void; reply: CapturedMessage[] };
@@ -305,7 +386,7 @@ export interface InvokeMap {
 
 /** Main → renderer events. `window.jitDoctor.on<Name>(listener)` returns an unsubscribe function. */
 export interface EventMap {
-  repairProgress: RepairProgress;
+  repairProgress: RepairJobView;
   captureMessage: CapturedMessage;
   /** A file chosen with the File → Open menu. */
   inputOpened: InputText;
@@ -453,7 +534,10 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<Reques
     secret: { type: 'string', max: 500, optional: true },
   },
   deleteOrgProfile: { id },
-  connectOrg: { profileId: { ...id, nullable: true } },
+  connectOrg: {
+    profileId: { ...id, nullable: true },
+    demoStuckAgents: { type: 'number', min: 6, max: 5000, integer: true, optional: true },
+  },
   getOrgStatus: none,
   getSettings: none,
   saveSettings: {
@@ -463,9 +547,17 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<Reques
   },
   searchUsers: { query: text(200) },
   findStuckAgents: { sinceHours: { type: 'number', min: 0, max: 24 * 30 } },
+  previewRepair: { userIds: { type: 'array', of: id, max: 50_000 } },
+  exportRepairPlan: {
+    userIds: { type: 'array', of: id, max: 50_000 },
+    format: { type: 'enum', values: ['json', 'csv'] },
+  },
   startRepair: { userIds: { type: 'array', of: id, max: 50_000 } },
   cancelRepair: { jobId: id },
+  getRepairJob: none,
   readJournal: { limit: { type: 'number', min: 1, max: 10_000, integer: true } },
+  resumeJob: { run: id },
+  exportJournal: { format: { type: 'enum', values: ['json', 'csv'] } },
   openCapture: { url: text(4000), diagnoseOnly: { type: 'boolean' } },
   listCaptures: none,
   clearCaptures: none,

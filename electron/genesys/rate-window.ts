@@ -48,6 +48,12 @@ export class RateWindow {
     return this.limitNow;
   }
 
+  /** The person changed the limit (Settings): calls already counted stay counted. */
+  setLimit(limit: number): void {
+    if (!(limit >= 1)) throw new Error('rate limit must be at least 1 call per window');
+    this.limitNow = Math.floor(limit);
+  }
+
   /** Calls counted now: in flight plus answered within the window. */
   inWindow(now: number): number {
     this.expire(now);

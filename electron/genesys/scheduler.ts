@@ -67,6 +67,12 @@ export class CallScheduler {
     });
   }
 
+  /** A new rate limit (Settings), applied to the calls still queued. */
+  setLimit(limit: number): void {
+    this.window.setLimit(limit);
+    this.changed();
+  }
+
   /** Queues one call; resolves with the response body or rejects with a GenesysApiError. */
   call<T>(options: CallOptions<T>, send: () => Promise<ApiResponse<T>>): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -3,6 +3,7 @@
  * collaborators, the e2e test passes a temporary folder and in-memory dialogs, and both run the
  * very same handlers.
  */
+import { join } from 'node:path';
 import type { JitDoctorConfig } from '../../shared/config/types';
 import type { ConfigPreset, ConfigState, EventMap, EventName, InputText } from '../../shared/ipc';
 import { AppError } from './app-error';
@@ -21,6 +22,7 @@ import type {
   ParseConfig,
   RedactReport,
 } from './ports';
+import { forRenderer, journalCsv, readJournalBook } from './journal-book';
 import { createRepairService } from './repair-service';
 import { createSettingsStore } from './settings-store';
 
@@ -109,11 +111,25 @@ export function createAppServices(deps: AppDeps): AppServices {
     onDiagnosed: history.add,
     log: deps.log,
   });
+  const connectedOrg = async () => {
+    const connection = await org.current();
+    if (!connection) {
+      const status = await org.status();
+      const which = status.kind === 'demo' ? 'the demo org' : `${status.name} (${status.region})`;
+      throw new AppError(
+        'org-unavailable',
+        `Cannot reach ${which}: ${status.problem ?? 'not connected'}. Check the org profile in Settings.`,
+      );
+    }
+    return connection;
+  };
+
   const repair = createRepairService({
-    org: org.current,
+    org: connectedOrg,
     config: async () =>
       effectiveConfig(await activeConfig(), (await settings.get()).clockSkewSeconds),
-    emit: (progress) => deps.emit('repairProgress', progress),
+    emit: (job) => deps.emit('repairProgress', job),
+    save: (name, text) => deps.dialogs.saveText(name, text),
     clock: deps.clock,
     newId: deps.newId,
     log: deps.log,
@@ -134,14 +150,12 @@ export function createAppServices(deps: AppDeps): AppServices {
     return deps.capture;
   };
 
-  const connectedOrg = async () => {
-    const connection = await org.current();
-    if (!connection) {
-      const status = await org.status();
-      throw new AppError('org-unavailable', status.problem ?? 'No org is connected.');
-    }
-    return connection;
+  /** A repair job writing to the org holds it: switching, editing or deleting it waits. */
+  const refuseWhileRepairing = () => {
+    const reason = repair.busyReason();
+    if (reason) throw new AppError('busy', reason);
   };
+  const journals = join(deps.folder, 'journals');
 
   const handlers: Handlers = {
     diagnose: (request) => diagnose.run(request),
@@ -177,30 +191,54 @@ export function createAppServices(deps: AppDeps): AppServices {
     importIdpMetadata: ({ xml }) => deps.importIdpMetadata(xml),
     importOrgProviders: async () => (await connectedOrg()).ssoProviders(),
     listOrgProfiles: () => profiles.list(),
-    saveOrgProfile: (input) => profiles.save(input),
+    saveOrgProfile: async (input) => {
+      if (input.id && input.id === (await profiles.activeId())) refuseWhileRepairing();
+      return profiles.save(input);
+    },
     deleteOrgProfile: async ({ id }) => {
       const active = await profiles.activeId();
+      if (active === id) refuseWhileRepairing();
       const remaining = await profiles.remove(id);
       if (active === id) await org.connect(null);
       return remaining;
     },
-    connectOrg: ({ profileId }) => org.connect(profileId),
+    connectOrg: ({ profileId, demoStuckAgents }) => {
+      refuseWhileRepairing();
+      return org.connect(profileId, demoStuckAgents);
+    },
     getOrgStatus: () => org.status(),
     getSettings: () => settings.get(),
     saveSettings: async (change) => {
       const before = await settings.get();
       const after = await settings.update(change);
-      // The limiter is sized when a connection opens: reconnect so a new rate limit takes effect.
-      if (after.rateLimitPerMinute !== before.rateLimitPerMinute) {
-        await org.connect(await profiles.activeId());
-      }
+      // The open connection's queue takes the new limit at once; a running repair keeps going.
+      if (after.rateLimitPerMinute !== before.rateLimitPerMinute)
+        (await org.current())?.setRateLimit(after.rateLimitPerMinute);
       return after;
     },
     searchUsers: ({ query }) => repair.search(query),
     findStuckAgents: ({ sinceHours }) => repair.stuck(sinceHours),
+    previewRepair: ({ userIds }) => repair.preview(userIds),
+    exportRepairPlan: ({ userIds, format }) => repair.exportPlan(userIds, format),
     startRepair: ({ userIds }) => repair.start(userIds),
     cancelRepair: ({ jobId }) => repair.cancel(jobId),
-    readJournal: async ({ limit }) => (await connectedOrg()).journal(limit),
+    getRepairJob: () => repair.job(),
+    readJournal: async ({ limit }) => forRenderer(await readJournalBook(journals, limit)),
+    resumeJob: async ({ run }) => {
+      const job = (await readJournalBook(journals, 10_000)).find((j) => j.run === run);
+      if (!job) throw new AppError('not-found', 'That job is no longer in the journal.');
+      return repair.recheck(job.unverifiedIds);
+    },
+    exportJournal: async ({ format }) => {
+      const jobs = await readJournalBook(journals, 10_000);
+      if (jobs.length === 0)
+        throw new AppError('not-found', 'The journal is empty: no repair has run yet.');
+      const stamp = deps.clock().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
+      return deps.dialogs.saveText(
+        `jit-doctor-journal-${stamp}.${format}`,
+        format === 'json' ? `${JSON.stringify(forRenderer(jobs), null, 2)}\n` : journalCsv(jobs),
+      );
+    },
     openCapture: (request) => capture().open(request),
     listCaptures: () => capture().list(),
     clearCaptures: () => capture().clear(),

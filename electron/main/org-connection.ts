@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JitDoctorConfig, SsoConfig } from '../../shared/config/types';
 import type { DirectoryUser } from '../../shared/directory/types';
-import type { JournalEntry, OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
-import { describeStep, summarisePlan } from '../../shared/provisioning';
+import type { OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
+import { describeStep, ruleLabel, stepKey, summarisePlan } from '../../shared/provisioning';
+import { limitToReviewed } from '../../shared/provisioning/plan-file';
 import demoConfig from '../../resources/demo/config.json';
 import { connectGenesys, type GenesysConnection } from '../genesys/connection';
 import { liveDirectory, type OrgDirectory } from '../genesys/directory/org-directory';
@@ -23,6 +24,7 @@ import {
   readJournal,
   type JournalEntry as StepEntry,
 } from '../genesys/provisioning/journal';
+import { journalInWords, type WordyJournal } from '../genesys/provisioning/journal-words';
 import {
   acquireRepairLock,
   RepairLockBusy,
@@ -32,9 +34,10 @@ import {
 import { AppError } from './app-error';
 import type { OrgConnection, OrgConnector } from './ports';
 
-const MAX_CANDIDATES = 200;
-
-export function candidateOf(assessment: Assessment): RepairCandidate {
+export function candidateOf(
+  assessment: Assessment,
+  createdAt: string | null = null,
+): RepairCandidate {
   const { state, plan } = assessment;
   const user: RepairCandidate['user'] = {
     id: state.id,
@@ -50,39 +53,52 @@ export function candidateOf(assessment: Assessment): RepairCandidate {
     defaultStation: state.defaultStation ?? false,
     utilization: state.utilization ?? null,
   };
-  return { user, plan, summary: summarisePlan(plan), steps: plan.steps.map(describeStep) };
+  return {
+    user,
+    plan,
+    summary: summarisePlan(plan),
+    steps: plan.steps.map(describeStep),
+    rule: ruleLabel(plan),
+    createdAt,
+  };
 }
 
-export function resultOf(outcome: RepairOutcome, cancelled: boolean): RepairResult {
+/**
+ * The end state of one user in words. `unreviewed` names what the fresh re-read found needed
+ * beyond the reviewed plan: it was not written, and the person should review it.
+ */
+export function resultOf(outcome: RepairOutcome, unreviewed: readonly string[] = []): RepairResult {
   const base = { userId: outcome.userId, name: outcome.name || outcome.userId };
+  const besides =
+    unreviewed.length > 0
+      ? `; not in the reviewed plan, so not done: ${unreviewed.join('; ')}`
+      : '';
+  if (outcome.notStarted)
+    return {
+      ...base,
+      outcome: 'not-started',
+      message: `not started: the job stopped first${besides}`,
+    };
   switch (outcome.status) {
     case 'repaired':
       return {
         ...base,
         outcome: 'repaired',
-        message: outcome.plan.steps.map(describeStep).join('; '),
+        message: `${outcome.plan.steps.map(describeStep).join('; ')}${besides}`,
       };
     case 'nothing-to-do':
-      return { ...base, outcome: 'nothing-to-do', message: 'already has what the rules give it' };
+      return {
+        ...base,
+        outcome: 'already-right',
+        message: `already had the reviewed steps: nothing written${besides}`,
+      };
     case 'not-repaired':
-      return cancelled && outcome.reasons.some((r) => r.startsWith('stopped before'))
-        ? { ...base, outcome: 'cancelled', message: 'cancelled before it was repaired' }
-        : { ...base, outcome: 'failed', message: outcome.reasons.join('; ') || 'not repaired' };
+      return {
+        ...base,
+        outcome: 'failed',
+        message: `${outcome.reasons.join('; ') || 'not repaired'}${besides}`,
+      };
   }
-}
-
-export function journalLine(entry: StepEntry): JournalEntry {
-  const detail = entry.detail
-    ? ` (${Object.entries(entry.detail)
-        .map(([k, v]) => `${k} ${String(v)}`)
-        .join(', ')})`
-    : '';
-  return {
-    time: entry.at,
-    userId: entry.user,
-    text: `${entry.step} ${entry.event}${detail}${entry.error ? `: ${entry.error}` : ''}`,
-    outcome: entry.event === 'finished' ? 'ok' : entry.event === 'failed' ? 'failed' : 'info',
-  };
 }
 
 function providerOf(provider: Record<string, unknown>): OrgSsoProvider {
@@ -132,14 +148,18 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
     licenseTotal: opened.licenseTotal,
     utilization: false,
   });
-  const assess = async (ids: readonly string[], config: JitDoctorConfig) => {
+  const assess = async (
+    ids: readonly string[],
+    config: JitDoctorConfig,
+    createdAt?: ReadonlyMap<string, string>,
+  ) => {
     const executor = createRepairExecutor({
       api: provisioning,
       postJit: config.postJit,
       journal: memoryJournal('assess'),
     });
-    const users = await executor.loadUsers(ids.slice(0, MAX_CANDIDATES));
-    return (await executor.assess(users)).map(candidateOf);
+    const users = await executor.loadUsers(ids);
+    return (await executor.assess(users)).map((a) => candidateOf(a, createdAt?.get(a.user.id)));
   };
 
   return {
@@ -159,22 +179,21 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
         .map((u) => u.id);
       return assess(ids, config);
     },
+    candidatesFor: (ids, config) => assess(ids, config),
     async createdSince(since, config) {
-      const executor = createRepairExecutor({
-        api: provisioning,
-        postJit: config.postJit,
-        journal: memoryJournal('assess'),
-      });
-      return assess(await executor.usersCreatedBetween(since, clock()), config);
+      const created = await provisioning.usersCreatedBetween(since, clock());
+      const at = new Map<string, string>();
+      for (const entry of created) if (!at.has(entry.userId)) at.set(entry.userId, entry.at);
+      return assess([...at.keys()], config, at);
     },
-    async repair(userIds, config, { signal, onProgress }) {
+    async repair(userIds, config, { signal, reviewed, onSteps, onResult }) {
       const lock = opened.lock ? repairLock(opened.lock) : null;
       // Read after the lock: a CLI run that just finished has journaled everything it did.
       let history: StepEntry[];
-      let journal: ReturnType<typeof openJournal>;
+      let journal: WordyJournal;
       try {
         history = existsSync(opened.journalPath) ? readJournal(opened.journalPath) : [];
-        journal = openJournal(opened.journalPath);
+        journal = journalInWords(openJournal(opened.journalPath));
       } catch (error) {
         lock?.release();
         throw error;
@@ -187,35 +206,49 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
           history,
         });
         const users = await executor.loadUsers(userIds);
-        const assessments = await executor.assess(users);
-        const idle = assessments.filter((a) => a.plan.steps.length === 0).length;
-        const outcomes = await executor.apply(assessments, {
-          signal,
-          onProgress: (p) =>
-            onProgress({ usersDone: idle + p.usersDone, usersTotal: userIds.length, failed: 0 }),
+        // Re-planned against the org now; only what was reviewed (and is still needed) is written.
+        const unreviewed = new Map<string, string[]>();
+        const assessments = (await executor.assess(users)).map((a) => {
+          const allowed = reviewed.get(a.user.id) ?? new Set<string>();
+          const extra = a.plan.steps.filter((step) => !allowed.has(stepKey(step)));
+          if (extra.length > 0) unreviewed.set(a.user.id, extra.map(describeStep));
+          return { ...a, plan: limitToReviewed(a.plan, allowed) };
+        });
+        journal.learn(assessments);
+        journal.describeJob?.({
+          org: opened.name,
+          region: opened.region,
+          users: userIds.length,
+          userIds: [...userIds],
+          steps: assessments.reduce((n, a) => n + a.plan.steps.length, 0),
         });
         const found = new Set(users.map((u) => u.id));
-        return [
-          ...outcomes.map((o) => resultOf(o, signal.aborted)),
-          ...userIds
-            .filter((id) => !found.has(id))
-            .map((id): RepairResult => ({
-              userId: id,
-              name: id,
-              outcome: 'failed',
-              message: 'user not found in the org',
-            })),
-        ];
+        const missing = userIds
+          .filter((id) => !found.has(id))
+          .map((id): RepairResult => ({
+            userId: id,
+            name: id,
+            outcome: 'failed',
+            message: 'user not found in the org (deleted since the review?)',
+          }));
+        for (const result of missing) onResult(result);
+        const outcomes = await executor.apply(assessments, {
+          signal,
+          onProgress: (p) => onSteps(p.stepsDone, p.stepsTotal),
+          onOutcome: (o) => onResult(resultOf(o, unreviewed.get(o.userId))),
+        });
+        return [...outcomes.map((o) => resultOf(o, unreviewed.get(o.userId))), ...missing];
       } finally {
         journal.close();
         lock?.release();
         for (const id of userIds) directory.invalidate(id);
       }
     },
-    async journal(limit) {
-      if (!existsSync(opened.journalPath)) return [];
-      return readJournal(opened.journalPath).slice(-limit).map(journalLine);
-    },
+    rateBudget: () => ({
+      limitPerMinute: opened.connection.scheduler.window.limit,
+      callsSent: opened.connection.scheduler.stats().sent,
+    }),
+    setRateLimit: (limit) => opened.connection.scheduler.setLimit(limit),
     close: () => opened.stop(),
   };
 }
@@ -244,8 +277,8 @@ export function createOrgConnector(deps: {
   const journals = join(deps.folder, 'journals');
   const locks = deps.locks ?? join(deps.folder, 'locks');
   return {
-    async demo({ rateLimitPerMinute }) {
-      const fake = await startDemoOrg();
+    async demo({ rateLimitPerMinute, stuckAgents }) {
+      const fake = await startDemoOrg({ stuckAgents });
       try {
         const connection = await connectGenesys({
           apiBase: fake.url,

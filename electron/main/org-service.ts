@@ -3,6 +3,7 @@
  * is, so the app is useful on first launch. One connection at a time, opened lazily.
  */
 import type { OrgStatus } from '../../shared/ipc';
+import { DEMO_STUCK_AGENTS } from '../genesys/fake-org/demo-stampede';
 import type { OrgProfiles } from './org-profiles';
 import type { OrgConnection, OrgConnector } from './ports';
 import type { SettingsStore } from './settings-store';
@@ -10,7 +11,8 @@ import type { SettingsStore } from './settings-store';
 export interface OrgService {
   /** The connection in use, or null when it cannot be opened (the status says why). */
   current(): Promise<OrgConnection | null>;
-  connect(profileId: string | null): Promise<OrgStatus>;
+  /** `demoStuckAgents` sizes the demo org (when `profileId` is null); default 6. */
+  connect(profileId: string | null, demoStuckAgents?: number): Promise<OrgStatus>;
   status(): Promise<OrgStatus>;
   close(): Promise<void>;
 }
@@ -24,16 +26,20 @@ export function createOrgService(deps: {
   let opening: Promise<OrgConnection | null> | null = null;
   let connection: OrgConnection | null = null;
   let status: OrgStatus | null = null;
+  let demoStuckAgents = DEMO_STUCK_AGENTS;
 
   const open = async (): Promise<OrgConnection | null> => {
     const { rateLimitPerMinute } = await deps.settings.get();
     const profileId = await deps.profiles.activeId();
     if (profileId === null) {
       try {
-        connection = await deps.connector.demo({ rateLimitPerMinute });
-        status = demoStatus(connection, null);
+        connection = await deps.connector.demo({
+          rateLimitPerMinute,
+          stuckAgents: demoStuckAgents,
+        });
+        status = demoStatus(connection, null, demoStuckAgents);
       } catch (error) {
-        status = { ...demoStatus(null, null), problem: problemOf(error) };
+        status = { ...demoStatus(null, null, demoStuckAgents), problem: problemOf(error) };
       }
       return connection;
     }
@@ -53,6 +59,7 @@ export function createOrgService(deps: {
         region: credentials.region,
         profileId,
         problem: null,
+        demoStuckAgents: null,
       };
     } catch (error) {
       deps.log?.(`org: cannot connect ${profile?.name ?? profileId}: ${problemOf(error)}`);
@@ -62,6 +69,7 @@ export function createOrgService(deps: {
         region: profile?.region ?? '',
         profileId,
         problem: problemOf(error),
+        demoStuckAgents: null,
       };
     }
     return connection;
@@ -84,27 +92,33 @@ export function createOrgService(deps: {
 
   return {
     current,
-    async connect(profileId) {
+    async connect(profileId, stuckAgents) {
+      demoStuckAgents = stuckAgents ?? DEMO_STUCK_AGENTS;
       await deps.profiles.setActive(profileId);
       await close();
       await current();
-      return status ?? demoStatus(null, 'not connected');
+      return status ?? demoStatus(null, 'not connected', demoStuckAgents);
     },
     async status() {
       await current();
-      return status ?? demoStatus(null, 'not connected');
+      return status ?? demoStatus(null, 'not connected', demoStuckAgents);
     },
     close,
   };
 }
 
-function demoStatus(connection: OrgConnection | null, problem: string | null): OrgStatus {
+function demoStatus(
+  connection: OrgConnection | null,
+  problem: string | null,
+  stuckAgents: number,
+): OrgStatus {
   return {
     kind: 'demo',
     name: connection?.name ?? 'Demo org',
     region: connection?.region ?? 'mypurecloud.com',
     profileId: null,
     problem,
+    demoStuckAgents: stuckAgents,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { JitDoctorConfig, SsoConfig } from '../../shared/config/types';
 import type { DirectoryView } from '../../shared/directory/types';
-import type { JournalEntry, OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
+import type { OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
 import type { Report } from '../../shared/report';
 import type { RawInput } from '../../shared/saml/types';
 
@@ -30,11 +30,15 @@ export type ParseConfig = (text: string, fileName: string) => JitDoctorConfig;
 /** Reads IdP metadata XML (issuer, signing certificates). */
 export type ImportIdpMetadata = (xml: string) => SsoConfig;
 
-/** Where a repair job stands, as the executor reports it. */
-export interface RepairTally {
-  usersDone: number;
-  usersTotal: number;
-  failed: number;
+export interface RepairRunOptions {
+  /** Once aborted, no further write starts. */
+  signal: AbortSignal;
+  /** userId → the keys (stepKey) of the steps reviewed; nothing else is written. */
+  reviewed: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Plan steps ended (finished or failed) of those planned, after the fresh re-read. */
+  onSteps(done: number, total: number): void;
+  /** Each user's result as soon as it is known. */
+  onResult(result: RepairResult): void;
 }
 
 /** The org the app is connected to: the embedded demo org or a live one through the adapter. */
@@ -49,24 +53,29 @@ export interface OrgConnection {
   ssoProviders(): Promise<OrgSsoProvider[]>;
   /** Users whose name, email or id contains `query`, each with its current plan. */
   findCandidates(query: string, config: JitDoctorConfig): Promise<RepairCandidate[]>;
+  /** These users, each with its current plan (users no longer in the org are left out). */
+  candidatesFor(ids: readonly string[], config: JitDoctorConfig): Promise<RepairCandidate[]>;
   /** Users created at or after `since`, each with its current plan. */
   createdSince(since: Date, config: JitDoctorConfig): Promise<RepairCandidate[]>;
   /**
-   * Re-reads these users, plans and applies through the shared rate-limited queue, journaled,
-   * then verifies; resolves with one result per user (also when cancelled).
+   * Re-reads these users, plans, keeps the reviewed steps and applies them through the shared
+   * rate-limited queue, journaled, then verifies; resolves with one result per user (also when
+   * cancelled).
    */
   repair(
     userIds: readonly string[],
     config: JitDoctorConfig,
-    options: { signal: AbortSignal; onProgress: (tally: RepairTally) => void },
+    options: RepairRunOptions,
   ): Promise<RepairResult[]>;
-  /** The most recent journal entries, newest last. */
-  journal(limit: number): Promise<JournalEntry[]>;
+  /** The limit the connection's queue keeps to, and the calls it has sent so far. */
+  rateBudget(): { limitPerMinute: number; callsSent: number };
+  /** Applies a new rate limit to the queue at once (calls already queued included). */
+  setRateLimit(limitPerMinute: number): void;
   close(): Promise<void>;
 }
 
 export interface OrgConnector {
-  demo(options: { rateLimitPerMinute: number }): Promise<OrgConnection>;
+  demo(options: { rateLimitPerMinute: number; stuckAgents: number }): Promise<OrgConnection>;
   live(options: {
     region: string;
     clientId: string;

@@ -1,36 +1,76 @@
 /**
- * Repair from the app: find users and their plans, then run one job at a time on the org's
- * rate-limited queue, pushing progress (done, failed, ETA) to the renderer. The org re-reads
- * every user just before applying, so a stale screen never drives a write.
+ * Repair from the app. The job belongs to the main process, not to a screen: it survives
+ * navigation and a window reload (the renderer asks `job()` when it mounts), one runs at a time
+ * (claimed synchronously, so two quick starts cannot both run), and while it runs the org it
+ * writes to cannot be switched or deleted (`busyReason()`).
+ *
+ * Review before write: the users listed last (stuck agents or a search) are kept with the plan the
+ * person saw; a job applies exactly those steps, re-planned against the org just before writing.
  */
 import type { JitDoctorConfig } from '../../shared/config/types';
-import type { RepairCandidate, RepairProgress, RepairResult } from '../../shared/ipc';
+import type {
+  PlanFormat,
+  RepairCandidate,
+  RepairJobView,
+  RepairOutcome,
+  RepairPreview,
+  RepairResult,
+} from '../../shared/ipc';
+import { stepKey } from '../../shared/provisioning';
+import {
+  expectedCalls,
+  remainingSeconds,
+  secondsAtLimit,
+} from '../../shared/provisioning/estimate';
+import { buildPlanFile, planFileCsv, planFileJson } from '../../shared/provisioning/plan-file';
 import { AppError } from './app-error';
 import type { OrgConnection } from './ports';
 
 export interface RepairService {
   search(query: string): Promise<RepairCandidate[]>;
   stuck(sinceHours: number): Promise<RepairCandidate[]>;
-  start(userIds: readonly string[]): Promise<{ jobId: string }>;
-  cancel(jobId: string): { cancelled: boolean };
+  /** These users re-planned now; those with something left are listed for review. */
+  recheck(userIds: readonly string[]): Promise<RepairCandidate[]>;
+  preview(userIds: readonly string[]): Promise<RepairPreview>;
+  exportPlan(userIds: readonly string[], format: PlanFormat): Promise<string | null>;
+  start(userIds: readonly string[]): Promise<RepairJobView>;
+  cancel(jobId: string): RepairJobView | null;
+  /** The running job, or the last one; null when none ran since the app started. */
+  job(): RepairJobView | null;
+  /** Why the org cannot be changed now (a job is writing to it); null when it can. */
+  busyReason(): string | null;
 }
 
-/** Seconds left at the pace so far; null before the first user finishes. */
-export function estimateEtaSeconds(done: number, total: number, elapsedMs: number): number | null {
-  if (done <= 0 || elapsedMs <= 0) return null;
-  return Math.max(0, Math.round(((total - done) * elapsedMs) / done / 1000));
-}
+/** Events go out at most this often (plus every change of state), so 2,000 results stay cheap. */
+const EMIT_EVERY_MS = 250;
+
+const ZERO_COUNTS: Record<RepairOutcome, number> = {
+  repaired: 0,
+  'already-right': 0,
+  failed: 0,
+  'not-started': 0,
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function createRepairService(deps: {
   org: () => Promise<OrgConnection | null>;
   /** The configuration whose postJit rules drive plans. */
   config: () => Promise<JitDoctorConfig>;
-  emit: (progress: RepairProgress) => void;
+  emit: (job: RepairJobView) => void;
+  /** Writes a file where the person chooses; the path, or null when cancelled. */
+  save: (defaultName: string, text: string) => Promise<string | null>;
   clock: () => Date;
   newId: () => string;
   log?: (line: string) => void;
 }): RepairService {
-  let running: { jobId: string; controller: AbortController } | null = null;
+  /** The users listed last, with the plan the person reviewed. */
+  const listed = new Map<string, RepairCandidate>();
+  let current: { view: RepairJobView; controller: AbortController } | null = null;
+  let starting = false;
+  let sentUpTo = 0;
+  let lastEmit = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
 
   const connected = async (): Promise<OrgConnection> => {
     const org = await deps.org();
@@ -38,74 +78,224 @@ export function createRepairService(deps: {
     return org;
   };
 
+  const needsRules = (config: JitDoctorConfig) => {
+    if ((config.postJit?.rules.length ?? 0) === 0)
+      throw new AppError(
+        'config-invalid',
+        'The configuration has no post-JIT rules, so nothing can be planned: add postJit rules on the Configuration screen.',
+      );
+  };
+
+  /** A new listing replaces the plans of the users it lists; the others' stay reviewable. */
+  const remember = (candidates: RepairCandidate[]) => {
+    for (const c of candidates) listed.set(c.user.id, c);
+    return candidates;
+  };
+
+  const reviewedOf = (userIds: readonly string[]) => {
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) throw new AppError('bad-request', 'Choose at least one user.');
+    const unknown = unique.filter((id) => !listed.has(id));
+    if (unknown.length > 0)
+      throw new AppError(
+        'bad-request',
+        `${plural(unknown.length, 'user')} chosen ${unknown.length === 1 ? 'was' : 'were'} not in the list reviewed: find the stuck agents (or search) again.`,
+      );
+    return unique.map((id) => listed.get(id)!);
+  };
+
+  const isRunning = () =>
+    current !== null && (current.view.state === 'running' || current.view.state === 'cancelling');
+
+  /** Sends the job with the results new since the last event. */
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!current) return;
+    const { view } = current;
+    lastEmit = deps.clock().getTime();
+    deps.emit({ ...view, resultsFrom: sentUpTo, results: view.results.slice(sentUpTo) });
+    sentUpTo = view.results.length;
+  };
+  const publish = (now = false) => {
+    const wait = EMIT_EVERY_MS - (deps.clock().getTime() - lastEmit);
+    if (now || wait <= 0) return flush();
+    timer ??= setTimeout(flush, wait);
+  };
+
+  const snapshot = (): RepairJobView | null =>
+    current ? { ...current.view, resultsFrom: 0, results: [...current.view.results] } : null;
+
   return {
     async search(query) {
       const trimmed = query.trim();
       if (trimmed.length < 2) return [];
-      return (await connected()).findCandidates(trimmed, await deps.config());
-    },
-    async stuck(sinceHours) {
-      const since = new Date(deps.clock().getTime() - sinceHours * 3_600_000);
-      const found = await (await connected()).createdSince(since, await deps.config());
-      return found.filter((c) => c.plan.steps.length > 0 || c.plan.blocked.length > 0);
-    },
-    async start(userIds) {
-      if (running) throw new AppError('busy', 'A repair is already running: wait or cancel it.');
-      const unique = [...new Set(userIds)];
-      if (unique.length === 0) throw new AppError('bad-request', 'Choose at least one user.');
-      const org = await connected();
       const config = await deps.config();
-      const jobId = deps.newId();
+      return remember(await (await connected()).findCandidates(trimmed, config));
+    },
+
+    async stuck(sinceHours) {
+      const config = await deps.config();
+      needsRules(config);
+      const since = new Date(deps.clock().getTime() - sinceHours * 3_600_000);
+      const found = await (await connected()).createdSince(since, config);
+      return remember(found.filter((c) => c.plan.steps.length > 0 || c.plan.blocked.length > 0));
+    },
+
+    async recheck(userIds) {
+      const config = await deps.config();
+      needsRules(config);
+      if (userIds.length === 0) return remember([]);
+      const found = await (await connected()).candidatesFor(userIds, config);
+      return remember(found.filter((c) => c.plan.steps.length > 0 || c.plan.blocked.length > 0));
+    },
+
+    async preview(userIds) {
+      const chosen = reviewedOf(userIds);
+      const org = await connected();
+      const writes = chosen.reduce((n, c) => n + c.plan.steps.length, 0);
+      const { limitPerMinute } = org.rateBudget();
+      return {
+        org: { kind: org.kind, name: org.name, region: org.region },
+        users: chosen.length,
+        writes,
+        blocked: chosen.filter((c) => c.plan.blocked.length > 0).length,
+        seconds: secondsAtLimit(expectedCalls(chosen.length, writes), limitPerMinute),
+        rateLimitPerMinute: limitPerMinute,
+      };
+    },
+
+    async exportPlan(userIds, format) {
+      const chosen = reviewedOf(userIds);
+      const org = await connected();
+      const file = buildPlanFile(org, chosen, deps.clock());
+      const stamp = file.createdAt.replace(/[:]/g, '-').replace(/\..*$/, '');
+      return deps.save(
+        `jit-doctor-plan-${stamp}.${format}`,
+        format === 'json' ? planFileJson(file) : planFileCsv(file),
+      );
+    },
+
+    async start(userIds) {
+      // Claimed before the first await: a second start in the same tick is refused.
+      if (starting || isRunning())
+        throw new AppError('busy', 'A repair is already running: wait for it or cancel it.');
+      starting = true;
+      let org: OrgConnection;
+      let config: JitDoctorConfig;
+      let chosen: RepairCandidate[];
+      try {
+        chosen = reviewedOf(userIds);
+        org = await connected();
+        config = await deps.config();
+        needsRules(config);
+      } finally {
+        starting = false;
+      }
       const controller = new AbortController();
-      running = { jobId, controller };
-      const started = deps.clock().getTime();
-      const progress: RepairProgress = {
-        jobId,
-        total: unique.length,
-        done: 0,
-        failed: 0,
-        etaSeconds: null,
+      const total = chosen.reduce((n, c) => n + c.plan.steps.length, 0);
+      const view: RepairJobView = {
+        jobId: deps.newId(),
+        org: { kind: org.kind, name: org.name, region: org.region },
         state: 'running',
+        startedAt: deps.clock().toISOString(),
+        endedAt: null,
+        users: chosen.length,
+        steps: { done: 0, total },
+        etaSeconds: null,
+        counts: { ...ZERO_COUNTS },
+        problem: null,
+        resultsFrom: 0,
         results: [],
       };
-      const publish = () => deps.emit({ ...progress, results: [...progress.results] });
-      publish();
+      current = { view, controller };
+      sentUpTo = 0;
+      const { signal } = controller;
+      const callsAtStart = org.rateBudget().callsSent;
+      const seen = new Set<string>();
+      const ids = chosen.map((c) => c.user.id);
+      const names = new Map(chosen.map((c) => [c.user.id, c.user.name]));
 
-      const finish = (results: RepairResult[]) => {
-        running = null;
-        progress.results = results;
-        progress.done = results.length;
-        progress.failed = results.filter((r) => r.outcome === 'failed').length;
-        progress.etaSeconds = 0;
-        progress.state = controller.signal.aborted ? 'cancelled' : 'finished';
-        publish();
+      const estimate = () => {
+        const budget = org.rateBudget();
+        view.etaSeconds = remainingSeconds({
+          stepsDone: view.steps.done,
+          stepsTotal: view.steps.total,
+          users: view.users - view.results.length,
+          callsSoFar: budget.callsSent - callsAtStart,
+          limitPerMinute: budget.limitPerMinute,
+        });
+      };
+      const add = (result: RepairResult) => {
+        if (seen.has(result.userId)) return;
+        seen.add(result.userId);
+        view.results.push({ ...result, name: names.get(result.userId) || result.name });
+        view.counts[result.outcome] += 1;
+      };
+      const end = (problem: string | null) => {
+        // Whoever the job never reached is "not started", whatever the reason it ended.
+        for (const id of ids)
+          add({
+            userId: id,
+            name: id,
+            outcome: 'not-started',
+            message: problem ? `not started: ${problem}` : 'not started: the job stopped first',
+          });
+        view.state = signal.aborted ? 'cancelled' : 'finished';
+        view.problem = problem;
+        view.etaSeconds = 0;
+        view.endedAt = deps.clock().toISOString();
+        publish(true);
       };
 
+      estimate();
+      publish(true);
       void org
-        .repair(unique, config, {
-          signal: controller.signal,
-          onProgress: (tally) => {
-            progress.done = Math.min(tally.usersDone, progress.total);
-            progress.failed = tally.failed;
-            progress.etaSeconds = estimateEtaSeconds(
-              tally.usersDone,
-              tally.usersTotal,
-              deps.clock().getTime() - started,
-            );
+        .repair(ids, config, {
+          signal,
+          reviewed: new Map(chosen.map((c) => [c.user.id, new Set(c.plan.steps.map(stepKey))])),
+          onSteps: (done, planned) => {
+            // The fresh re-read may plan fewer steps than reviewed (some already done).
+            view.steps = { done, total: planned };
+            estimate();
+            publish();
+          },
+          onResult: (result) => {
+            add(result);
             publish();
           },
         })
-        .then(finish, (error: unknown) => {
-          const message = `not repaired: ${error instanceof Error ? error.message : String(error)}`;
-          deps.log?.(`repair ${jobId}: ${message}`);
-          finish(unique.map((id) => ({ userId: id, name: id, outcome: 'failed', message })));
-        });
-      return { jobId };
+        .then(
+          (results) => {
+            for (const result of results) add(result);
+            end(null);
+          },
+          (error: unknown) => {
+            const message = error instanceof Error ? error.message : String(error);
+            deps.log?.(`repair ${view.jobId}: ${message}`);
+            end(`the job stopped: ${message}`);
+          },
+        );
+      return snapshot()!;
     },
+
     cancel(jobId) {
-      if (!running || running.jobId !== jobId) return { cancelled: false };
-      running.controller.abort();
-      return { cancelled: true };
+      if (!current || current.view.jobId !== jobId) return null;
+      if (current.view.state === 'running') {
+        current.controller.abort();
+        current.view.state = 'cancelling';
+        publish(true);
+      }
+      return snapshot();
+    },
+
+    job: snapshot,
+
+    busyReason() {
+      if (starting) return 'A repair is starting: wait a moment before changing the org.';
+      if (!isRunning() || !current) return null;
+      const { view } = current;
+      return `A repair is writing to ${view.org.kind === 'demo' ? 'the demo org' : view.org.name} (${view.results.length} of ${plural(view.users, 'user')} done): cancel it on the Repair screen, or wait for it to end, before changing the org.`;
     },
   };
 }

@@ -20,6 +20,8 @@ export interface AppliedUser {
   failures: StepFailure[];
   /** The user's WebRTC phone after this pass (existing, found on re-check, or created). */
   phone: OrgPhone | null;
+  /** False when a cancelled run reached this user before its first write. */
+  started: boolean;
 }
 
 export interface ApplyDeps {
@@ -30,7 +32,12 @@ export interface ApplyDeps {
   wasInFlight(userId: string, step: string): boolean;
   /** Called after every step that ends (finished or failed), for progress. */
   onStepDone?(userId: string, step: string, ok: boolean): void;
+  /** Once aborted, no further write starts: the remaining steps are left for a later run. */
+  signal?: AbortSignal;
 }
+
+/** The failure message of a step a cancelled run never sent. */
+export const NOT_SENT = 'not sent: the repair was cancelled first';
 
 const SKILLS_PER_CALL = 50;
 
@@ -51,7 +58,12 @@ export function phoneNameFor(user: { name: string; email: string; id: string }):
 export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Promise<AppliedUser> {
   const { user, plan } = assessment;
   const { journal } = deps;
-  const result: AppliedUser = { userId: user.id, failures: [], phone: assessment.phone };
+  const result: AppliedUser = {
+    userId: user.id,
+    failures: [],
+    phone: assessment.phone,
+    started: false,
+  };
 
   /** Runs one write for a group of steps, journaling each step's start and end. */
   const run = async (
@@ -59,6 +71,11 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
     write: () => Promise<Record<string, string | number | boolean> | void>,
   ) => {
     const keys = steps.map(stepKey);
+    if (deps.signal?.aborted) {
+      for (const step of keys) result.failures.push({ step, message: NOT_SENT });
+      return false;
+    }
+    result.started = true;
     for (const step of keys) journal.record({ user: user.id, step, event: 'started' });
     try {
       const detail = (await write()) ?? undefined;

@@ -47,6 +47,8 @@ export interface RepairOutcome {
   reasons: string[];
   /** Steps the verification found still missing. */
   remaining: PlanStep[];
+  /** True when the run stopped (cancelled) before sending any of this user's writes. */
+  notStarted?: boolean;
 }
 
 export interface RepairProgress {
@@ -59,6 +61,8 @@ export interface RepairProgress {
 
 export interface ApplyOptions {
   onProgress?(progress: RepairProgress): void;
+  /** Each user's outcome as soon as it is known (verified, or settled without writes). */
+  onOutcome?(outcome: RepairOutcome): void;
   /** Stops starting new users; steps already sent finish and are journaled. */
   signal?: AbortSignal;
 }
@@ -132,7 +136,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
 
   async function apply(
     assessments: readonly Assessment[],
-    { onProgress, signal }: ApplyOptions = {},
+    { onProgress, onOutcome, signal }: ApplyOptions = {},
   ): Promise<RepairOutcome[]> {
     const active = assessments.filter((a) => a.plan.steps.length > 0);
     const progress: RepairProgress = {
@@ -165,41 +169,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       },
     };
 
-    await runPipeline(active, {
-      concurrency: options.concurrency ?? 24,
-      signal,
-      batchSize: () => Math.max(50, Math.ceil(active.length / 8), 10 * stationPages),
-      async write(assessment) {
-        const result = await applyUserPlan(assessment, {
-          api,
-          catalog,
-          journal,
-          wasInFlight: (user, step) => wasInFlight(history, user, step),
-          onStepDone,
-        });
-        applied.set(assessment.user.id, result);
-        progress.usersDone += 1;
-      },
-      async finish(batch) {
-        const stationUsers = batch.filter((a) => {
-          const wantsDefault = a.plan.steps.some((step) => step.kind === 'default-station');
-          return wantsDefault && (applied.get(a.user.id)?.phone != null || a.state.webRtcPhone);
-        });
-        const failures = await assignDefaultStations(
-          stationUsers.map((a) => a.user.id),
-          { api: stationApi, journal, clock, polling, signal, onStepDone },
-        );
-        for (const [user, reason] of failures) stationFailures.set(user, reason);
-        const checks = await verifyUsers(
-          batch.map((a) => a.user.id),
-          { api, postJit, journal, expand },
-        );
-        for (const check of checks) verified.set(check.userId, check);
-      },
-    });
-    onProgress?.({ ...progress, stepsDone: progress.stepsTotal });
-
-    return assessments.map((assessment) => {
+    const outcomeFor = (assessment: Assessment): RepairOutcome => {
       const { plan, user } = assessment;
       if (plan.steps.length === 0) {
         return plan.blocked.length === 0
@@ -208,9 +178,12 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       }
       const result = applied.get(user.id);
       const check = verified.get(user.id);
-      if (!result || !check) {
-        return outcomeOf(assessment, 'not-repaired', ['stopped before this user was repaired']);
-      }
+      if (!result?.started)
+        return {
+          ...outcomeOf(assessment, 'not-repaired', ['stopped before this user was repaired']),
+          notStarted: true,
+        };
+      if (!check) return outcomeOf(assessment, 'not-repaired', ['stopped before it was verified']);
       const stationFailure = stationFailures.get(user.id);
       const reasons = [
         ...(check.error ? [check.error] : []),
@@ -230,7 +203,57 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         reasons,
         check.remaining,
       );
+    };
+    const reported = new Map<string, RepairOutcome>();
+    const report = (assessment: Assessment) => {
+      const outcome = outcomeFor(assessment);
+      reported.set(assessment.user.id, outcome);
+      onOutcome?.(outcome);
+    };
+    for (const assessment of assessments)
+      if (assessment.plan.steps.length === 0) report(assessment);
+
+    await runPipeline(active, {
+      concurrency: options.concurrency ?? 24,
+      signal,
+      batchSize: () => Math.max(50, Math.ceil(active.length / 8), 10 * stationPages),
+      async write(assessment) {
+        const result = await applyUserPlan(assessment, {
+          api,
+          catalog,
+          journal,
+          wasInFlight: (user, step) => wasInFlight(history, user, step),
+          onStepDone,
+          signal,
+        });
+        applied.set(assessment.user.id, result);
+        progress.usersDone += 1;
+      },
+      async finish(batch) {
+        // A cancelled run sends no further write: stations wait for the next run.
+        const stationUsers = batch.filter((a) => {
+          if (signal?.aborted) return false;
+          const wantsDefault = a.plan.steps.some((step) => step.kind === 'default-station');
+          return wantsDefault && (applied.get(a.user.id)?.phone != null || a.state.webRtcPhone);
+        });
+        const failures = await assignDefaultStations(
+          stationUsers.map((a) => a.user.id),
+          { api: stationApi, journal, clock, polling, signal, onStepDone },
+        );
+        for (const [user, reason] of failures) stationFailures.set(user, reason);
+        const checks = await verifyUsers(
+          batch.map((a) => a.user.id),
+          { api, postJit, journal, expand },
+        );
+        for (const check of checks) verified.set(check.userId, check);
+        for (const assessment of batch) report(assessment);
+      },
     });
+    onProgress?.({ ...progress, stepsDone: progress.stepsTotal });
+
+    return assessments.map(
+      (assessment) => reported.get(assessment.user.id) ?? outcomeFor(assessment),
+    );
   }
 
   return {

@@ -1,29 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import type { RepairCandidate, RepairProgress, RepairResult } from '../../../shared/ipc';
-import type { OrgConnection, RepairTally } from '../../../electron/main/ports';
-import { createRepairService, estimateEtaSeconds } from '../../../electron/main/repair-service';
+import type { JitDoctorConfig } from '../../../shared/config/types';
+import type { RepairCandidate, RepairJobView, RepairResult } from '../../../shared/ipc';
+import type { OrgConnection, RepairRunOptions } from '../../../electron/main/ports';
+import { createRepairService } from '../../../electron/main/repair-service';
+
+const RULES: JitDoctorConfig = {
+  postJit: { rules: [{ when: {}, skills: [{ name: 'Sales', proficiency: 1 }] }] },
+} as JitDoctorConfig;
 
 const candidate = (id: string, steps: number): RepairCandidate => ({
   user: { id, name: `User ${id}`, email: `${id}@acme.example` },
   plan: {
     userId: id,
     match: null,
-    steps: Array.from({ length: steps }, () => ({
-      kind: 'default-station' as const,
+    steps: Array.from({ length: steps }, (_, i) => ({
+      kind: 'skill' as const,
+      name: `Skill${i}`,
+      proficiency: 1,
+      from: null,
       reason: 'rule',
     })),
     blocked: [],
   },
   summary: `${steps} steps`,
   steps: [],
+  rule: null,
+  createdAt: null,
 });
 
-/** A scripted org: repair() waits for the test to release each user. */
+/** A scripted org: repair() waits for the test to release each user, one step per user. */
 function scriptedOrg() {
   const release: (() => void)[] = [];
+  const runs: { ids: readonly string[]; options: RepairRunOptions }[] = [];
+  const budget = { limitPerMinute: 60, callsSent: 100 };
   const org: OrgConnection = {
     kind: 'demo',
-    name: 'demo',
+    name: 'acme-contact',
     region: 'mypurecloud.com',
     bundledConfig: null,
     directory: async () => {
@@ -31,103 +43,197 @@ function scriptedOrg() {
     },
     ssoProviders: async () => [],
     findCandidates: async () => [candidate('a', 2)],
+    candidatesFor: async (ids) => ids.map((id) => candidate(id, id === 'b' ? 0 : 1)),
     createdSince: async () => [candidate('a', 2), candidate('b', 0), candidate('c', 1)],
-    async repair(ids, _config, { signal, onProgress }) {
+    async repair(ids, _config, options) {
+      runs.push({ ids, options });
       const results: RepairResult[] = [];
       for (const [i, id] of ids.entries()) {
-        if (signal.aborted) {
-          results.push({ userId: id, name: id, outcome: 'cancelled', message: 'cancelled' });
-          continue;
-        }
+        if (options.signal.aborted) break;
         await new Promise<void>((resolve) => release.push(resolve));
-        results.push({ userId: id, name: id, outcome: 'repaired', message: 'ok' });
-        onProgress({ usersDone: i + 1, usersTotal: ids.length, failed: 0 } satisfies RepairTally);
+        budget.callsSent += 2;
+        const result: RepairResult = { userId: id, name: id, outcome: 'repaired', message: 'ok' };
+        options.onSteps(i + 1, ids.length);
+        options.onResult(result);
+        results.push(result);
       }
       return results;
     },
-    journal: async () => [],
+    rateBudget: () => ({ ...budget }),
+    setRateLimit: (limit) => void (budget.limitPerMinute = limit),
     close: async () => {},
   };
-  return { org, release };
+  return { org, release, runs, budget };
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const flush = async () => {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+};
 
-describe('repair jobs', () => {
+function serviceOver(org: OrgConnection | null, config: JitDoctorConfig = RULES) {
+  const events: RepairJobView[] = [];
+  const saved: { name: string; text: string }[] = [];
+  let now = 0;
+  const service = createRepairService({
+    org: async () => org,
+    config: async () => config,
+    emit: (job) => events.push(job),
+    save: async (name, text) => {
+      saved.push({ name, text });
+      return `/tmp/${name}`;
+    },
+    // Every read of the clock is a second later, so throttled events always go out.
+    clock: () => new Date((now += 1_000)),
+    newId: () => 'job-1',
+  });
+  return { service, events, saved };
+}
+
+describe('repair jobs in the main process', () => {
   it('lists only the recent users with something to do', async () => {
-    const { org } = scriptedOrg();
-    const service = createRepairService({
-      org: async () => org,
-      config: async () => ({}),
-      emit: () => {},
-      clock: () => new Date('2026-11-23T09:00:00Z'),
-      newId: () => 'job',
-    });
+    const { service } = serviceOver(scriptedOrg().org);
     expect((await service.stuck(24)).map((c) => c.user.id)).toEqual(['a', 'c']);
   });
 
-  it('reports progress with an ETA from the pace so far, then the results', async () => {
-    const { org, release } = scriptedOrg();
-    let now = 0;
-    const events: RepairProgress[] = [];
-    const service = createRepairService({
-      org: async () => org,
-      config: async () => ({}),
-      emit: (p) => events.push(p),
-      clock: () => new Date(now),
-      newId: () => 'job-1',
+  it('says there are no post-JIT rules instead of reporting no stuck agent', async () => {
+    const { service } = serviceOver(scriptedOrg().org, {} as JitDoctorConfig);
+    await expect(service.stuck(24)).rejects.toMatchObject({
+      code: 'config-invalid',
+      message: expect.stringContaining('no post-JIT rules'),
     });
-    expect(await service.start(['a', 'b', 'a'])).toEqual({ jobId: 'job-1' });
-    expect(events.at(-1)).toMatchObject({ total: 2, done: 0, etaSeconds: null, state: 'running' });
-    await expect(service.start(['c'])).rejects.toMatchObject({ code: 'busy' });
-    now = 4_000;
-    await flush();
-    release.shift()!();
-    await flush();
-    expect(events.at(-1)).toMatchObject({ done: 1, etaSeconds: 4, state: 'running' });
-    release.shift()!();
-    await flush();
-    await flush();
-    expect(events.at(-1)).toMatchObject({ done: 2, failed: 0, state: 'finished' });
-    expect(events.at(-1)!.results.map((r) => r.outcome)).toEqual(['repaired', 'repaired']);
   });
 
-  it('cancels: users not started are reported cancelled', async () => {
-    const { org, release } = scriptedOrg();
-    const events: RepairProgress[] = [];
-    const service = createRepairService({
-      org: async () => org,
-      config: async () => ({}),
-      emit: (p) => events.push(p),
-      clock: () => new Date(0),
-      newId: () => 'job-2',
-    });
-    await service.start(['a', 'b', 'c']);
+  it('starts one job only, even when two starts arrive at once', async () => {
+    const { org, runs } = scriptedOrg();
+    const { service } = serviceOver(org);
+    await service.stuck(24);
+    const [first, second] = await Promise.allSettled([service.start(['a']), service.start(['c'])]);
+    expect(first.status).toBe('fulfilled');
+    expect(second).toMatchObject({ status: 'rejected', reason: { code: 'busy' } });
     await flush();
-    expect(service.cancel('other')).toEqual({ cancelled: false });
-    expect(service.cancel('job-2')).toEqual({ cancelled: true });
+    expect(runs).toHaveLength(1);
+  });
+
+  it('applies exactly the reviewed steps of users that were listed', async () => {
+    const { org, runs } = scriptedOrg();
+    const { service } = serviceOver(org);
+    await expect(service.start(['a'])).rejects.toMatchObject({ code: 'bad-request' });
+    await service.stuck(24);
+    await service.start(['a', 'c', 'a']);
+    await flush();
+    expect(runs[0]!.ids).toEqual(['a', 'c']);
+    expect([...runs[0]!.options.reviewed.get('a')!]).toEqual(['skill:Skill0', 'skill:Skill1']);
+    expect([...runs[0]!.options.reviewed.get('c')!]).toEqual(['skill:Skill0']);
+  });
+
+  it('streams each result once, counts steps, and estimates time from the rate budget', async () => {
+    const { org, release } = scriptedOrg();
+    const { service, events } = serviceOver(org);
+    await service.stuck(24);
+    const started = await service.start(['a', 'c']);
+    expect(started).toMatchObject({ state: 'running', users: 2, steps: { done: 0, total: 3 } });
+    // Before any step: 3 steps + 0.6 reads at 60 calls per minute.
+    expect(started.etaSeconds).toBe(4);
+    await flush();
     release.shift()!();
     await flush();
+    const after1 = events.at(-1)!;
+    expect(after1.results.map((r) => r.userId)).toEqual(['a']);
+    // 2 calls for 1 step so far; 1 step left → 2 calls at 1 per second.
+    expect(after1).toMatchObject({ steps: { done: 1, total: 2 }, etaSeconds: 2 });
+    release.shift()!();
     await flush();
     const last = events.at(-1)!;
-    expect(last.state).toBe('cancelled');
-    expect(last.results.map((r) => r.outcome)).toEqual(['repaired', 'cancelled', 'cancelled']);
+    expect(last.state).toBe('finished');
+    // Each event carries the results new since the one before: together, each user once.
+    const streamed = events.flatMap((e) => e.results.map((r, i) => [e.resultsFrom + i, r.userId]));
+    expect(streamed).toEqual([
+      [0, 'a'],
+      [1, 'c'],
+    ]);
+    expect(last.counts).toEqual({ repaired: 2, 'already-right': 0, failed: 0, 'not-started': 0 });
+    expect(service.job()!.results[1]!.name).toBe('User c');
+    expect(service.job()!.results).toHaveLength(2);
+  });
+
+  it('says "cancelling" at once, then reports the users it never reached as not started', async () => {
+    const { org, release } = scriptedOrg();
+    const { service, events } = serviceOver(org);
+    await service.stuck(24);
+    await service.start(['a', 'c']);
+    await flush();
+    expect(service.cancel('other')).toBeNull();
+    expect(service.cancel('job-1')!.state).toBe('cancelling');
+    expect(events.at(-1)!.state).toBe('cancelling');
+    release.shift()!();
+    await flush();
+    const job = service.job()!;
+    expect(job.state).toBe('cancelled');
+    expect(job.counts).toMatchObject({ repaired: 1, 'not-started': 1 });
+    expect(job.results.find((r) => r.userId === 'c')!.message).toMatch(/^not started/);
+  });
+
+  it('holds the org while a job runs, and lets it go when the job ends', async () => {
+    const { org, release } = scriptedOrg();
+    const { service } = serviceOver(org);
+    await service.stuck(24);
+    expect(service.busyReason()).toBeNull();
+    await service.start(['c']);
+    expect(service.busyReason()).toMatch(
+      /A repair is writing to the demo org \(0 of 1 user done\)/,
+    );
+    await flush();
+    release.shift()!();
+    await flush();
+    expect(service.busyReason()).toBeNull();
+  });
+
+  it('ends with every user "not started" and the reason when the org fails the job', async () => {
+    const { org } = scriptedOrg();
+    org.repair = async () => {
+      throw new Error('the org answered 503 three times');
+    };
+    const { service } = serviceOver(org);
+    await service.stuck(24);
+    await service.start(['a', 'c']);
+    await flush();
+    const job = service.job()!;
+    expect(job.state).toBe('finished');
+    expect(job.problem).toMatch(/503/);
+    expect(job.counts['not-started']).toBe(2);
+  });
+
+  it('previews the writes and time, and exports the reviewed plan', async () => {
+    const { org } = scriptedOrg();
+    const { service, saved } = serviceOver(org);
+    await service.stuck(24);
+    expect(await service.preview(['a', 'c'])).toMatchObject({
+      org: { name: 'acme-contact', region: 'mypurecloud.com' },
+      users: 2,
+      writes: 3,
+      seconds: 4,
+      rateLimitPerMinute: 60,
+    });
+    await service.exportPlan(['c'], 'csv');
+    await service.exportPlan(['a'], 'json');
+    expect(saved[0]!.text.split('\r\n')[1]).toBe(
+      'c,User c,c@acme.example,,,,add skill Skill0 (1),no skill Skill0,skill Skill0 at 1',
+    );
+    expect(JSON.parse(saved[1]!.text)).toMatchObject({
+      kind: 'jit-doctor/repair-plan',
+      org: { name: 'acme-contact' },
+      users: [{ id: 'a', steps: [{ key: 'skill:Skill0' }, { key: 'skill:Skill1' }] }],
+    });
+  });
+
+  it('re-checks the users a journaled job did not verify and lists those still stuck', async () => {
+    const { service } = serviceOver(scriptedOrg().org);
+    expect((await service.recheck(['b', 'c'])).map((c) => c.user.id)).toEqual(['c']);
+    expect(await service.preview(['c'])).toMatchObject({ users: 1, writes: 1 });
   });
 
   it('says so when no org is connected', async () => {
-    const service = createRepairService({
-      org: async () => null,
-      config: async () => ({}),
-      emit: () => {},
-      clock: () => new Date(0),
-      newId: () => 'x',
-    });
+    const { service } = serviceOver(null);
     await expect(service.search('jane')).rejects.toMatchObject({ code: 'org-unavailable' });
-  });
-
-  it('estimates the time left from the pace so far', () => {
-    expect(estimateEtaSeconds(0, 10, 5_000)).toBeNull();
-    expect(estimateEtaSeconds(5, 10, 5_000)).toBe(5);
-    expect(estimateEtaSeconds(10, 10, 5_000)).toBe(0);
   });
 });
