@@ -13,6 +13,9 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
@@ -32,12 +35,33 @@ export interface JournalEntry {
   detail?: Record<string, string | number | boolean>;
   /** Why it failed, for people. */
   error?: string;
+  /** On `started`: the user's name and the step with the user's state before and after, in words. */
+  name?: string;
+  what?: string;
+  before?: string;
+  after?: string;
+}
+
+/** The line a job starts with: which org, how many users and steps (the journal's grouping). */
+export interface JournalJobHeader {
+  at: string;
+  run: string;
+  job: {
+    org: string;
+    region: string | null;
+    users: number;
+    steps: number;
+    /** Every user of the job, so one it never reached can be resumed later. */
+    userIds?: string[];
+  };
 }
 
 export interface Journal {
   readonly path: string;
   readonly run: string;
   record(entry: Omit<JournalEntry, 'at' | 'run'>): void;
+  /** Writes the job's header line (readers that replay steps skip it). */
+  describeJob?(job: JournalJobHeader['job']): void;
   close(): void;
 }
 
@@ -59,6 +83,22 @@ export function parseJournal(text: string): JournalEntry[] {
 
 export function readJournal(path: string): JournalEntry[] {
   return existsSync(path) ? parseJournal(readFileSync(path, 'utf8')) : [];
+}
+
+/** The job header lines of a journal's text. */
+export function parseJobHeaders(text: string): JournalJobHeader[] {
+  const headers: JournalJobHeader[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('{"at"') || !line.includes('"job":')) continue;
+    try {
+      const value = JSON.parse(line) as Partial<JournalJobHeader>;
+      if (typeof value.run === 'string' && value.job && typeof value.job.org === 'string')
+        headers.push(value as JournalJobHeader);
+    } catch {
+      // a torn line
+    }
+  }
+  return headers;
 }
 
 /** The map key of lastEvents() for one user's step. */
@@ -87,12 +127,37 @@ export function wasInFlight(last: Map<string, JournalEntry>, user: string, step:
 export interface OpenJournalOptions {
   run?: string;
   now?: () => Date;
+  /** Past this size the journal is rotated when opened; default 8 MiB. */
+  maxBytes?: number;
+  /** Rotated files kept beside it (path.1 newest, path.2, ...); default 3. */
+  keep?: number;
 }
 
-/** Opens (creating folders as needed) a journal for appending. */
+export const JOURNAL_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Size rotation: the full journal becomes path.1 (older ones shift, the oldest is dropped), and the
+ * new file starts with the lines a resume still needs (steps left unconfirmed or failed), so a
+ * rerun after the rotation still re-checks them instead of writing twice.
+ */
+function rotate(path: string, text: string, keep: number): string {
+  for (let i = keep - 1; i >= 1; i -= 1)
+    if (existsSync(`${path}.${i}`)) renameSync(`${path}.${i}`, `${path}.${i + 1}`);
+  if (keep >= 1) renameSync(path, `${path}.1`);
+  else unlinkSync(path);
+  const carried = unsettledSteps(parseJournal(text));
+  return carried.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+}
+
+/** Opens (creating folders as needed) a journal for appending, rotating it first when too large. */
 export function openJournal(path: string, options: OpenJournalOptions = {}): Journal {
   mkdirSync(dirname(path), { recursive: true });
-  const previous = existsSync(path) ? readFileSync(path) : null;
+  let previous = existsSync(path) ? readFileSync(path) : null;
+  if (previous && previous.length > (options.maxBytes ?? JOURNAL_MAX_BYTES)) {
+    const carried = rotate(path, previous.toString('utf8'), options.keep ?? 3);
+    writeFileSync(path, carried, { mode: 0o600 });
+    previous = Buffer.from(carried);
+  }
   const fd = openSync(path, 'a', 0o600);
   // A killed writer may have left a torn last line: start ours on a fresh line.
   if (previous && previous.length > 0 && previous[previous.length - 1] !== 0x0a)
@@ -106,6 +171,10 @@ export function openJournal(path: string, options: OpenJournalOptions = {}): Jou
     record(entry) {
       if (!open) throw new Error(`the repair journal ${path} is already closed`);
       writeSync(fd, `${JSON.stringify({ at: now().toISOString(), run, ...entry })}\n`);
+    },
+    describeJob(job) {
+      if (!open) throw new Error(`the repair journal ${path} is already closed`);
+      writeSync(fd, `${JSON.stringify({ at: now().toISOString(), run, job })}\n`);
     },
     close() {
       if (!open) return;
