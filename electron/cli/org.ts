@@ -20,6 +20,8 @@ export interface OrgOptions {
   apiBase?: string;
   /** Requests per minute the SDK calls are paced at; default the scheduler's (300). */
   rateLimitPerMinute?: number;
+  /** With --demo: stuck agents in the demo org (--demo-size). */
+  demoSize?: number;
   /** Defaults to process.env; injected by tests. */
   env?: Record<string, string | undefined>;
 }
@@ -49,7 +51,7 @@ export async function openOrg(options: OrgOptions): Promise<OpenedOrg> {
 
 async function openDemo(options: OrgOptions): Promise<OpenedOrg> {
   if (options.apiBase) throw new UsageError('--api-base goes with --org, not --demo');
-  const fake = await startDemoOrg();
+  const fake = await startDemoOrg({ stuckAgents: options.demoSize });
   try {
     const connection = await connectGenesys({
       apiBase: fake.url,

@@ -24,6 +24,38 @@ export function describeStep(step: PlanStep): string {
   }
 }
 
+/** The user's state before and after the step, in words, for the journal. */
+export function stepChange(step: PlanStep): { before: string; after: string } {
+  switch (step.kind) {
+    case 'skill':
+      return {
+        before: step.from === null ? `no skill ${step.name}` : `skill ${step.name} at ${step.from}`,
+        after: `skill ${step.name} at ${step.proficiency}`,
+      };
+    case 'webrtc-phone':
+      return { before: 'no WebRTC phone', after: `WebRTC phone on site ${step.site}` };
+    case 'default-station':
+      return { before: 'no default station', after: 'its WebRTC station as the default' };
+    case 'utilization':
+      return {
+        before: `utilization ${step.from ? formatUtilization(step.from) : 'org defaults'}`,
+        after: `utilization ${formatUtilization(step.utilization)}`,
+      };
+    case 'role':
+      return { before: `without role ${step.name}`, after: `role ${step.name}` };
+    case 'division':
+      return {
+        before: `division ${step.from ?? 'none'}`,
+        after: `division ${step.name}`,
+      };
+  }
+}
+
+/** "rule 2: department Sales", or null when no rule matches. */
+export function ruleLabel(plan: RepairPlan): string | null {
+  return plan.match ? `rule ${plan.match.index + 1}: ${plan.match.because}` : null;
+}
+
 /** One line summing a plan up ("3 steps", "nothing to do", "no rule matches"). */
 export function summarisePlan(plan: RepairPlan): string {
   if (plan.blocked.length > 0 && plan.steps.length === 0) return 'blocked';

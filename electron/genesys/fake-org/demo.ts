@@ -5,6 +5,7 @@
  */
 import demoSeed from '../../../resources/demo/org.json';
 import { startFakeOrg, type FakeOrg, type FakeOrgOptions } from './server';
+import { DEMO_STUCK_AGENTS, withStuckAgents } from './demo-stampede';
 import type { FakeOrgSeed } from './seed';
 
 export { DEMO_CONFIG_PATH } from './demo-config';
@@ -16,9 +17,14 @@ export function demoOrgSeed(): FakeOrgSeed {
   return structuredClone(demoSeed) as FakeOrgSeed;
 }
 
-export function startDemoOrg(options: Omit<FakeOrgOptions, 'seed'> = {}): Promise<FakeOrg> {
+export interface DemoOrgOptions extends Omit<FakeOrgOptions, 'seed'> {
+  /** Stuck agents in the org (demo-stampede.ts); default the seed's six. */
+  stuckAgents?: number;
+}
+
+export function startDemoOrg({ stuckAgents, ...options }: DemoOrgOptions = {}): Promise<FakeOrg> {
   return startFakeOrg({
-    seed: demoOrgSeed(),
+    seed: withStuckAgents(demoOrgSeed(), stuckAgents ?? DEMO_STUCK_AGENTS),
     rebaseTo: Date.now(),
     stationDelayMs: 1500,
     ...options,

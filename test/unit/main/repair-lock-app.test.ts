@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stepKey } from '../../../shared/provisioning';
 import { startFakeOrg, type FakeOrg } from '../../../electron/genesys/fake-org/server';
 import { acquireRepairLock } from '../../../electron/genesys/provisioning/lock';
 import { createOrgConnector } from '../../../electron/main/org-connection';
@@ -43,7 +44,19 @@ describe('the app and the CLI share the repair lock', () => {
     });
     const ids = [...org.state.users.keys()];
     const config = { postJit: STAMPEDE_POST_JIT };
-    const options = { signal: new AbortController().signal, onProgress: () => {} };
+    // The app applies the steps the person reviewed: here, every step planned now.
+    const reviewed = new Map(
+      (await connection.candidatesFor(ids, config)).map((c) => [
+        c.user.id,
+        new Set(c.plan.steps.map(stepKey)),
+      ]),
+    );
+    const options = {
+      signal: new AbortController().signal,
+      reviewed,
+      onSteps: () => {},
+      onResult: () => {},
+    };
 
     const cli = acquireRepairLock({
       folder: locks,

@@ -1,0 +1,156 @@
+/**
+ * The reviewed repair plan as a file: what `jit-doctor repair --plan-out` and the app's "Export
+ * plan" write, and what `repair --from-plan` and the app apply. Applying a plan file never does
+ * more than it lists: each user's steps are re-planned against the org just before writing, and
+ * only the steps that are both still needed and listed here are sent.
+ */
+import { ruleLabel, stepChange, describeStep } from './describe';
+import { stepKey } from './plan';
+import type { RepairPlan } from './types';
+
+export const PLAN_FILE_KIND = 'jit-doctor/repair-plan';
+
+export interface PlanFileStep {
+  /** stepKey(): what --from-plan matches the fresh plan against. */
+  key: string;
+  what: string;
+  before: string;
+  after: string;
+}
+
+export interface PlanFileUser {
+  id: string;
+  name: string;
+  email: string;
+  department: string | null;
+  createdAt: string | null;
+  rule: string | null;
+  steps: PlanFileStep[];
+  /** What the configuration cannot plan for this user. */
+  blocked: string[];
+}
+
+export interface PlanFile {
+  kind: typeof PLAN_FILE_KIND;
+  version: 1;
+  createdAt: string;
+  org: { name: string; region: string };
+  users: PlanFileUser[];
+}
+
+export interface PlannedCandidate {
+  user: { id: string; name: string; email: string; department?: string | null };
+  plan: RepairPlan;
+  createdAt?: string | null;
+}
+
+export class PlanFileError extends Error {}
+
+export function buildPlanFile(
+  org: { name: string; region: string },
+  candidates: readonly PlannedCandidate[],
+  now: Date,
+): PlanFile {
+  return {
+    kind: PLAN_FILE_KIND,
+    version: 1,
+    createdAt: now.toISOString(),
+    org: { name: org.name, region: org.region },
+    users: candidates.map(({ user, plan, createdAt }) => ({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      department: user.department ?? null,
+      createdAt: createdAt ?? null,
+      rule: ruleLabel(plan),
+      steps: plan.steps.map((step) => ({
+        key: stepKey(step),
+        what: describeStep(step),
+        ...stepChange(step),
+      })),
+      blocked: [...plan.blocked],
+    })),
+  };
+}
+
+export function planFileJson(file: PlanFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A spreadsheet cell: quoted when needed, and never read as a formula by Excel or Sheets. */
+export function csvCell(value: string | null): string {
+  let text = value ?? '';
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvRow = (cells: (string | null)[]): string => cells.map(csvCell).join(',');
+
+/** One row per step (a user with only blocked steps gets one row saying why). */
+export function planFileCsv(file: PlanFile): string {
+  const rows = [
+    csvRow([
+      'user id',
+      'name',
+      'email',
+      'department',
+      'created',
+      'rule',
+      'step',
+      'before',
+      'after',
+    ]),
+  ];
+  for (const user of file.users) {
+    const head = [user.id, user.name, user.email, user.department, user.createdAt, user.rule];
+    for (const step of user.steps) rows.push(csvRow([...head, step.what, step.before, step.after]));
+    for (const reason of user.blocked)
+      rows.push(csvRow([...head, `cannot plan: ${reason}`, '', '']));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** Reads a plan file, saying in one sentence what is wrong with one that is not. */
+export function parsePlanFile(text: string, name: string): PlanFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new PlanFileError(
+      `${name} is not JSON: export the plan with --plan-out plan.json (a CSV plan is for reading only)`,
+    );
+  }
+  const file = value as Partial<PlanFile> | null;
+  if (!file || typeof file !== 'object' || file.kind !== PLAN_FILE_KIND)
+    throw new PlanFileError(
+      `${name} is not a JIT Doctor repair plan (no "kind": "${PLAN_FILE_KIND}")`,
+    );
+  if (file.version !== 1)
+    throw new PlanFileError(
+      `${name} has plan version ${String(file.version)}; this version reads 1`,
+    );
+  if (!file.org || !isText(file.org.name) || !isText(file.org.region))
+    throw new PlanFileError(
+      `${name} does not name the org it was reviewed for (org.name, org.region)`,
+    );
+  if (!Array.isArray(file.users)) throw new PlanFileError(`${name} has no "users" list`);
+  file.users.forEach((user, i) => {
+    const where = `${name}: users[${i}]`;
+    if (!user || !isText(user.id) || user.id === '') throw new PlanFileError(`${where} has no id`);
+    if (!Array.isArray(user.steps) || !user.steps.every((s) => s && isText(s.key)))
+      throw new PlanFileError(`${where} (${user.id}) has no list of steps with keys`);
+  });
+  return file as PlanFile;
+}
+
+/** userId → the keys of the steps reviewed for that user. */
+export function reviewedSteps(file: PlanFile): Map<string, Set<string>> {
+  return new Map(file.users.map((user) => [user.id, new Set(user.steps.map((s) => s.key))]));
+}
+
+/** The plan limited to the reviewed steps; what the org needs beyond them is left for a new review. */
+export function limitToReviewed(plan: RepairPlan, reviewed: ReadonlySet<string>): RepairPlan {
+  return { ...plan, steps: plan.steps.filter((step) => reviewed.has(stepKey(step))) };
+}
