@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppReport, InputText, OrgStatus, ThemePreference } from '../../shared/ipc';
 import { api, call, errorText } from './api';
+import { RepairIndicator } from './components/RepairIndicator';
 import { CompareScreen, EMPTY_PAIR, type PairState } from './screens/Compare';
 import { ConfigurationScreen, isUnsaved, type ConfigDraft } from './screens/Configuration';
 import { DiagnoseScreen } from './screens/Diagnose';
@@ -233,6 +234,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <RepairIndicator onOpen={() => goTo('repair')} />
         <button
           type="button"
           className="config-chip"
@@ -351,7 +353,7 @@ export function App() {
             }}
           />
         )}
-        {screen === 'repair' && <RepairScreen />}
+        {screen === 'repair' && <RepairScreen onConfigure={() => goTo('configuration')} />}
         {screen === 'settings' && (
           <SettingsScreen onTheme={applyTheme} onOrgChanged={(status) => setOrg(status)} />
         )}

@@ -56,16 +56,15 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'repair: a stuck demo agent is planned, repaired with confirmation and progress, then right',
+    name: 'repair: a stuck demo agent is reviewed, confirmed in a modal, repaired, then right',
     async run({ page, screenshot }) {
       await openScreen(page, 'Repair');
       await page.getByRole('button', { name: 'Find stuck agents' }).click();
-      const stuckList = page.getByRole('list', { name: 'Stuck agents' });
-      await stuckList.waitFor();
-      const item = stuckList.getByRole('listitem').first();
-      const email = (await item.getAttribute('data-email')) ?? '';
+      const list = page.getByTestId('review-list');
+      await list.waitFor();
+      const email = (await list.locator('[data-email]').first().getAttribute('data-email')) ?? '';
       expect(email.includes('@'), 'a stuck agent is listed with its email');
-      await screenshot('05-repair-stuck-list');
+      await screenshot('05-repair-review');
 
       await page.getByLabel('Name, email or id').fill(email);
       await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -73,13 +72,23 @@ export const scenarios: Scenario[] = [
       await state.waitFor();
       await state.getByText(/Plan: \d+ steps?/).waitFor();
       await state.getByRole('button', { name: /^Repair / }).click();
-      const confirm = page.getByRole('alertdialog', { name: 'Apply the repair?' });
+      const confirm = page.getByRole('dialog', { name: /^Write to the demo org acme-contact\?/ });
       await confirm.waitFor();
+      await confirm.getByText('mypurecloud.com').waitFor();
       await screenshot('05-repair-confirm');
-      await confirm.getByRole('button', { name: 'Repair', exact: true }).click();
+      // A stray Enter lands on Cancel; Escape closes the dialog: nothing is written.
+      expect(
+        await page.evaluate('document.activeElement?.textContent === "Cancel"'),
+        'the confirmation opens with Cancel focused',
+      );
+      await page.keyboard.press('Escape');
+      await confirm.waitFor({ state: 'detached' });
+      await state.getByRole('button', { name: /^Repair / }).click();
+      await confirm.getByRole('button', { name: 'Repair 1 user' }).click();
       const progress = page.getByTestId('repair-progress');
-      await progress.waitFor();
-      await progress.getByRole('heading', { name: 'Repair finished' }).waitFor({ timeout: 60_000 });
+      await progress
+        .getByRole('heading', { name: /^Repair finished/ })
+        .waitFor({ timeout: 60_000 });
       const outcome = await progress
         .getByTestId('repair-results')
         .getByRole('row')
@@ -91,29 +100,31 @@ export const scenarios: Scenario[] = [
       await screenshot('05-repair-single-done');
 
       await page.getByRole('button', { name: 'Find stuck agents' }).click();
-      const bulk = page.getByRole('button', { name: /^Repair \d+ agents?$/ });
+      const bulk = page.getByRole('button', { name: /^Repair \d+ chosen/ });
       await bulk.waitFor();
       await bulk.click();
       await page
-        .getByRole('alertdialog')
-        .getByRole('button', { name: 'Repair', exact: true })
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Repair \d+ users?$/ })
         .click();
       await progress.getByRole('progressbar').waitFor();
       await progress
-        .getByRole('heading', { name: 'Repair finished' })
+        .getByRole('heading', { name: /^Repair finished/ })
         .waitFor({ timeout: 120_000 });
-      const failedText = await progress.innerText();
-      expect(
-        / 0 failed/.test(failedText),
-        `every stuck agent is repaired: ${failedText.slice(0, 300)}`,
-      );
-      // The list beside the finished run no longer offers the agents it repaired.
-      await page.getByText('No stuck agent').waitFor();
-      await page.getByRole('button', { name: 'Show journal' }).click();
-      await page.getByRole('heading', { name: 'Journal' }).waitFor();
+      const counts = await progress.getByRole('list', { name: 'Results so far' }).innerText();
+      expect(/\b0\s+failed/.test(counts), `every stuck agent is repaired: ${counts}`);
+      await page.getByRole('button', { name: 'Show the journal' }).click();
+      await page
+        .locator('.journal-job')
+        .first()
+        .getByText(/before|→/)
+        .first()
+        .waitFor();
       await screenshot('05-repair-bulk-done');
+      const violations = await seriousViolations(page);
+      expect(violations.length === 0, `axe on the finished repair:\n${violations.join('\n')}`);
       await page.getByRole('button', { name: 'Find stuck agents' }).click();
-      await page.getByText('No stuck agent').waitFor();
+      await page.getByTestId('no-stuck').waitFor();
     },
   },
   {

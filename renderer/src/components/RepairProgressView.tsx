@@ -1,76 +1,106 @@
-/** Progress of a repair job: bar, counts, ETA, cancel, and the results as they come. */
-import type { RepairProgress } from '../../../shared/ipc';
+/**
+ * The repair job: where it writes, how far it is (steps, users, time left at the rate budget),
+ * Cancel (which says "Cancelling…" at once), and each user's result as it arrives, ending in the
+ * truth: repaired / already right / failed with the reason / not started.
+ */
+import { useState } from 'react';
+import type { RepairJobView, RepairOutcome } from '../../../shared/ipc';
+import { etaText, isActive, JOB_STATE_WORDS, OUTCOME_WORDS } from '../model/repair-job';
 
-const eta = (seconds: number | null) =>
-  seconds === null
-    ? 'estimating…'
-    : seconds < 60
-      ? `${seconds} s left`
-      : `${Math.ceil(seconds / 60)} min left`;
+const SHOWN_RESULTS = 300;
+const OUTCOMES: RepairOutcome[] = ['failed', 'not-started', 'repaired', 'already-right'];
 
-export function RepairProgressView({
-  progress,
-  onCancel,
-  onRefresh,
-}: {
-  progress: RepairProgress;
-  onCancel(): void;
-  onRefresh(): void;
-}) {
-  const repaired = progress.results.filter(
-    (r) => r.outcome === 'repaired' || r.outcome === 'nothing-to-do',
-  ).length;
+export function RepairProgressView({ job, onCancel }: { job: RepairJobView; onCancel(): void }) {
+  const [outcome, setOutcome] = useState<'' | RepairOutcome>('');
+  const active = isActive(job);
+  const shown = job.results.filter((r) => !outcome || r.outcome === outcome);
+  const where = job.org.kind === 'demo' ? `the demo org ${job.org.name}` : job.org.name;
   return (
     <section
       className="card progress-card"
       aria-labelledby="progress-title"
       data-testid="repair-progress"
+      data-state={job.state}
     >
       <h2 id="progress-title">
-        {progress.state === 'running'
-          ? 'Repairing…'
-          : progress.state === 'cancelled'
-            ? 'Repair cancelled'
-            : 'Repair finished'}
+        {JOB_STATE_WORDS[job.state]}{' '}
+        <span className="muted small">
+          {where} ({job.org.region}) · started {job.startedAt.slice(11, 19)} UTC
+        </span>
       </h2>
+      {job.problem && (
+        <p className="alert alert-bad" role="alert">
+          {job.problem}
+        </p>
+      )}
       <label className="progress-label">
         <span>
-          {progress.done} of {progress.total} done · {progress.failed} failed
-          {progress.state === 'running' ? ` · ${eta(progress.etaSeconds)}` : ''}
+          {job.results.length} of {job.users} users done · {job.steps.done} of {job.steps.total}{' '}
+          steps
+          {job.state === 'running' ? ` · ${etaText(job.etaSeconds)}` : ''}
         </span>
-        <progress max={Math.max(progress.total, 1)} value={progress.done} />
+        <progress max={Math.max(job.steps.total, 1)} value={job.steps.done} />
       </label>
       <div className="input-actions">
-        {progress.state === 'running' ? (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : (
-          <button type="button" onClick={onRefresh}>
-            Re-read the user
+        {active && (
+          <button type="button" onClick={onCancel} disabled={job.state === 'cancelling'}>
+            {job.state === 'cancelling' ? 'Cancelling…' : 'Cancel'}
           </button>
         )}
-        <span className="muted">{repaired} repaired or already right</span>
+        <ul className="counts" aria-label="Results so far">
+          {OUTCOMES.map((o) => (
+            <li key={o} className={`count-${o}`}>
+              <strong>{job.counts[o].toLocaleString('en')}</strong> {OUTCOME_WORDS[o]}
+            </li>
+          ))}
+        </ul>
       </div>
-      {progress.results.length > 0 && (
-        <table className="table small" data-testid="repair-results">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.results.slice(-200).map((r) => (
-              <tr key={r.userId} className={`outcome-${r.outcome}`}>
-                <td>{r.name}</td>
-                <td>{r.outcome}</td>
-                <td>{r.message}</td>
+      {job.state === 'cancelling' && (
+        <p className="muted small" role="status">
+          No new write starts; the writes already sent finish and are journaled.
+        </p>
+      )}
+      {job.results.length > 0 && (
+        <>
+          <label className="inline-field">
+            Show
+            <select
+              value={outcome}
+              onChange={(event) => setOutcome(event.target.value as '' | RepairOutcome)}
+            >
+              <option value="">every result</option>
+              {OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {OUTCOME_WORDS[o]} ({job.counts[o]})
+                </option>
+              ))}
+            </select>
+          </label>
+          <table className="table small" data-testid="repair-results">
+            <caption className="visually-hidden">Result of each user</caption>
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Result</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.slice(-SHOWN_RESULTS).map((r) => (
+                <tr key={r.userId} className={`outcome-${r.outcome}`}>
+                  <td>{r.name}</td>
+                  <td>{OUTCOME_WORDS[r.outcome]}</td>
+                  <td>{r.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length > SHOWN_RESULTS && (
+            <p className="muted small">
+              The latest {SHOWN_RESULTS} of {shown.length} are shown; the journal has every step.
+            </p>
+          )}
+        </>
       )}
     </section>
   );

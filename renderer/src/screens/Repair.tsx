@@ -1,250 +1,397 @@
 /**
- * Repair: one user (search, state, plan, one click with confirmation) or every stuck agent
- * (progress, ETA, cancel), then the results and the journal.
+ * Repair: find the stuck agents (or one user), review them (filters, checkboxes, export), confirm
+ * in a modal that names the org, then follow the job, which belongs to the main process and goes
+ * on while the person is elsewhere. The journal reads from disk, org or no org.
  */
-import { useEffect, useState } from 'react';
-import type { JournalEntry, RepairCandidate, RepairProgress } from '../../../shared/ipc';
-import { api, call, errorText } from '../api';
+import { useMemo, useState } from 'react';
+import type { JournalJob, RepairCandidate, RepairPreview } from '../../../shared/ipc';
+import { ApiError, api, call, errorText } from '../api';
+import { ConfirmRepairDialog } from '../components/ConfirmRepairDialog';
+import { JournalView } from '../components/JournalView';
 import { RepairProgressView } from '../components/RepairProgressView';
+import { ReviewList } from '../components/ReviewList';
 import { UserState } from '../components/UserState';
+import { isActive } from '../model/repair-job';
+import {
+  ANY,
+  applyFilter,
+  chosenAmong,
+  filterChoices,
+  STEP_KIND_WORDS,
+  type ReviewFilter,
+} from '../model/repair-review';
+import { showJob, useRepairJob } from '../repair-job-store';
 
-export function RepairScreen() {
+interface Problem {
+  text: string;
+  /** The configuration has no post-JIT rules: the fix is on the Configuration screen. */
+  needsRules: boolean;
+}
+
+const CREATED_WITHIN = [1, 2, 4, 8, 24];
+
+export function RepairScreen({ onConfigure }: { onConfigure(): void }) {
+  const job = useRepairJob();
+  const running = isActive(job);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<RepairCandidate[] | null>(null);
   const [chosen, setChosen] = useState<RepairCandidate | null>(null);
-  const [stuck, setStuck] = useState<RepairCandidate[] | null>(null);
   const [sinceHours, setSinceHours] = useState(24);
-  const [confirming, setConfirming] = useState<string[] | null>(null);
-  const [progress, setProgress] = useState<RepairProgress | null>(null);
-  const [journal, setJournal] = useState<JournalEntry[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => api().onRepairProgress(setProgress), []);
-  const running = progress?.state === 'running';
-
-  // Once a run has ended, the agents it repaired are no longer stuck.
-  const repairedIds = new Set(
-    progress && progress.state !== 'running'
-      ? progress.results
-          .filter((r) => r.outcome === 'repaired' || r.outcome === 'nothing-to-do')
-          .map((r) => r.userId)
-      : [],
+  const [listed, setListed] = useState<RepairCandidate[] | null>(null);
+  const [listedAt, setListedAt] = useState(0);
+  const [listedFrom, setListedFrom] = useState('');
+  const [filter, setFilter] = useState<ReviewFilter>(ANY);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState<{ ids: string[]; preview: RepairPreview } | null>(
+    null,
   );
-  const pending = stuck && stuck.filter((c) => !repairedIds.has(c.user.id));
+  const [journal, setJournal] = useState<JournalJob[] | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
 
-  /** Journal lines carry user ids; show the person's name where this screen knows it. */
-  const nameOf = new Map([
-    ...[...(found ?? []), ...(stuck ?? []), ...(chosen ? [chosen] : [])].map(
-      (c) => [c.user.id, c.user.name] as const,
-    ),
-    ...(progress?.results ?? []).map((r) => [r.userId, r.name] as const),
-  ]);
+  // Once a job has ended, the agents it repaired (or found right) are no longer to review.
+  const pending = useMemo(() => {
+    if (!listed || !job || running) return listed;
+    const settled = new Set(
+      job.results
+        .filter((r) => r.outcome === 'repaired' || r.outcome === 'already-right')
+        .map((r) => r.userId),
+    );
+    return listed.filter((c) => !settled.has(c.user.id));
+  }, [listed, job, running]);
+  const choices = useMemo(() => filterChoices(pending ?? []), [pending]);
+  const shown = useMemo(
+    () => applyFilter(pending ?? [], filter, listedAt),
+    [pending, filter, listedAt],
+  );
+  const chosenShown = useMemo(() => chosenAmong(shown, selected), [shown, selected]);
+  const writes = chosenShown.reduce((n, c) => n + c.plan.steps.length, 0);
 
-  const act = async (action: () => Promise<void>) => {
+  const act = async (label: string, action: () => Promise<void>) => {
     setProblem(null);
+    setBusy(label);
     try {
       await action();
     } catch (failure) {
-      setProblem(errorText(failure));
+      setProblem({
+        text: errorText(failure),
+        needsRules: failure instanceof ApiError && failure.code === 'config-invalid',
+      });
+    } finally {
+      setBusy(null);
     }
   };
 
+  /** A new list to review: everyone in it starts chosen. */
+  const review = (candidates: RepairCandidate[], from: string) => {
+    setListed(candidates);
+    setListedAt(Date.now());
+    setListedFrom(from);
+    setFilter(ANY);
+    setSelected(new Set(candidates.map((c) => c.user.id)));
+  };
+
   const search = () =>
-    act(async () => {
+    act('search', async () => {
       const list = await call(api().searchUsers({ query }));
       setFound(list);
       setChosen(list.length === 1 ? list[0]! : null);
     });
 
-  const start = (userIds: string[]) =>
-    act(async () => {
+  const findStuck = () =>
+    act('find', async () =>
+      review(
+        await call(api().findStuckAgents({ sinceHours })),
+        `created in the last ${sinceHours} h`,
+      ),
+    );
+
+  const askToRepair = (ids: string[]) =>
+    act('preview', async () =>
+      setConfirming({ ids, preview: await call(api().previewRepair({ userIds: ids })) }),
+    );
+
+  const start = (ids: string[]) =>
+    act('start', async () => {
       setConfirming(null);
-      await call(api().startRepair({ userIds }));
+      showJob(await call(api().startRepair({ userIds: ids })));
+    });
+
+  const exportPlan = (format: 'json' | 'csv') =>
+    act('export', async () => {
+      await call(api().exportRepairPlan({ userIds: chosenShown.map((c) => c.user.id), format }));
+    });
+
+  const readJournal = () =>
+    act('journal', async () => setJournal(await call(api().readJournal({ limit: 50 }))));
+
+  const setEvery = (on: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const c of shown) {
+        if (on) next.add(c.user.id);
+        else next.delete(c.user.id);
+      }
+      return next;
+    });
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
     });
 
   return (
     <section className="screen repair" aria-labelledby="repair-title">
       <h1 id="repair-title">Repair stuck agents</h1>
       {problem && (
-        <p className="alert alert-bad" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="split">
-        <section className="card" aria-labelledby="one-title">
-          <h2 id="one-title">One user</h2>
-          <form
-            className="form-row"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void search();
-            }}
-          >
-            <label className="grow">
-              Name, email or id
-              <input
-                type="search"
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-              />
-            </label>
-            <button type="submit" disabled={query.trim().length < 2}>
-              Search
+        <div className="alert alert-bad" role="alert">
+          {problem.text}{' '}
+          {problem.needsRules && (
+            <button type="button" className="small-button" onClick={onConfigure}>
+              Open Configuration
             </button>
-          </form>
-          {found && found.length === 0 && <p className="muted">No user matches.</p>}
-          {found && found.length > 1 && (
-            <ul className="user-list" aria-label="Matching users">
-              {found.map((c) => (
-                <li key={c.user.id}>
-                  <button
-                    type="button"
-                    aria-pressed={chosen?.user.id === c.user.id}
-                    onClick={() => setChosen(c)}
-                  >
-                    {c.user.name} <span className="muted small">{c.user.email}</span> · {c.summary}
-                  </button>
-                </li>
-              ))}
-            </ul>
           )}
-          {chosen && (
-            <UserState
-              candidate={chosen}
-              disabled={running}
-              onRepair={() => setConfirming([chosen.user.id])}
-            />
-          )}
-        </section>
-        <section className="card" aria-labelledby="bulk-title">
-          <h2 id="bulk-title">Every stuck agent</h2>
-          <form
-            className="form-row"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void act(async () => setStuck(await call(api().findStuckAgents({ sinceHours }))));
-            }}
-          >
-            <label>
-              Created in the last (hours)
-              <input
-                type="number"
-                min={1}
-                max={720}
-                value={sinceHours}
-                onChange={(event) => setSinceHours(Number(event.target.value) || 24)}
-              />
-            </label>
-            <button type="submit">Find stuck agents</button>
-          </form>
-          {pending && (
-            <>
-              <p>
-                {pending.length === 0
-                  ? 'No stuck agent: every recent user has what the rules give it.'
-                  : `${pending.length} agent${pending.length === 1 ? '' : 's'} need repair (${pending.reduce((n, c) => n + c.plan.steps.length, 0)} steps).`}
-              </p>
-              {pending.length > 0 && (
-                <>
-                  <ul className="stuck-list" aria-label="Stuck agents">
-                    {pending.slice(0, 50).map((c) => (
-                      <li key={c.user.id} data-email={c.user.email}>
-                        {c.user.name} <span className="muted small">{c.user.department ?? ''}</span>{' '}
-                        — {c.steps.join('; ') || c.summary}
-                      </li>
-                    ))}
-                    {pending.length > 50 && (
-                      <li className="muted">… and {pending.length - 50} more</li>
-                    )}
-                  </ul>
-                  <button
-                    type="button"
-                    className="primary"
-                    disabled={running}
-                    onClick={() => setConfirming(pending.map((c) => c.user.id))}
-                  >
-                    Repair {pending.length} agent{pending.length === 1 ? '' : 's'}
-                  </button>
-                </>
-              )}
-            </>
-          )}
-        </section>
-      </div>
-      {confirming && (
-        <div
-          className="confirm card"
-          role="alertdialog"
-          aria-labelledby="confirm-title"
-          aria-describedby="confirm-text"
-        >
-          <h2 id="confirm-title">Apply the repair?</h2>
-          <p id="confirm-text">
-            This writes to the org for {confirming.length} user{confirming.length === 1 ? '' : 's'},
-            through the rate-limited queue. Every step is journaled and safe to run again.
-          </p>
-          <div className="input-actions">
-            <button
-              type="button"
-              className="primary"
-              autoFocus
-              onClick={() => void start(confirming)}
-            >
-              Repair
-            </button>
-            <button type="button" onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </div>
         </div>
       )}
-      {progress && (
+      {job && (
         <RepairProgressView
-          progress={progress}
+          job={job}
           onCancel={() =>
-            void act(async () => void (await call(api().cancelRepair({ jobId: progress.jobId }))))
+            void act('cancel', async () =>
+              showJob(await call(api().cancelRepair({ jobId: job.jobId }))),
+            )
           }
-          onRefresh={() => {
-            if (chosen) void search();
-          }}
         />
       )}
-      <section className="card" aria-labelledby="journal-title">
-        <h2 id="journal-title">Journal</h2>
-        <button
-          type="button"
-          onClick={() =>
-            void act(async () => setJournal(await call(api().readJournal({ limit: 200 }))))
-          }
+      <section className="card" aria-labelledby="bulk-title">
+        <h2 id="bulk-title">Stuck agents</h2>
+        <form
+          className="form-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void findStuck();
+          }}
         >
-          {journal ? 'Refresh journal' : 'Show journal'}
-        </button>
-        {journal && journal.length === 0 && <p className="muted">The journal is empty.</p>}
-        {journal && journal.length > 0 && (
-          <table className="table small">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">User</th>
-                <th scope="col">What</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {journal.map((e, i) => (
-                <tr key={i}>
-                  <td className="mono">{e.time.replace('T', ' ').slice(0, 19)}</td>
-                  <td className={nameOf.has(e.userId) ? undefined : 'mono'}>
-                    {nameOf.get(e.userId) ?? e.userId}
-                  </td>
-                  <td>{e.text}</td>
-                  <td>{e.outcome}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <label>
+            Created in the last (hours)
+            <input
+              type="number"
+              min={1}
+              max={720}
+              value={sinceHours}
+              onChange={(event) => setSinceHours(Number(event.target.value) || 24)}
+            />
+          </label>
+          <button type="submit" disabled={busy !== null}>
+            {busy === 'find' ? 'Reading the org…' : 'Find stuck agents'}
+          </button>
+        </form>
+        {pending && pending.length === 0 && (
+          <p className="empty-note" data-testid="no-stuck">
+            No stuck agent {listedFrom}: every one of them already has what the post-JIT rules give
+            it.
+          </p>
+        )}
+        {pending && pending.length > 0 && (
+          <>
+            <p>
+              <strong>{pending.length.toLocaleString('en')}</strong> agents need repair (
+              {listedFrom}
+              ).
+            </p>
+            <div className="form-row review-filters" role="search" aria-label="Filter the agents">
+              <label>
+                Department
+                <select
+                  value={filter.department}
+                  onChange={(event) => setFilter({ ...filter, department: event.target.value })}
+                >
+                  <option value="">any</option>
+                  {choices.departments.map((d) => (
+                    <option key={d}>{d}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Rule
+                <select
+                  value={filter.rule}
+                  onChange={(event) => setFilter({ ...filter, rule: event.target.value })}
+                >
+                  <option value="">any</option>
+                  {choices.rules.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Step
+                <select
+                  value={filter.stepKind}
+                  onChange={(event) =>
+                    setFilter({
+                      ...filter,
+                      stepKind: event.target.value as ReviewFilter['stepKind'],
+                    })
+                  }
+                >
+                  <option value="">any</option>
+                  {choices.stepKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {STEP_KIND_WORDS[k]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Created
+                <select
+                  value={filter.createdWithinHours ?? ''}
+                  onChange={(event) =>
+                    setFilter({
+                      ...filter,
+                      createdWithinHours: event.target.value ? Number(event.target.value) : null,
+                    })
+                  }
+                >
+                  <option value="">any time</option>
+                  {CREATED_WITHIN.map((h) => (
+                    <option key={h} value={h}>
+                      in the last {h} h
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="grow">
+                Search
+                <input
+                  type="search"
+                  value={filter.text}
+                  placeholder="name, email, id or step"
+                  onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+                />
+              </label>
+            </div>
+            <div className="form-row">
+              <button type="button" onClick={() => setEvery(true)}>
+                Select all shown
+              </button>
+              <button type="button" onClick={() => setEvery(false)}>
+                Select none
+              </button>
+              <span className="muted" role="status" data-testid="review-count">
+                {chosenShown.length.toLocaleString('en')} of {shown.length.toLocaleString('en')}{' '}
+                shown chosen · {writes.toLocaleString('en')} writes
+              </span>
+            </div>
+            {shown.length === 0 ? (
+              <p className="empty-note">No agent matches these filters.</p>
+            ) : (
+              <ReviewList shown={shown} selected={selected} onToggle={toggle} />
+            )}
+            <div className="input-actions">
+              <button
+                type="button"
+                disabled={chosenShown.length === 0 || busy !== null}
+                onClick={() => void exportPlan('csv')}
+              >
+                Export plan (CSV)
+              </button>
+              <button
+                type="button"
+                disabled={chosenShown.length === 0 || busy !== null}
+                onClick={() => void exportPlan('json')}
+              >
+                Export plan (JSON)
+              </button>
+              <button
+                type="button"
+                className="primary"
+                disabled={chosenShown.length === 0 || running || busy !== null}
+                title={running ? 'A repair is running: wait for it or cancel it.' : undefined}
+                onClick={() => void askToRepair(chosenShown.map((c) => c.user.id))}
+              >
+                Repair {chosenShown.length.toLocaleString('en')} chosen…
+              </button>
+            </div>
+          </>
         )}
       </section>
+      <section className="card" aria-labelledby="one-title">
+        <h2 id="one-title">One user</h2>
+        <form
+          className="form-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void search();
+          }}
+        >
+          <label className="grow">
+            Name, email or id
+            <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+          </label>
+          <button type="submit" disabled={query.trim().length < 2 || busy !== null}>
+            Search
+          </button>
+        </form>
+        {found && found.length === 0 && <p className="muted">No user matches.</p>}
+        {found && found.length > 1 && (
+          <ul className="user-list" aria-label="Matching users">
+            {found.map((c) => (
+              <li key={c.user.id}>
+                <button
+                  type="button"
+                  aria-pressed={chosen?.user.id === c.user.id}
+                  onClick={() => setChosen(c)}
+                >
+                  {c.user.name} <span className="muted small">{c.user.email}</span> · {c.summary}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {chosen && (
+          <UserState
+            candidate={chosen}
+            disabled={running}
+            onRepair={() => void askToRepair([chosen.user.id])}
+          />
+        )}
+      </section>
+      <section className="card" aria-labelledby="journal-title">
+        <h2 id="journal-title">Journal</h2>
+        <p>
+          <button type="button" onClick={() => void readJournal()}>
+            {journal ? 'Refresh the journal' : 'Show the journal'}
+          </button>
+        </p>
+        {journal && (
+          <JournalView
+            jobs={journal}
+            busy={running || busy !== null}
+            onExport={(format) =>
+              void act('export', async () => {
+                await call(api().exportJournal({ format }));
+              })
+            }
+            onResume={(run) =>
+              void act('resume', async () =>
+                review(await call(api().resumeJob({ run })), 'left by a journaled job'),
+              )
+            }
+          />
+        )}
+      </section>
+      {confirming && (
+        <ConfirmRepairDialog
+          preview={confirming.preview}
+          onClose={() => setConfirming(null)}
+          onConfirm={() => void start(confirming.ids)}
+        />
+      )}
     </section>
   );
 }

@@ -42,9 +42,9 @@ export function SettingsScreen({
       setMessage({ tone: 'bad', text: errorText(failure) });
     }
   };
-  const connect = (profileId: string | null) =>
+  const connect = (profileId: string | null, demoStuckAgents?: number) =>
     act(async () => {
-      const next = await call(api().connectOrg({ profileId }));
+      const next = await call(api().connectOrg({ profileId, demoStuckAgents }));
       setStatus(next);
       onOrgChanged(next);
       setMessage(
@@ -71,11 +71,22 @@ export function SettingsScreen({
         </p>
         <ul className="profiles">
           <li>
-            Demo org (built in, in memory){' '}
+            Demo org (built in, in memory, 6 stuck agents){' '}
             <button
               type="button"
-              disabled={status?.kind === 'demo'}
+              disabled={status?.kind === 'demo' && status.demoStuckAgents === 6}
               onClick={() => void connect(null)}
+            >
+              Use
+            </button>
+          </li>
+          <li>
+            Demo org at 9 AM: 2,000 stuck agents (at 300 calls per minute, finding them takes about
+            4 minutes and repairing them about an hour, as on a real org){' '}
+            <button
+              type="button"
+              disabled={status?.kind === 'demo' && status.demoStuckAgents === 2000}
+              onClick={() => void connect(null, 2000)}
             >
               Use
             </button>

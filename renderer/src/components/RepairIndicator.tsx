@@ -1,0 +1,22 @@
+/** The top bar's view of the repair job, on every screen: what it does, how far, and a way back. */
+import { etaText, isActive } from '../model/repair-job';
+import { useRepairJob } from '../repair-job-store';
+
+export function RepairIndicator({ onOpen }: { onOpen(): void }) {
+  const job = useRepairJob();
+  if (!job || !isActive(job)) return null;
+  const done = job.results.length;
+  return (
+    <button
+      type="button"
+      className="job-chip"
+      onClick={onOpen}
+      data-testid="repair-indicator"
+      aria-label={`${job.state === 'cancelling' ? 'Cancelling the repair' : 'Repair running'}: ${done} of ${job.users} users done, ${etaText(job.etaSeconds)}. Open the Repair screen.`}
+    >
+      <span className="spinner" aria-hidden="true" />
+      {job.state === 'cancelling' ? 'Cancelling…' : 'Repairing'} {done}/{job.users}
+      {job.state === 'running' && <span className="muted"> · {etaText(job.etaSeconds)}</span>}
+    </button>
+  );
+}
