@@ -18,7 +18,7 @@ const set = (next: RepairJobView | null) => {
 };
 
 const refetch = () =>
-  void call(api().getRepairJob({}))
+  void call(api().getRepairJob())
     .then(set)
     .catch(() => {});
 
