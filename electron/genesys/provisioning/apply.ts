@@ -20,7 +20,7 @@ export interface AppliedUser {
   failures: StepFailure[];
   /** The user's WebRTC phone after this pass (existing, found on re-check, or created). */
   phone: OrgPhone | null;
-  /** False when a cancelled run reached this user before its first write. */
+  /** False when a cancelled run reached this user before its first write (nothing was sent). */
   started: boolean;
 }
 
@@ -62,8 +62,9 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
     userId: user.id,
     failures: [],
     phone: assessment.phone,
-    started: false,
+    started: true,
   };
+  let sent = 0;
 
   /** Runs one write for a group of steps, journaling each step's start and end. */
   const run = async (
@@ -72,10 +73,11 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
   ) => {
     const keys = steps.map(stepKey);
     if (deps.signal?.aborted) {
+      if (sent === 0) result.started = false;
       for (const step of keys) result.failures.push({ step, message: NOT_SENT });
       return false;
     }
-    result.started = true;
+    sent += 1;
     for (const step of keys) journal.record({ user: user.id, step, event: 'started' });
     try {
       const detail = (await write()) ?? undefined;
