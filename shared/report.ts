@@ -3,6 +3,10 @@
  * and what the desktop app renders. Pure types, safe to import from the renderer.
  */
 
+import type { VerdictCategory } from './report/verdict';
+
+export type { VerdictCategory } from './report/verdict';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a finding points in the decoded XML. `line`/`column` are 1-based. */
@@ -151,6 +155,8 @@ export interface MessageReport {
   mapping: MappingRow[];
   jit: JitOutcome | null;
   verdict: Verdict;
+  /** What happened, beside `verdict`: untrusted, not a SAML message, expired, ... (shared/report/verdict.ts). */
+  verdictCategory: VerdictCategory;
   findings: Finding[];
   /** The decoded XML the locations point into (omitted from `--redact` output). */
   xml?: string;
@@ -166,6 +172,8 @@ export interface ReportSummary {
   warnings: number;
   infos: number;
   verdict: Verdict;
+  /** The most serious category of the report's messages and input findings. */
+  verdictCategory: VerdictCategory;
 }
 
 export interface Report {

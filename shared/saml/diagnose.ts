@@ -18,6 +18,7 @@ import {
   type SignatureSummary,
 } from '../report';
 import { sortFindings, summarise } from '../report/summary';
+import { messageCategory } from '../report/verdict';
 import { TOOL_VERSION } from '../version';
 import { runResponseChecks, skippedForConfig, skippedForMessage } from './checks/index';
 import { CertificateError } from './certificates';
@@ -54,6 +55,13 @@ interface MessageOutcome {
   extracted: ExtractedMessage | null;
   skipped: string[];
 }
+
+/**
+ * The skipped-check line when several responses were not checked against each other. Neutral
+ * words: the CLI adds its option, the app checks every drop as a batch.
+ */
+export const BATCH_NOT_CHECKED =
+  'UNIQUE_BATCH_DUPLICATE: several responses were not checked against each other';
 
 const NOT_CHECKED: SignatureSummary = { status: 'not-checked', signed: [] };
 
@@ -108,7 +116,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
       reportFindings.push(internalError('batch', 'the batch checks', error));
     }
   } else if (responses.length > 1) {
-    skipped.add('UNIQUE_BATCH_DUPLICATE: several responses but no --batch');
+    skipped.add(BATCH_NOT_CHECKED);
   }
 
   return {
@@ -141,6 +149,7 @@ function diagnoseMessage(
     const report = emptyReport(decoded, index, options, limits);
     report.findings = [internalError(decoded.source, 'this message', error)];
     report.verdict = 'fail';
+    report.verdictCategory = messageCategory(report);
     return { report, extracted: null, skipped: [] };
   }
 }
@@ -203,6 +212,7 @@ function finish(
 ): MessageOutcome {
   report.findings = sortFindings(findings);
   report.verdict = verdictOf(report.findings);
+  report.verdictCategory = messageCategory(report);
   return { report, extracted, skipped };
 }
 
@@ -230,6 +240,7 @@ function emptyReport(
     mapping: [],
     jit: null,
     verdict: 'pass',
+    verdictCategory: 'passes',
     findings: [],
     ...(options.includeXml && limits.budget?.keepsXml(decoded.xml.length) !== false
       ? { xml: decoded.xml }

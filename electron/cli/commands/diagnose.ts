@@ -10,7 +10,7 @@ import { loadDirectoryFile } from '../../../shared/directory/file';
 import type { DirectoryView } from '../../../shared/directory/types';
 import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
-import { diagnose } from '../../../shared/saml/diagnose';
+import { BATCH_NOT_CHECKED, diagnose } from '../../../shared/saml/diagnose';
 import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo-config';
 import { UsageError } from '../errors';
 import { readInputs, readTextFile, type InputSource } from '../input';
@@ -104,6 +104,10 @@ export async function runDiagnose(
     includeXml: format === 'json' && !flags.redact,
   });
   if (!configPath) report.skippedChecks.unshift('configuration checks: no --config given');
+  // The engine's words are neutral; here the option that runs the check is named.
+  report.skippedChecks = report.skippedChecks.map((line) =>
+    line === BATCH_NOT_CHECKED ? `${line} (add --batch)` : line,
+  );
   if (flags.redact) report = redactReport(report);
 
   const text =

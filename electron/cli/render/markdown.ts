@@ -1,6 +1,7 @@
 /** The report as Markdown, for a support ticket or a chat: headings, tables, code spans. */
 import type { Finding, MessageReport, Report } from '../../../shared/report';
 import { groupByStage } from '../../../shared/report/summary';
+import { VERDICT_HEADLINES, reportReason } from '../../../shared/report/verdict';
 import {
   VERDICT_WORDS,
   countsLine,
@@ -12,7 +13,9 @@ import {
 
 export function renderMarkdown(report: Report): string {
   const lines = [
-    `# JIT Doctor: ${VERDICT_WORDS[report.summary.verdict]}`,
+    `# JIT Doctor: ${VERDICT_WORDS[report.summary.verdict]} — ${VERDICT_HEADLINES[report.summary.verdictCategory]}`,
+    '',
+    inline(reportReason(report)),
     '',
     `${countsLine(report)} — evaluated at ${report.evaluatedAt} with ${report.tool.name} ${report.tool.version}`,
   ];
@@ -27,7 +30,7 @@ export function renderMarkdown(report: Report): string {
 
 function messageSection(message: MessageReport): string[] {
   const lines = [
-    `## Message ${message.index + 1}: ${code(message.source)} — ${VERDICT_WORDS[message.verdict]}`,
+    `## Message ${message.index + 1}: ${code(message.source)} — ${VERDICT_WORDS[message.verdict]}: ${VERDICT_HEADLINES[message.verdictCategory]}`,
     '',
     inline(messageHeadline(message)),
   ];

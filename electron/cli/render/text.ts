@@ -5,6 +5,7 @@
 import { createColors } from 'picocolors';
 import type { Finding, MessageReport, Report, Severity } from '../../../shared/report';
 import { groupByStage } from '../../../shared/report/summary';
+import { VERDICT_HEADLINES, reportReason } from '../../../shared/report/verdict';
 import {
   VERDICT_WORDS,
   countsLine,
@@ -28,6 +29,10 @@ export function renderText(report: Report, options: { color: boolean }): string 
   const verdict = report.summary.verdict;
   const paint = verdict === 'fail' ? c.red : verdict === 'warn' ? c.yellow : c.green;
   lines.push(`${c.bold(paint(VERDICT_WORDS[verdict]))}  ${countsLine(report)}`);
+  const category = report.summary.verdictCategory;
+  // A request alone passes its (few) checks but says nothing about the login: never green.
+  const headlinePaint = category === 'not-a-response' ? c.yellow : paint;
+  lines.push(`${c.bold(headlinePaint(VERDICT_HEADLINES[category]))}: ${reportReason(report)}`);
 
   if (report.findings.length) {
     lines.push('', c.bold('Input'));
@@ -44,7 +49,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
 function messageLines(message: MessageReport, c: Colors): string[] {
   const lines = [
     c.bold(
-      `Message ${message.index + 1}: ${message.source} — ${messageHeadline(message)} — ${VERDICT_WORDS[message.verdict]}`,
+      `Message ${message.index + 1}: ${message.source} — ${messageHeadline(message)} — ${VERDICT_WORDS[message.verdict]}: ${VERDICT_HEADLINES[message.verdictCategory]}`,
     ),
   ];
   const facts = messageFacts(message);

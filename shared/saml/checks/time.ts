@@ -120,7 +120,7 @@ export const checkExpired: Check = (ctx) => {
           evaluatedAt: ctx.now.toISOString(),
           skewSeconds: skew / 1000,
         },
-        fix: `Capture a fresh login (a SAML response is valid for minutes), or pass --now with the time the message was captured to diagnose it as of then. If this is a fresh capture, ${clockFix(ctx).charAt(0).toLowerCase()}${clockFix(ctx).slice(1)}`,
+        fix: `Capture a fresh login (a SAML response is valid for minutes), or evaluate it as of the time it was captured (its IssueInstant) to see what it said then. If this is a fresh capture, ${clockFix(ctx).charAt(0).toLowerCase()}${clockFix(ctx).slice(1)}`,
       }),
     );
   }

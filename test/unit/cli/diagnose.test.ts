@@ -63,6 +63,7 @@ describe('jit-doctor diagnose', () => {
     expect(out.exitCode).toBe(1);
     const lines = out.text.split('\n');
     expect(lines[0]).toMatch(/^FAIL {2}1 message · 1 error/);
+    expect(lines[1]).toMatch(/^Will fail in Genesys Cloud: .*Issuer/);
     expect(out.text).toMatch(/\n {2}Protocol\n {4}error ISSUER_MISMATCH/);
     expect(out.text).toMatch(/\n {2}Claims\n/);
     expect(out.text).not.toMatch(/\x1b\[/);
@@ -83,8 +84,8 @@ describe('jit-doctor diagnose', () => {
       { config: caseFile(ENTRA, 'config.json'), format: 'md' },
       sampleXml(ENTRA),
     );
-    expect(out.text).toMatch(/^# JIT Doctor: PASS\n/);
-    expect(out.text).toContain('## Message 1: `stdin` — PASS');
+    expect(out.text).toMatch(/^# JIT Doctor: PASS — No problems found\n/);
+    expect(out.text).toContain('## Message 1: `stdin` — PASS: No problems found');
     expect(out.text).toContain('| Field | Expected claim | Received | Match | Values |');
   });
 

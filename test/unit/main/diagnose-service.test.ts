@@ -28,7 +28,14 @@ const emptyReport = (evaluatedAt: string): Report => ({
   skippedChecks: [],
   messages: [],
   findings: [],
-  summary: { messages: 0, errors: 0, warnings: 0, infos: 0, verdict: 'pass' },
+  summary: {
+    messages: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    verdict: 'pass',
+    verdictCategory: 'passes',
+  },
 });
 
 describe('the active configuration', () => {

@@ -110,7 +110,7 @@ describe('diagnose', () => {
     ];
     const plain = diagnose(inputs, options);
     expect(plain.skippedChecks).toContain(
-      'UNIQUE_BATCH_DUPLICATE: several responses but no --batch',
+      'UNIQUE_BATCH_DUPLICATE: several responses were not checked against each other',
     );
     const batch = diagnose(inputs, { ...options, batch: true });
     expectWellFormed(batch);
