@@ -114,6 +114,16 @@ export interface HistoryState extends HistoryOptions {
   problem: string | null;
 }
 
+/** A message the demo org's test IdP signs on request ("Try a sample" on first launch). */
+export interface DemoSample {
+  /** File-like name the report shows as the message's source. */
+  name: string;
+  /** One line for people: what the sample shows. */
+  shows: string;
+  /** The SAMLResponse as the IdP posts it (base64). */
+  text: string;
+}
+
 export interface ConfigState {
   config: JitDoctorConfig;
   /** The JSON text as the person wrote it. */
@@ -312,6 +322,8 @@ export interface InvokeMap {
   /** Forgets every kept message. */
   clearHistory: { request: void; reply: HistoryState };
   setHistoryOptions: { request: Partial<HistoryOptions>; reply: HistoryState };
+  /** A few fresh messages signed by the demo org's test IdP, each with a line saying what it shows. */
+  demoSamples: { request: void; reply: DemoSample[] };
   /** Shows the open-file dialog; null when the person cancels. */
   openInputFile: { request: void; reply: InputText | null };
   /** Saves the report with this identity (JSON), redacted or not; the saved path, or null when cancelled. */
@@ -514,6 +526,7 @@ export const REQUEST_SHAPES: { readonly [K in InvokeMethod]: RequestShape<Reques
     enabled: { type: 'boolean', optional: true },
     redacted: { type: 'boolean', optional: true },
   },
+  demoSamples: none,
   openInputFile: none,
   saveReport: { reportId: id, redact: { type: 'boolean' } },
   getConfig: none,

@@ -5,7 +5,14 @@
  */
 import { join } from 'node:path';
 import type { JitDoctorConfig } from '../../shared/config/types';
-import type { ConfigPreset, ConfigState, EventMap, EventName, InputText } from '../../shared/ipc';
+import type {
+  ConfigPreset,
+  ConfigState,
+  DemoSample,
+  EventMap,
+  EventName,
+  InputText,
+} from '../../shared/ipc';
 import { AppError } from './app-error';
 import type { CaptureService } from './capture-window';
 import { createConfigStore, effectiveConfig } from './config-store';
@@ -48,6 +55,8 @@ export interface AppDeps {
   presets: () => Promise<ConfigPreset[]>;
   /** The configuration that ships with the demo org ("restore the demo configuration"). */
   demoConfig: JitDoctorConfig;
+  /** Fresh messages from the demo org's test IdP, issued a moment before the given time. */
+  samples: (now: Date) => DemoSample[];
   connector: OrgConnector;
   dialogs: Dialogs;
   /** null where no capture window can open (the e2e test's plain browser). */
@@ -168,6 +177,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     },
     clearHistory: () => history.clear(),
     setHistoryOptions: (change) => history.setOptions(change),
+    demoSamples: async () => deps.samples(deps.clock()),
     openInputFile: () => deps.dialogs.openText('input'),
     saveReport: ({ reportId, redact }) => saveReport(reportId, redact),
     getConfig: () => activeConfig(),

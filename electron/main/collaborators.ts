@@ -26,6 +26,7 @@ export async function listPresets(): Promise<ConfigPreset[]> {
     config: preset.config,
   }));
 }
+import { demoSamples } from '../genesys/fake-org/demo-idp';
 import { importIdpMetadata } from './idp-metadata';
 
 export { importIdpMetadata };
@@ -38,4 +39,5 @@ export const PRODUCT = {
   importIdpMetadata,
   presets: listPresets,
   demoConfig: demoConfig as JitDoctorConfig,
+  samples: demoSamples,
 };
