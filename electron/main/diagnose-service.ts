@@ -14,6 +14,7 @@ import type {
 } from '../../shared/ipc';
 import { comparePair, pairJson } from '../../shared/mapping/pair';
 import type { MessageReport, Report } from '../../shared/report';
+import { summarise } from '../../shared/report/summary';
 import { TOOL_VERSION } from '../../shared/version';
 import type { RawInput } from '../../shared/saml/types';
 import { AppError } from './app-error';
@@ -166,7 +167,7 @@ export function createDiagnoseService(deps: {
         skippedChecks: [],
         messages: [a, b],
         findings: [],
-        summary: { messages: 2, errors: 0, warnings: 0, infos: 0, verdict: 'pass' },
+        summary: summarise([a, b], []),
       };
       const reportId = keep({ kind: 'pair', evaluatedAt, a, b, report });
       return { reportId, evaluatedAt, a, b, comparison: comparePair(a, b) };

@@ -79,7 +79,8 @@ export function App() {
       setInputs(next);
       const now = options.now === undefined ? asOf : options.now;
       try {
-        setReport(await call(api().diagnose({ inputs: next, batch: next.length > 1, now })));
+        // The app always checks the messages of a drop or HAR against each other.
+        setReport(await call(api().diagnose({ inputs: next, batch: true, now })));
         setDiagnoses((n) => n + 1);
       } catch (failure) {
         setError(errorText(failure));

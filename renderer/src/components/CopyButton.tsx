@@ -1,7 +1,16 @@
 import { useState } from 'react';
 
 /** Copies an exact value (a claim name) to the clipboard and says so. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({
+  value,
+  label,
+  text = 'Copy',
+}: {
+  value: string;
+  label: string;
+  /** The visible word (the accessible name is `label`). */
+  text?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -14,7 +23,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   };
   return (
     <button type="button" className="small-button" aria-label={label} onClick={() => void copy()}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : text}
     </button>
   );
 }

@@ -1,12 +1,15 @@
 /** One message of the report: findings beside the XML, then signature, time, JIT and attributes. */
 import { useMemo, useState } from 'react';
 import type { MessageReport, Report } from '../../../shared/report';
+import { VERDICT_HEADLINES } from '../../../shared/report/verdict';
 import { elementAt, layoutXml } from '../xml/layout';
 import { AttributesTable } from './AttributesTable';
 import { FindingList } from './FindingList';
 import { JitCard } from './JitCard';
+import { sampleLine } from './SampleList';
 import { SignaturePanel } from './SignaturePanel';
 import { ValidityTimeline } from './ValidityTimeline';
+import { CATEGORY_TONE } from './VerdictBanner';
 import { XmlView } from './XmlView';
 
 export function MessageView({
@@ -23,11 +26,14 @@ export function MessageView({
   const layout = useMemo(() => (message.xml ? layoutXml(message.xml) : null), [message.xml]);
   const finding = selected === null ? null : (message.findings[selected] ?? null);
   const highlight = layout && finding ? elementAt(layout, finding.location) : null;
+  const line = sampleLine(message.source);
 
   return (
     <div className="message">
       <div className="message-head">
-        <span className={`badge badge-verdict-${message.verdict}`}>{message.verdict}</span>
+        <span className={`badge badge-verdict-${CATEGORY_TONE[message.verdictCategory]}`}>
+          {VERDICT_HEADLINES[message.verdictCategory]}
+        </span>
         <span>
           {message.type} from <strong>{message.issuer ?? 'unknown issuer'}</strong>
         </span>
@@ -37,10 +43,15 @@ export function MessageView({
           {message.relayState ? ` · RelayState ${message.relayState}` : ''}
         </span>
       </div>
+      {line && <p className="message-shows">{line}</p>}
       <div className="split">
         <section className="card findings-card" aria-labelledby="findings-title">
           <h2 id="findings-title">Findings</h2>
-          <FindingList findings={message.findings} selected={selected} onSelect={setSelected} />
+          <FindingList
+            findings={message.findings}
+            selected={selected}
+            onSelect={layout ? setSelected : undefined}
+          />
         </section>
         <section className="card xml-card" aria-labelledby="xml-title">
           <h2 id="xml-title">

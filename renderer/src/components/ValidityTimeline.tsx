@@ -1,19 +1,32 @@
-/** The validity window as a picture: NotBefore … NotOnOrAfter, the skew band around it, and "now". */
-import type { MessageReport } from '../../../shared/report';
-import { buildTimeline, type TimelineMark } from '../model/timeline';
-
-const STATE_TEXT = {
-  before: 'Not yet valid',
-  'within-skew-before': 'Not yet valid, but within the clock-skew tolerance',
-  inside: 'Within the validity window',
-  'within-skew-after': 'Expired, but within the clock-skew tolerance',
-  after: 'Expired',
-} as const;
+/**
+ * The validity window as a picture: NotBefore … NotOnOrAfter, the skew band around it, and the
+ * evaluation time. The sentence above it is the engine's (its time finding, when there is one);
+ * the times are listed below the picture in text, so they stay legible at any width.
+ */
+import type { Finding, MessageReport } from '../../../shared/report';
+import { buildTimeline, type Timeline } from '../model/timeline';
 
 const W = 600;
-const H = 96;
+const H = 44;
 const x = (at: number) => Math.round(at * W * 10) / 10;
-const hhmmss = (iso: string) => iso.slice(11, 19);
+/** `2026-11-23 09:04:58 UTC`: the instant as SAML carries it, readable. */
+const readable = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+const TIME_FINDINGS = ['TIME_EXPIRED', 'TIME_NOT_YET_VALID'];
+
+function stateSentence(
+  timeline: Timeline,
+  finding: Finding | undefined,
+  skewSeconds: number,
+): string {
+  if (finding) return finding.message;
+  const bounds = timeline.marks.filter((m) => m.label !== 'IssueInstant');
+  const window = bounds.map((m) => `${m.label} ${readable(m.time)}`).join(', ');
+  const when = `at ${readable(timeline.now.time)}`;
+  if (timeline.state === 'within-skew-before' || timeline.state === 'within-skew-after')
+    return `Valid ${when} only thanks to the ±${skewSeconds} s clock-skew tolerance (${window}).`;
+  return `Within the validity window ${when} (${window}; tolerance ±${skewSeconds} s).`;
+}
 
 export function ValidityTimeline({
   message,
@@ -25,6 +38,8 @@ export function ValidityTimeline({
   skewSeconds?: number;
 }) {
   const timeline = buildTimeline(message, evaluatedAt, skewSeconds);
+  const finding = message.findings.find((f) => TIME_FINDINGS.includes(f.code));
+  const tone = finding ? 'bad' : timeline?.state === 'inside' ? 'good' : 'warn';
   return (
     <section className="card timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Validity window</h2>
@@ -32,16 +47,16 @@ export function ValidityTimeline({
         <p className="muted">The message carries no NotBefore or NotOnOrAfter.</p>
       ) : (
         <>
-          <p className={`timeline-state state-${timeline.state}`}>
-            {STATE_TEXT[timeline.state]} at {evaluatedAt} (skew ±{skewSeconds} s)
+          <p className={`timeline-state tone-${tone}`}>
+            {stateSentence(timeline, finding, skewSeconds)}
           </p>
           <svg
             viewBox={`0 0 ${W} ${H}`}
+            preserveAspectRatio="none"
             className="timeline-svg"
-            role="img"
-            aria-label={describe(timeline)}
+            aria-hidden="true"
           >
-            <line x1={0} x2={W} y1={46} y2={46} className="tl-axis" />
+            <line x1={0} x2={W} y1={22} y2={22} className="tl-axis" />
             {(() => {
               const start = timeline.windowStart ?? 0;
               const end = timeline.windowEnd ?? 1;
@@ -49,14 +64,14 @@ export function ValidityTimeline({
                 <>
                   <rect
                     x={x(start - timeline.skew)}
-                    y={34}
+                    y={10}
                     width={x(end - start + 2 * timeline.skew)}
                     height={24}
                     className="tl-skew"
                   />
                   <rect
                     x={x(start)}
-                    y={36}
+                    y={12}
                     width={x(end - start)}
                     height={20}
                     className="tl-window"
@@ -64,54 +79,40 @@ export function ValidityTimeline({
                 </>
               );
             })()}
-            {placeLabels(timeline.marks).map(({ mark, y, anchor }) => (
-              <g key={mark.label}>
-                <line x1={x(mark.at)} x2={x(mark.at)} y1={y + 4} y2={62} className="tl-mark" />
-                <text x={x(mark.at)} y={y} textAnchor={anchor} className="tl-label">
-                  {mark.label} {hhmmss(mark.time)}
-                </text>
-              </g>
+            {timeline.marks.map((mark) => (
+              <line
+                key={mark.label}
+                x1={x(mark.at)}
+                x2={x(mark.at)}
+                y1={4}
+                y2={40}
+                className={`tl-mark tl-${mark.label}`}
+              />
             ))}
             <line
               x1={x(timeline.now.at)}
               x2={x(timeline.now.at)}
-              y1={8}
-              y2={70}
+              y1={0}
+              y2={H}
               className="tl-now"
             />
-            <text
-              x={x(timeline.now.at)}
-              y={86}
-              textAnchor={anchorAt(timeline.now.at)}
-              className="tl-now-label"
-            >
-              now {hhmmss(timeline.now.time)}
-            </text>
           </svg>
+          <ul className="timeline-legend">
+            {[...timeline.marks, { ...timeline.now, label: 'Evaluated at' }]
+              .sort((a, b) => a.at - b.at)
+              .map((mark) => (
+                <li key={mark.label}>
+                  <span
+                    className={`tl-swatch tl-swatch-${mark.label === 'Evaluated at' ? 'now' : mark.label}`}
+                    aria-hidden="true"
+                  />
+                  <span className="tl-name">{mark.label}</span>{' '}
+                  <time dateTime={mark.time}>{readable(mark.time)}</time>
+                </li>
+              ))}
+          </ul>
         </>
       )}
     </section>
   );
-}
-
-const LABEL_WIDTH = 0.2;
-
-const anchorAt = (at: number): 'start' | 'end' | 'middle' =>
-  at < 0.12 ? 'start' : at > 0.88 ? 'end' : 'middle';
-
-/** Labels above the axis, on a second row when they would overlap the previous one. */
-function placeLabels(marks: TimelineMark[]) {
-  const sorted = [...marks].sort((a, b) => a.at - b.at);
-  let lastAt = -1;
-  let row = 0;
-  return sorted.map((mark) => {
-    row = mark.at - lastAt < LABEL_WIDTH ? 1 - row : 0;
-    lastAt = mark.at;
-    return { mark, y: row === 0 ? 26 : 12, anchor: anchorAt(mark.at) };
-  });
-}
-
-function describe(timeline: NonNullable<ReturnType<typeof buildTimeline>>): string {
-  const marks = timeline.marks.map((m) => `${m.label} ${m.time}`).join(', ');
-  return `${STATE_TEXT[timeline.state]}. ${marks}. Now ${timeline.now.time}.`;
 }

@@ -1,14 +1,17 @@
-/** Diagnose: get a message in (paste, drop, open, capture), then the verdict and everything behind it. */
+/** Diagnose: get a message in (paste, drop, open, capture, a sample), then the verdict and everything behind it. */
 import { useEffect, useState } from 'react';
 import type { AppReport, InputText, OrgStatus } from '../../../shared/ipc';
-import type { Report } from '../../../shared/report';
+import type { Finding, Report } from '../../../shared/report';
+import { stageOf } from '../../../shared/report/summary';
 import { api, call, errorText } from '../api';
 import { AsOfControl } from '../components/AsOfControl';
 import { CapturePanel } from '../components/CapturePanel';
+import { FindingList } from '../components/FindingList';
+import { MessageList } from '../components/MessageList';
 import { MessageView } from '../components/MessageView';
 import { SaveReportButtons } from '../components/SaveReportButtons';
 import { VerdictBanner } from '../components/VerdictBanner';
-import { FindingList } from '../components/FindingList';
+import { SampleList } from '../components/SampleList';
 
 export interface DiagnoseScreenProps {
   report: AppReport | null;
@@ -25,6 +28,9 @@ export interface DiagnoseScreenProps {
   onEvaluateAsOf(asOf: string | null): void;
   onDiagnose(inputs: InputText[]): void;
 }
+
+/** Report-level findings that come from checking the messages against each other. */
+const isBatchFinding = (f: Finding) => stageOf(f.code) !== 'input';
 
 export function DiagnoseScreen({
   report,
@@ -71,6 +77,8 @@ export function DiagnoseScreen({
   };
 
   const message = report?.messages[messageIndex] ?? null;
+  const inputFindings = report?.findings.filter((f) => !isBatchFinding(f)) ?? [];
+  const batchFindings = report?.findings.filter(isBatchFinding) ?? [];
 
   return (
     <section className="screen diagnose" aria-labelledby="diagnose-title">
@@ -128,32 +136,33 @@ export function DiagnoseScreen({
           {error ?? openError}
         </p>
       )}
-      {!report && !busy && !error && <EmptyState />}
+      {!report && !busy && !error && <EmptyState onDiagnose={onDiagnose} />}
       {report && (
         <>
           <VerdictBanner report={report} />
           <SaveReportButtons reportId={report.reportId} />
-          {report.findings.length > 0 && (
-            <section className="card" aria-label="Input findings">
-              <h2>Input</h2>
-              <FindingList findings={report.findings} selected={null} onSelect={() => {}} />
+          {inputFindings.length > 0 && (
+            <section className="card" aria-labelledby="input-findings-title">
+              <h2 id="input-findings-title">Input</h2>
+              <FindingList findings={inputFindings} selected={null} />
             </section>
           )}
           {report.messages.length > 1 && (
-            <div className="message-tabs" role="tablist" aria-label="Messages">
-              {report.messages.map((m, i) => (
-                <button
-                  key={m.index}
-                  type="button"
-                  role="tab"
-                  aria-selected={i === messageIndex}
-                  className={`message-tab verdict-${m.verdict}`}
-                  onClick={() => setMessageIndex(i)}
-                >
-                  {m.source} · {m.type} · {m.verdict}
-                </button>
-              ))}
-            </div>
+            <MessageList
+              messages={report.messages}
+              selected={messageIndex}
+              onOpen={setMessageIndex}
+            />
+          )}
+          {batchFindings.length > 0 && (
+            <section className="card" aria-labelledby="batch-findings-title">
+              <h2 id="batch-findings-title">Across these messages</h2>
+              <p className="muted">
+                The {report.messages.length} messages were checked against each other, as logins
+                arriving together would be.
+              </p>
+              <FindingList findings={batchFindings} selected={null} />
+            </section>
           )}
           {message && (
             <MessageView
@@ -169,7 +178,7 @@ export function DiagnoseScreen({
   );
 }
 
-function EmptyState() {
+function EmptyState({ onDiagnose }: { onDiagnose(inputs: InputText[]): void }) {
   return (
     <div className="empty">
       <p className="empty-title">Paste a SAML response anywhere (Ctrl/Cmd+V)</p>
@@ -177,6 +186,7 @@ function EmptyState() {
         or drop a file, a HAR or a SAML-tracer export on this window, or capture a login with{' '}
         <strong>Capture…</strong>. Nothing is saved unless you save a report.
       </p>
+      <SampleList onDiagnose={onDiagnose} />
     </div>
   );
 }

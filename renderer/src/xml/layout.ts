@@ -27,6 +27,9 @@ export interface XmlElementSpan {
   column: number;
   firstRow: number;
   lastRow: number;
+  /** Where the element's source starts and ends in the decoded XML (offsets, end exclusive). */
+  start: number;
+  end: number;
 }
 
 export interface XmlLayout {
@@ -109,6 +112,8 @@ export function layoutXml(xml: string): XmlLayout {
         column,
         firstRow: rows.length - 1,
         lastRow: rows.length - 1,
+        start: offset,
+        end: offset + text.length,
       });
       row.tokens.push(...startTagTokens(startName, attributes ?? '', slash === '/'));
       if (slash !== '/')
@@ -123,7 +128,10 @@ export function layoutXml(xml: string): XmlLayout {
         { kind: 'tag', text: endName },
         { kind: 'punct', text: '>' },
       );
-      if (open) elements[open.element]!.lastRow = rows.length - 1;
+      if (open) {
+        elements[open.element]!.lastRow = rows.length - 1;
+        elements[open.element]!.end = offset + text.length;
+      }
     } else if (text.startsWith('<!--')) {
       markChild(stack);
       newRow(null).tokens.push({ kind: 'comment', text });
@@ -140,7 +148,10 @@ export function layoutXml(xml: string): XmlLayout {
     }
   }
   // Unclosed elements (malformed input) run to the end.
-  for (const open of stack) elements[open.element]!.lastRow = rows.length - 1;
+  for (const open of stack) {
+    elements[open.element]!.lastRow = rows.length - 1;
+    elements[open.element]!.end = xml.length;
+  }
   return { rows, elements };
 }
 
@@ -209,4 +220,51 @@ export function visibleRows(layout: XmlLayout, folded: ReadonlySet<number>): num
     }
   }
   return visible;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The text of an element as a person copies it: its text and CDATA, one line per row, entities decoded. */
+export function elementText(layout: XmlLayout, element: number): string {
+  const span = layout.elements[element];
+  if (!span) return '';
+  const parts: string[] = [];
+  for (let row = span.firstRow; row <= span.lastRow; row += 1) {
+    for (const token of layout.rows[row]!.tokens) {
+      if (token.kind === 'text') parts.push(decodeEntities(token.text));
+      else if (token.kind === 'cdata') parts.push(token.text.replace(/^<!\[CDATA\[|\]\]>$/g, ''));
+    }
+  }
+  return parts.join('\n');
+}
+
+/** The row's text as shown (for find). */
+export const rowText = (row: XmlRow): string => row.tokens.map((t) => t.text).join('');
+
+/** The elements that enclose a row (its ancestors and the element it opens), outermost first. */
+export function enclosing(layout: XmlLayout, row: number): number[] {
+  const found: number[] = [];
+  layout.elements.forEach((e, i) => {
+    if (e.firstRow <= row && e.lastRow >= row) found.push(i);
+  });
+  return found;
+}
+
+/** The innermost element a row belongs to. */
+export function elementOfRow(layout: XmlLayout, row: number): number | null {
+  const own = layout.rows[row]?.element ?? null;
+  if (own !== null) return own;
+  const around = enclosing(layout, row);
+  return around.length > 0 ? around[around.length - 1]! : null;
 }

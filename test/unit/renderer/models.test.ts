@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageReport } from '../../../shared/report';
 import { capturedInput, loginUrlFor } from '../../../renderer/src/model/capture';
-import { groupFindings } from '../../../renderer/src/model/findings';
 import { splitByRanges } from '../../../renderer/src/model/ranges';
 import { describeJit } from '../../../renderer/src/model/jit';
 import { buildTimeline } from '../../../renderer/src/model/timeline';
@@ -23,6 +22,7 @@ const message = (over: Partial<MessageReport>): MessageReport => ({
   mapping: [],
   jit: null,
   verdict: 'pass',
+  verdictCategory: 'passes',
   findings: [],
   ...over,
 });
@@ -34,21 +34,6 @@ const f = (code: string, severity: 'error' | 'warning' | 'info') => ({
   location: null,
   evidence: {},
   fix: '',
-});
-
-describe('findings by stage', () => {
-  it('groups in pipeline order, errors first inside a stage', () => {
-    const groups = groupFindings([
-      f('CLAIM_UNMAPPED', 'info'),
-      f('TIME_EXPIRED', 'error'),
-      f('CLAIM_NEAR_MISS', 'error'),
-    ]);
-    expect(groups.map((g) => [g.title, g.findings.map((x) => x.finding.code)])).toEqual([
-      ['Time', ['TIME_EXPIRED']],
-      ['Claim mapping', ['CLAIM_NEAR_MISS', 'CLAIM_UNMAPPED']],
-    ]);
-    expect(groups[1]!.findings[0]!.index).toBe(2);
-  });
 });
 
 describe('the validity timeline', () => {

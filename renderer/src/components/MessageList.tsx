@@ -1,0 +1,47 @@
+/** The messages of one drop or HAR, each with its verdict in the engine's words; one is open. */
+import type { MessageReport } from '../../../shared/report';
+import { VERDICT_HEADLINES } from '../../../shared/report/verdict';
+import { sampleLine } from './SampleList';
+import { CATEGORY_TONE } from './VerdictBanner';
+
+export function MessageList({
+  messages,
+  selected,
+  onOpen,
+}: {
+  messages: readonly MessageReport[];
+  selected: number;
+  onOpen(index: number): void;
+}) {
+  return (
+    <section className="card message-list" aria-labelledby="message-list-title">
+      <h2 id="message-list-title">{messages.length} messages</h2>
+      <ol className="message-items">
+        {messages.map((m, i) => {
+          const line = sampleLine(m.source);
+          return (
+            <li key={m.index} className={i === selected ? 'message-item open' : 'message-item'}>
+              <button
+                type="button"
+                className="message-open"
+                aria-current={i === selected || undefined}
+                onClick={() => onOpen(i)}
+              >
+                <span className={`badge badge-verdict-${CATEGORY_TONE[m.verdictCategory]}`}>
+                  {VERDICT_HEADLINES[m.verdictCategory]}
+                </span>
+                <span className="message-source">{m.source}</span>
+                <span className="muted">
+                  {m.type}
+                  {m.subject?.nameId ? ` · ${m.subject.nameId}` : ''}
+                  {m.issueInstant ? ` · ${m.issueInstant}` : ''}
+                </span>
+                {line && <span className="message-shows">{line}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
