@@ -27,15 +27,6 @@ const message = (over: Partial<MessageReport>): MessageReport => ({
   ...over,
 });
 
-const f = (code: string, severity: 'error' | 'warning' | 'info') => ({
-  code,
-  severity,
-  message: code,
-  location: null,
-  evidence: {},
-  fix: '',
-});
-
 describe('the validity timeline', () => {
   const window = message({
     issueInstant: '2026-11-23T08:59:58Z',
