@@ -329,13 +329,13 @@ export const scenarios: Scenario[] = [
       await page.getByRole('button', { name: 'Evaluate as of its IssueInstant' }).click();
       await page.getByText(/Evaluated as of .*2026/).waitFor();
       const onlyB = page.getByRole('region', { name: 'Findings only in B' });
-      const missing = onlyB.locator('button[data-code="CLAIM_MISSING"]');
+      const missing = onlyB.locator('[data-code="CLAIM_MISSING"]');
       await missing.waitFor();
       expect(/email/.test(await missing.innerText()), "B's missing email claim is shown as such");
       const onlyA = page.getByRole('region', { name: 'Findings only in A' });
       expect(
-        (await onlyA.locator('button[data-code^="TIME_"]').count()) === 0 &&
-          (await onlyB.locator('button[data-code^="TIME_"]').count()) === 0,
+        (await onlyA.locator('[data-code^="TIME_"]').count()) === 0 &&
+          (await onlyB.locator('[data-code^="TIME_"]').count()) === 0,
         'as of the IssueInstant, neither message is expired',
       );
       await missing.click();
@@ -404,13 +404,11 @@ export const scenarios: Scenario[] = [
     name: 'diagnose: the 20,000-value assertion renders virtualised and scrolls to its last value',
     async run({ page, screenshot }) {
       const before = Number(await page.locator('main').getAttribute('data-diagnoses'));
-      const started = performance.now();
       await pasteAnywhere(page, Buffer.from(manyValuesResponse()).toString('base64'));
       await page
         .locator(`main[data-diagnoses="${before + 1}"]`)
         .getByTestId('verdict')
         .waitFor();
-      const elapsed = performance.now() - started;
       await page
         .getByRole('heading', { name: /Attributes/ })
         .getByText(/20\d{3} values/)
@@ -426,8 +424,11 @@ export const scenarios: Scenario[] = [
         element.scrollTop = element.scrollHeight;
       });
       await body.getByText('group-19999').waitFor();
-      // How fast is the renderer.xml-20k-values benchmark's business; here only a hang fails.
-      expect(elapsed < 60_000, `diagnosed and rendered in ${Math.round(elapsed)} ms`);
+      const xml = page.getByRole('region', { name: 'Decoded XML' });
+      await xml.evaluate((element: { scrollTop: number; scrollHeight: number }) => {
+        element.scrollTop = element.scrollHeight;
+      });
+      await xml.getByText('</samlp:Response>').waitFor();
       await screenshot('02-diagnose-20k-values');
     },
   },
