@@ -84,7 +84,14 @@ describe('--redact', () => {
           evidence: { detected: word },
         }),
       ],
-      summary: { messages: 0, errors: 1, warnings: 0, infos: 0, verdict: 'fail' },
+      summary: {
+        messages: 0,
+        errors: 1,
+        warnings: 0,
+        infos: 0,
+        verdict: 'fail',
+        verdictCategory: 'not-saml',
+      },
     };
     const started = performance.now();
     const redacted = redactReport(report);
