@@ -43,12 +43,14 @@ async function provision(
   await step('grant', () => h.api.grantRoles(userId, [ids.role], ids.home));
   await step('move', () => h.api.moveToDivision(userId, ids.partner));
   await step('skills', () => h.api.addSkills(userId, [{ id: ids.skill, proficiency: 1 }]));
-  const phone = await webRtcPhoneFor(h.api, userId, `Agent ${index} WebRTC`);
-  await step('phone', () =>
-    h.api.createWebRtcPhone(phone, async () =>
+  // The lookups that build the phone (site, base settings) meet the injected faults too: a read
+  // that fails after its retries fails this step with its reason, never the whole workload.
+  await step('phone', async () => {
+    const phone = await webRtcPhoneFor(h.api, userId, `Agent ${index} WebRTC`);
+    await h.api.createWebRtcPhone(phone, async () =>
       (await h.api.phonesOfUser(userId)).find((p) => p.name === phone.name),
-    ),
-  );
+    );
+  });
   await step('utilization', () => h.api.setUtilization(userId, { call: 1 }));
 }
 
