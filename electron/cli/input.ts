@@ -6,6 +6,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RawInput } from '../../shared/saml/types';
 import { UsageError } from './errors';
+import { fsFailure } from '../../shared/fs-failure';
 
 /**
  * Larger files are refused before reading. HAR captures can be big, so this is far above the
@@ -69,7 +70,7 @@ export function readInputFile(path: string): Uint8Array {
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+    throw new UsageError(`cannot read ${path}: ${fsFailure(error)}`);
   }
   if (size > MAX_INPUT_BYTES)
     throw new UsageError(
@@ -79,7 +80,7 @@ export function readInputFile(path: string): Uint8Array {
     return readCapped(path, MAX_INPUT_BYTES, 'the input');
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+    throw new UsageError(`cannot read ${path}: ${fsFailure(error)}`);
   }
 }
 
@@ -90,7 +91,7 @@ export function readTextFile(path: string, what: string): string {
     return Buffer.from(readCapped(path, MAX_INPUT_BYTES, `the ${what}`)).toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read the ${what} ${path}: ${describeFsError(error)}`);
+    throw new UsageError(`cannot read the ${what} ${path}: ${fsFailure(error)}`);
   }
 }
 
@@ -119,27 +120,10 @@ function readCapped(path: string, max: number, what: string): Uint8Array {
   }
 }
 
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-
 /** For a file being written, ENOENT means its folder is missing, not the file itself. */
 export function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOENT' ? 'its folder does not exist' : describeFsError(error);
+  return code === 'ENOENT' ? 'its folder does not exist' : fsFailure(error);
 }
 
 /** Messages are named after their file; the full path only where two files share a name. */

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeFsError, describeWriteError } from '../../../electron/cli/input';
+import { describeWriteError } from '../../../electron/cli/input';
+import { fsFailure as describeFsError } from '../../../shared/fs-failure';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'dist', 'cli', 'jit-doctor.mjs');
