@@ -4,7 +4,7 @@
  * A bad value ends as commander's one-line error and exit 2, before a command runs.
  */
 import { InvalidArgumentError, Option } from 'commander';
-import { parseInstant } from '../../shared/saml/checks/compare';
+import { parseDurationInput, parseTimeInput, type Duration } from '../../shared/time-input';
 
 export const FORMATS = ['text', 'json', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,21 +12,11 @@ export type Format = (typeof FORMATS)[number];
 export const formatOption = () =>
   new Option('--format <format>', 'output format').choices(FORMATS).default('text');
 
-/** --now: an ISO 8601 date or date-time; without a zone it is read as UTC, like SAML times. */
+/** --now: the shared reading of a typed time (shared/time-input.ts), as commander's error. */
 export function parseNow(value: string): Date {
-  const trimmed = value.trim();
-  const normalised = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
-    ? `${trimmed}T00:00:00Z`
-    : trimmed
-        .replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=$|Z|[+-])/i, '$1:00')
-        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
-        .replace(/z$/, 'Z');
-  const ms = parseInstant(normalised);
-  if (ms === null)
-    throw new InvalidArgumentError(
-      `"${value}" is not an ISO 8601 time such as 2026-11-23T09:00:00Z`,
-    );
-  return new Date(ms);
+  const parsed = parseTimeInput(value);
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+  return parsed.value;
 }
 
 export const nowOption = () =>
@@ -34,20 +24,13 @@ export const nowOption = () =>
     parseNow,
   );
 
-const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+export type { Duration };
 
-/** A duration as typed ("24h") and in milliseconds. */
-export interface Duration {
-  text: string;
-  ms: number;
-}
-
-/** "24h", "30s", "90m", "2d". */
+/** "24h", "30s", "90m", "2d" (shared/time-input.ts), as commander's error. */
 export function parseDuration(text: string): Duration {
-  const match = /^(\d+(?:\.\d+)?)\s*([smhd])$/i.exec(text.trim());
-  if (!match || Number(match[1]) <= 0)
-    throw new InvalidArgumentError('expected a duration such as 30s, 15m, 24h or 2d');
-  return { text: text.trim(), ms: Number(match[1]) * UNITS[match[2]!.toLowerCase()]! };
+  const parsed = parseDurationInput(text);
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+  return parsed.value;
 }
 
 export const durationOption = (flags: string, description: string, fallback: string) =>

@@ -17,6 +17,7 @@ import type { MessageReport, Report } from '../../shared/report';
 import { summarise } from '../../shared/report/summary';
 import { TOOL_VERSION } from '../../shared/version';
 import type { RawInput } from '../../shared/saml/types';
+import { parseTimeInput } from '../../shared/time-input';
 import { AppError } from './app-error';
 import { effectiveConfig, type ConfigStore } from './config-store';
 import type { SettingsStore } from './settings-store';
@@ -64,11 +65,9 @@ export function toRawInput(input: InputText): RawInput {
 
 export function parseEvaluationTime(now: string | null | undefined, clock: () => Date): Date {
   if (now === null || now === undefined || now === '') return clock();
-  const time = new Date(now);
-  if (Number.isNaN(time.getTime())) {
-    throw new AppError('bad-request', `"${now}" is not a date and time (use ISO-8601).`, 'now');
-  }
-  return time;
+  const parsed = parseTimeInput(now);
+  if (!parsed.ok) throw new AppError('bad-request', `${parsed.message}.`, 'now');
+  return parsed.value;
 }
 
 export function createDiagnoseService(deps: {

@@ -12,6 +12,7 @@ import { REGION_DOMAINS, resolveRegion } from '../saml/regions';
 import { readCertificate } from '../saml/certificates';
 import { describeValue, explainAjvError } from './schema-errors';
 import { GENESYS_USER_FIELDS, type JitDoctorConfig } from './types';
+import { own } from '../own';
 
 /** A configuration that cannot be used; `path` is the key path it is about. */
 export class ConfigError extends UserError {
@@ -62,7 +63,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
 };
 
 export function mappingKeyHint(key: string): string {
-  const meant = FIELD_ALIASES[key.toLowerCase().replace(/[\s_-]/g, '')];
+  const meant = own(FIELD_ALIASES, key.toLowerCase().replace(/[\s_-]/g, ''));
   const guess = meant ? ` (did you mean "${meant}"?)` : '';
   return (
     `"${key}" is not a Genesys Cloud user field${guess}. attributeMapping keys are Genesys Cloud ` +

@@ -3,6 +3,7 @@
  * what was expected and what was found, so a person can fix the file without reading a schema.
  */
 import type { ErrorObject } from 'ajv';
+import { own } from '../own';
 
 /** `/postJit/rules/0/skills` → `postJit.rules[0].skills`. */
 export function keyPath(pointer: string): string {
@@ -54,7 +55,7 @@ const TYPE_WORDS: Record<string, string> = {
 
 function typeWords(type: unknown): string {
   const types = Array.isArray(type) ? type : String(type).split(',');
-  return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
+  return types.map((t) => own(TYPE_WORDS, String(t)) ?? String(t)).join(' or ');
 }
 
 export interface ExplainedError {

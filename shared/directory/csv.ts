@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { ConfigError } from '../config/load';
 import type { DirectorySkill, DirectorySnapshot, DirectoryUser } from './types';
+import { own } from '../own';
 
 type Column =
   | 'id'
@@ -131,7 +132,7 @@ function readRows(text: string, fileName: string): string[][] {
 export function parseUsersCsv(text: string, fileName: string): UsersCsv {
   const [header, ...rows] = readRows(text, fileName);
   if (!header) throw new ConfigError(`${fileName}: the users CSV is empty`, '');
-  const columns = header.map((name) => COLUMNS[normalise(name)] ?? null);
+  const columns = header.map((name) => own(COLUMNS, normalise(name)) ?? null);
   if (!columns.includes('email')) {
     throw new ConfigError(
       `${fileName}: the users CSV has no email column (columns found: ${header.join(', ')})`,

@@ -17,6 +17,7 @@ import {
   isNil,
   readText,
 } from './extract-text';
+import { own } from '../own';
 
 export interface ExtractOutcome {
   message: ExtractedMessage;
@@ -36,7 +37,7 @@ const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 /** The SAML protocol message type of a parsed document, from its root element. */
 export function messageTypeOf(root: Element): MessageType {
   if (root.namespaceURI !== NS.protocol) return 'Unknown';
-  return MESSAGE_TYPES[root.localName ?? ''] ?? 'Unknown';
+  return own(MESSAGE_TYPES, root.localName ?? '') ?? 'Unknown';
 }
 
 /**

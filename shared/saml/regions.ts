@@ -2,6 +2,7 @@
  * Genesys Cloud regions: the domain a configuration names (or the SDK region key it uses) and the
  * Assertion Consumer Service URL the IdP must post to (`https://login.{domain}/saml`).
  */
+import { own } from '../own';
 
 /** SDK region keys (purecloud-platform-client-v2 `PureCloudRegionHosts`) → Genesys Cloud domain. */
 export const REGION_DOMAINS: Readonly<Record<string, string>> = {
@@ -45,7 +46,7 @@ export function resolveRegion(value: string | undefined | null): Region | null {
   const raw = (value ?? '').trim().toLowerCase();
   if (!raw) return null;
   const asKey = raw.replace(/-/g, '_');
-  const fromKey = REGION_DOMAINS[asKey];
+  const fromKey = own(REGION_DOMAINS, asKey);
   if (fromKey) return { domain: fromKey, key: asKey, known: true };
   const host = raw
     .replace(/^[a-z]+:\/\//, '')

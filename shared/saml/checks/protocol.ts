@@ -5,6 +5,7 @@ import { idpGuide, whereIn } from '../idp';
 import { acsUrl, regionOfAcsUrl, resolveRegion, sameUrl } from '../regions';
 import type { Check, ExtractedMessage } from '../types';
 import { describeDifference, differencePhrase } from './compare';
+import { own } from '../../own';
 
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 const STATUS_PREFIX = 'urn:oasis:names:tc:SAML:2.0:status:';
@@ -30,7 +31,8 @@ export const checkStatus: Check = ({ message }) => {
   const status = message.status;
   if (status?.code === SUCCESS) return [];
   const sub = shortCode(status?.subCode ?? null);
-  const advice = (sub && SUB_CODE_ADVICE[sub]) ?? 'the IdP refused or could not complete the login';
+  const advice =
+    (sub && own(SUB_CODE_ADVICE, sub)) ?? 'the IdP refused or could not complete the login';
   const guide = idpGuide(message.idp);
   return [
     finding('STATUS_NOT_SUCCESS', {

@@ -4,6 +4,7 @@
  */
 import type { SamlFields } from './form';
 import { samlFields } from './form';
+import { own } from '../../own';
 
 const INPUT_TAG = /<input\b[^>]*>/gi;
 const ATTRIBUTE = /([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
@@ -37,6 +38,6 @@ function decodeCharacterReferences(value: string): string {
       const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec, 10);
       return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return NAMED[String(name).toLowerCase()] ?? whole;
+    return own(NAMED, String(name).toLowerCase()) ?? whole;
   });
 }

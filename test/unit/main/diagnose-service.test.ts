@@ -99,6 +99,8 @@ describe('diagnosing from the app', () => {
   it('explains an evaluation time that is not a date', () => {
     const clock = () => new Date('2030-01-01T00:00:00Z');
     expect(parseEvaluationTime(null, clock).toISOString()).toBe('2030-01-01T00:00:00.000Z');
-    expect(() => parseEvaluationTime('yesterday', clock)).toThrow(/not a date and time/);
+    expect(() => parseEvaluationTime('yesterday', clock)).toThrow(/not an ISO 8601 time/);
+    // new Date('1') is 2001-01-01: the app reads a typed time as strictly as --now does
+    expect(() => parseEvaluationTime('1', clock)).toThrow(/not an ISO 8601 time/);
   });
 });
