@@ -19,6 +19,8 @@ type User = platformClient.Models.User;
 type Phone = platformClient.Models.Phone;
 
 const PAGE = 100;
+/** Phone names per lookup by name: about 1 KB of query string. */
+export const PHONE_NAMES_PER_CALL = 25;
 
 function toOrgUser(user: User): OrgUser {
   const location = user.locations?.find((l) => l.locationDefinition?.name)?.locationDefinition
@@ -50,6 +52,8 @@ function toOrgPhone(phone: Phone): OrgPhone {
     name: phone.name,
     webRtcUserId: phone.webRtcUser?.id ?? null,
     siteId: phone.site?.id ?? null,
+    dateCreated: phone.dateCreated ?? null,
+    lineIds: (phone.lines ?? []).flatMap((line) => (line.id ? [line.id] : [])),
   };
 }
 
@@ -182,6 +186,31 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
         .filter((phone) => phone.webRtcUserId === userId);
     },
 
+    async phonesNamed(names) {
+      if (names.length === 0) return [];
+      if (names.length > PHONE_NAMES_PER_CALL)
+        throw new RangeError(`at most ${PHONE_NAMES_PER_CALL} phone names per lookup`);
+      if (names.some((name) => name.includes(',')))
+        throw new RangeError('a phone name looked up by name cannot hold a comma');
+      const wanted = new Set(names);
+      const phones: OrgPhone[] = [];
+      for (let pageNumber = 1, pages = 1; pageNumber <= pages; pageNumber += 1) {
+        // The name filter takes a comma-separated list; it may match more loosely than
+        // exactly, so only exact names are kept.
+        const found = await call('telephony.phones.list', [
+          { ...paging(pageNumber), name: names.join(','), fields: ['webRtcUser'] },
+        ]);
+        pages = found.pageCount ?? 1;
+        for (const phone of found.entities ?? [])
+          if (phone.name !== undefined && wanted.has(phone.name)) phones.push(toOrgPhone(phone));
+      }
+      return phones;
+    },
+
+    async deletePhone(phoneId) {
+      await call('telephony.phones.delete', [phoneId]).catch(notFoundAsNull);
+    },
+
     async stationsPage(pageNumber) {
       const found = await call('stations.list', [paging(pageNumber)]);
       return { items: (found.entities ?? []).map(toOrgStation), pageCount: found.pageCount ?? 1 };
@@ -218,6 +247,8 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
                   name: found.name,
                   site: { id: found.siteId ?? '' },
                   webRtcUser: { id: phone.userId },
+                  ...(found.dateCreated ? { dateCreated: found.dateCreated } : {}),
+                  lines: found.lineIds.map((id) => ({ id })),
                 } as Phone)
               : undefined;
           },
@@ -395,5 +426,6 @@ function toOrgStation(station: platformClient.Models.Station): OrgStation {
     id: station.id ?? '',
     webRtcUserId: station.webRtcUserId ?? null,
     type: station.type ?? null,
+    lineAppearanceId: station.lineAppearanceId ?? null,
   };
 }

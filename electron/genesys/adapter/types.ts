@@ -31,12 +31,18 @@ export interface OrgPhone {
   name: string;
   webRtcUserId: string | null;
   siteId: string | null;
+  /** ISO time the phone was created (null when the answer left it out). */
+  dateCreated: string | null;
+  /** The ids of the phone's lines: a station's `lineAppearanceId` is one of them. */
+  lineIds: string[];
 }
 
 export interface OrgStation {
   id: string;
   webRtcUserId: string | null;
   type: string | null;
+  /** The line (of a phone) the station is; null when the answer left it out. */
+  lineAppearanceId: string | null;
 }
 
 export interface PhoneBaseSettingsRef {
@@ -81,6 +87,10 @@ export interface GenesysAdapter {
   divisionsNamed(name: string): Promise<{ id: string; name: string }[]>;
   phonesPage(pageNumber: number): Promise<Page<OrgPhone>>;
   phonesOfUser(userId: string): Promise<OrgPhone[]>;
+  /** The phones named exactly one of `names` (GET …/phones?name=a,b: at most 25 names per call). */
+  phonesNamed(names: readonly string[]): Promise<OrgPhone[]>;
+  /** DELETE …/phones/{id}; a phone already gone counts as deleted. */
+  deletePhone(phoneId: string): Promise<void>;
   stationsPage(pageNumber: number): Promise<Page<OrgStation>>;
   stationsOfUser(userId: string): Promise<OrgStation[]>;
   /** POST …/phones; `recheck` says whether an ambiguous failure in fact created it. */

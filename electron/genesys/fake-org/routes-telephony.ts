@@ -9,7 +9,7 @@ import {
   type MediaUtilization,
 } from './model';
 import { nameMatches, page, route, type Route } from './router';
-import type { FakeOrgState } from './state';
+import { phoneLineId, type FakeOrgState } from './state';
 
 function phoneJson(state: FakeOrgState, phone: FakePhone) {
   const base = state.phoneBases.get(phone.phoneBaseSettingsId);
@@ -24,7 +24,7 @@ function phoneJson(state: FakeOrgState, phone: FakePhone) {
     phoneMetaBase: base ? { id: base.phoneMetaBaseId } : undefined,
     lines: [
       {
-        id: `${phone.id}-line`,
+        id: phoneLineId(phone.id),
         name: phone.name,
         lineBaseSettings: { id: phone.lineBaseSettingsId },
       },
@@ -139,13 +139,14 @@ export const telephonyRoutes: Route[] = [
   route('telephony.phones.list', ({ state, query }) => {
     const userId = query.get('webRtcUser.id');
     const siteId = query.get('site.id');
-    const name = query.get('name');
+    // "Name of the Phone to filter by, comma-separated" (SDK docs).
+    const names = query.get('name')?.split(',') ?? [null];
     const fields = query.getAll('fields').flatMap((f) => f.split(','));
     let phones = [...state.phones.values()].filter(
       (p) =>
         (!userId || p.webRtcUserId === userId) &&
         (!siteId || p.siteId === siteId) &&
-        nameMatches(p.name, name),
+        names.some((name) => nameMatches(p.name, name)),
     );
     if (query.get('sortBy') === 'id') phones.sort((a, b) => (a.id < b.id ? -1 : 1));
     else phones = phones.slice(0, PHONE_RESULT_CAP);

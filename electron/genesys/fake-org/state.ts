@@ -31,7 +31,14 @@ export interface FakeStation {
   status: 'AVAILABLE' | 'ASSOCIATED';
   type: 'inin_webrtc_softphone';
   webRtcUserId: string;
+  /** The id of the phone's line (as the phone listing shows it). */
+  lineAppearanceId: string;
   phoneId: string;
+}
+
+/** The id of a fake phone's one line. */
+export function phoneLineId(phoneId: string): string {
+  return `${phoneId}-line`;
 }
 
 export class FakeOrgState {
@@ -132,6 +139,7 @@ export class FakeOrgState {
       status: this.isAssociated(phone.webRtcUserId) ? 'ASSOCIATED' : 'AVAILABLE',
       type: 'inin_webrtc_softphone',
       webRtcUserId: phone.webRtcUserId,
+      lineAppearanceId: phoneLineId(phone.id),
       phoneId: phone.id,
     };
   }
