@@ -19,6 +19,7 @@ const BY_RULE_PART = {
     'telephony.lineBaseSettings.list',
     'telephony.phones.list',
     'telephony.phones.create',
+    'telephony.phones.delete',
     'stations.list',
     'users.defaultStation.put',
   ],

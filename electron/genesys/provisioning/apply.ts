@@ -1,14 +1,18 @@
 /**
  * Applying one user's plan (all but the default station, which waits for the WebRTC station to
  * appear): the fewest writes the API allows (all skills in one bulk PATCH, all roles in one grant),
- * every step journaled, and a phone never created twice: a create the journal saw in flight, or
- * one that failed ambiguously, is re-checked against the org before anything is sent again.
+ * every step journaled, and a phone never created twice: the user's phone is looked up by its
+ * deterministic name right before a create (phones.ts), a create the journal saw in flight, or one
+ * that failed ambiguously, is re-checked against the org before anything is sent again, and a
+ * phone another machine created at the same moment is found after the create and one of the two
+ * removed.
  */
 import { stepKey, type PlanStep } from '../../../shared/provisioning';
 import type { OrgPhone, GenesysAdapter } from '../adapter/types';
 import type { Assessment } from './assess';
 import type { OrgCatalog, Resolved } from './catalog';
 import type { Journal } from './journal';
+import { keepOnePhone, phoneNameFor, type PhoneFinder } from './phones';
 
 export interface StepFailure {
   step: string;
@@ -27,6 +31,8 @@ export interface AppliedUser {
 export interface ApplyDeps {
   api: GenesysAdapter;
   catalog: OrgCatalog;
+  /** Finds users' phones by name, gathering the lookups of concurrent users into few calls. */
+  phones: PhoneFinder;
   journal: Journal;
   /** True when an earlier run's journal left this step unconfirmed (started, never finished). */
   wasInFlight(userId: string, step: string): boolean;
@@ -48,11 +54,6 @@ function messageOf(error: unknown): string {
 function value<T>(resolved: Resolved<T>): T {
   if (!resolved.ok) throw new Error(resolved.missing);
   return resolved.value;
-}
-
-/** A name for the phone that an admin recognises and that stays unique per user. */
-export function phoneNameFor(user: { name: string; email: string; id: string }): string {
-  return `WebRTC ${user.email || user.id}`;
 }
 
 export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Promise<AppliedUser> {
@@ -142,35 +143,52 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
     await run([phoneStep], async () => {
       const phone = await ensurePhone(assessment, phoneStep, deps);
       result.phone = phone.phone;
-      return { phoneId: phone.phone.id, ...(phone.recovered ? { recovered: true } : {}) };
+      return {
+        phoneId: phone.phone.id,
+        ...(phone.recovered ? { recovered: true } : {}),
+        ...(phone.found ? { found: true } : {}),
+      };
     });
 
   return result;
 }
 
+/**
+ * The user's one WebRTC phone: found (by the journal's in-flight mark, or by its name right before
+ * a create), else created; after a create, looked up again so a phone another run created at the
+ * same moment is seen and one of the two removed.
+ */
 async function ensurePhone(
   assessment: Assessment,
   step: Extract<PlanStep, { kind: 'webrtc-phone' }>,
   deps: ApplyDeps,
-): Promise<{ phone: OrgPhone; recovered: boolean }> {
+): Promise<{ phone: OrgPhone; recovered: boolean; found: boolean }> {
   const { user } = assessment;
-  const existing = async () => (await deps.api.phonesOfUser(user.id))[0];
+  const keep = (phones: readonly OrgPhone[]) =>
+    keepOnePhone(user.id, phones, { api: deps.api, journal: deps.journal });
   // The previous run may have created it and died before journaling: look before creating.
   if (deps.wasInFlight(user.id, 'webrtc-phone')) {
-    const found = await existing();
-    if (found) return { phone: found, recovered: true };
+    const found = (await deps.api.phonesOfUser(user.id))[0];
+    if (found) return { phone: found, recovered: true, found: false };
   }
+  // Another machine, or a redelivered message, may have made it since the assessment.
+  const named = await deps.phones.ofUser(user.id);
+  if (named.length > 0) return { phone: await keep(named), recovered: false, found: true };
+
   const setup = value(await deps.catalog.phoneSetup(step));
-  const phone = await deps.api.createWebRtcPhone(
+  const created = await deps.api.createWebRtcPhone(
     {
-      name: phoneNameFor(user),
+      name: phoneNameFor(user.id),
       userId: user.id,
       siteId: setup.siteId,
       phoneBaseSettingsId: setup.phoneBaseSettingsId,
       phoneMetaBaseId: setup.phoneMetaBaseId,
       lineBaseSettingsId: setup.lineBaseSettingsId,
     },
-    existing,
+    async () => (await deps.phones.ofUser(user.id))[0],
   );
-  return { phone, recovered: false };
+  // Two runs that created at the same moment: the second to look sees both phones.
+  const after = await deps.phones.ofUser(user.id);
+  const phones = after.some((phone) => phone.id === created.id) ? after : [...after, created];
+  return { phone: await keep(phones), recovered: false, found: false };
 }

@@ -17,6 +17,7 @@ import { assessUsers, expandFor, type Assessment } from './assess';
 import { createOrgCatalog } from './catalog';
 import { journalKey, lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
 import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
+import { createPhoneFinder, DUPLICATE_PHONE_STEP } from './phones';
 import { runPipeline } from './pipeline';
 import { readUsers, verifyUsers, type Verification } from './verify';
 
@@ -94,6 +95,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
   const basePolling = options.stationPolling ?? DEFAULT_STATION_POLLING;
   const polling = { ...basePolling, firstPauseMs: basePolling.firstPauseMs * scale };
   const catalog = createOrgCatalog(api);
+  const phones = createPhoneFinder(api);
   const expand = expandFor(postJit);
   const history = lastEvents(options.history ?? []);
   const unverified = new Set<string>();
@@ -113,7 +115,9 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
   function reconcile({ user, plan, phone }: Assessment): void {
     const planned = new Set(plan.steps.map(stepKey));
     for (const entry of unsettledByUser.get(user.id) ?? []) {
-      if (planned.has(entry.step) || entry.step === 'verify') continue;
+      // A duplicate phone's removal is not a plan step: the org, not the journal, says if it is done.
+      if (planned.has(entry.step) || entry.step === 'verify' || entry.step === DUPLICATE_PHONE_STEP)
+        continue;
       const detail: Record<string, string | boolean> = { recovered: true };
       if (entry.step === 'webrtc-phone' && phone) detail.phoneId = phone.id;
       if (entry.step === 'default-station' && user.defaultStation)
@@ -221,6 +225,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         const result = await applyUserPlan(assessment, {
           api,
           catalog,
+          phones,
           journal,
           wasInFlight: (user, step) => wasInFlight(history, user, step),
           onStepDone,

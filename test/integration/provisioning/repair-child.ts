@@ -1,7 +1,9 @@
 /**
  * A repair run in its own process, so a test can kill it with SIGKILL mid-run and start it again:
  * every user created in the fake org is assessed and repaired, journaled to REPAIR_JOURNAL.
- * Prints one JSON line with the outcome counts when it finishes.
+ * Prints one JSON line with the outcome counts when it finishes. With REPAIR_WAIT_AFTER_ASSESS=1
+ * it prints "assessed" once its plans are made and applies them only when a line arrives on
+ * stdin (two such processes then plan before either writes).
  */
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { createGenesysAdapter } from '../../../electron/genesys/adapter';
@@ -34,7 +36,13 @@ const executor = createRepairExecutor({
   timeScale,
 });
 const ids = await executor.usersCreatedBetween(new Date(0), new Date(Date.now() + 86_400_000));
-const outcomes = await executor.apply(await executor.assess(await executor.loadUsers(ids)));
+const assessments = await executor.assess(await executor.loadUsers(ids));
+if (process.env.REPAIR_WAIT_AFTER_ASSESS === '1') {
+  process.stdout.write('assessed\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.pause();
+}
+const outcomes = await executor.apply(assessments);
 journal.close();
 connection.close();
 const counts: Record<string, number> = {};

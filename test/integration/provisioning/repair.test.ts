@@ -3,11 +3,9 @@
  * timeouts, and a repair process killed with SIGKILL at a random point then run again. Every agent
  * must end repaired, with exactly one WebRTC phone, and the journal must agree with the org.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { startFakeOrg, type FakeOrg } from '../../../electron/genesys/fake-org/server';
@@ -19,6 +17,7 @@ import {
   readJournal,
   type JournalEntry,
 } from '../../../electron/genesys/provisioning/journal';
+import { runRepairChild } from './run-repair-child';
 import { auditStampedeOrg, stampedeSeed, STAMPEDE_POST_JIT } from './stampede-org';
 
 const AGENTS = 40;
@@ -156,7 +155,7 @@ describe('repairing a stampede against the fake org', () => {
     // 40 agents make about 120 writes (skills, phone, default station): die anywhere before the end.
     const killAfter = Number(process.env.KILL_AFTER ?? 10 + Math.floor(Math.random() * 100));
 
-    const first = runChild(fake, journalPath);
+    const first = runRepairChild(fake, journalPath, { timeScale: TIME_SCALE });
     const killed = await new Promise<boolean>((resolve) => {
       const timer = setInterval(() => {
         if (writes() >= killAfter) {
@@ -178,33 +177,9 @@ describe('repairing a stampede against the fake org', () => {
     const unfinished = [...fake.state.users.values()].filter((u) => !u.defaultStationId);
     expect(unfinished.length, 'the kill left agents to repair').toBeGreaterThan(0);
 
-    const second = await runChild(fake, journalPath).done;
+    const second = await runRepairChild(fake, journalPath, { timeScale: TIME_SCALE }).done;
     expect(second.code, second.output).toBe(0);
     expect(JSON.parse(second.output.trim().split('\n').pop()!)).not.toHaveProperty('not-repaired');
     expectAllRepaired(fake, readJournal(journalPath));
   }, 120_000);
 });
-
-const CHILD = fileURLToPath(new URL('./repair-child.ts', import.meta.url));
-
-function runChild(fake: FakeOrg, journalPath: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: {
-      ...process.env,
-      REPAIR_API_BASE: fake.url,
-      REPAIR_CLIENT_ID: fake.clientId,
-      REPAIR_CLIENT_SECRET: fake.clientSecret,
-      REPAIR_JOURNAL: journalPath,
-      REPAIR_TIME_SCALE: String(TIME_SCALE),
-      REPAIR_TIMEOUT_MS: '500',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>(
-    (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output })),
-  );
-  return { child, done };
-}

@@ -1,0 +1,150 @@
+/**
+ * One WebRTC phone per agent, whoever repairs the agent and however many times: a JIT Doctor phone
+ * has a name derived from the user id alone, so any run on any machine (a laptop, a Lambda
+ * instance working on a redelivered message) looks for that name right before creating and finds
+ * a phone another run made. Two runs that create at the same moment both look again once their
+ * phone exists: the one that sees two keeps the same phone the other would keep and removes the
+ * other, journaling the removal in words.
+ *
+ * Lookups by name are gathered: names asked while a lookup is on its way go out together in the
+ * next one (up to 25 per call), so the guard costs a fraction of a call per agent.
+ */
+import { PHONE_NAMES_PER_CALL } from '../adapter';
+import type { GenesysAdapter, OrgPhone } from '../adapter/types';
+import type { Journal } from './journal';
+
+/** The name of the WebRTC phone JIT Doctor makes for a user: the same on every machine and run. */
+export function phoneNameFor(userId: string): string {
+  return `WebRTC ${userId}`;
+}
+
+/** The journal step of a duplicate phone's removal. */
+export const DUPLICATE_PHONE_STEP = 'webrtc-phone-duplicate';
+
+export interface PhoneFinder {
+  /** The WebRTC phones of `userId` named phoneNameFor(userId), oldest first, as the org holds them now. */
+  ofUser(userId: string): Promise<OrgPhone[]>;
+}
+
+export function createPhoneFinder(api: GenesysAdapter): PhoneFinder {
+  const waiting = new Map<
+    string,
+    { resolve: (phones: OrgPhone[]) => void; reject: (error: unknown) => void }[]
+  >();
+  let inFlight = false;
+
+  const send = async (names: string[]) => {
+    const asked = names.map((name) => [name, waiting.get(name)!] as const);
+    for (const name of names) waiting.delete(name);
+    try {
+      const phones = await api.phonesNamed(names);
+      for (const [name, callers] of asked) {
+        const found = phones.filter((phone) => phone.name === name);
+        for (const caller of callers) caller.resolve(found);
+      }
+    } catch (error) {
+      for (const [, callers] of asked) for (const caller of callers) caller.reject(error);
+    }
+  };
+
+  const flush = async () => {
+    if (inFlight) return;
+    inFlight = true;
+    try {
+      while (waiting.size > 0) {
+        const names = [...waiting.keys()];
+        const chunks: string[][] = [];
+        for (let i = 0; i < names.length; i += PHONE_NAMES_PER_CALL)
+          chunks.push(names.slice(i, i + PHONE_NAMES_PER_CALL));
+        await Promise.all(chunks.map(send));
+      }
+    } finally {
+      inFlight = false;
+    }
+  };
+
+  return {
+    async ofUser(userId) {
+      const name = phoneNameFor(userId);
+      const phones = await new Promise<OrgPhone[]>((resolve, reject) => {
+        waiting.set(name, [...(waiting.get(name) ?? []), { resolve, reject }]);
+        // Let every user that asks in this turn join the same call.
+        setImmediate(() => void flush());
+      });
+      return phones.filter((phone) => phone.webRtcUserId === userId).sort(oldestFirst);
+    },
+  };
+}
+
+function oldestFirst(a: OrgPhone, b: OrgPhone): number {
+  const at = (phone: OrgPhone) => phone.dateCreated ?? '\uffff';
+  return at(a) === at(b) ? (a.id < b.id ? -1 : 1) : at(a) < at(b) ? -1 : 1;
+}
+
+export interface DuplicateDeps {
+  api: GenesysAdapter;
+  journal: Journal;
+}
+
+/**
+ * Keeps one of a user's JIT Doctor phones and removes the others: the phone whose station is the
+ * user's default station, or else the oldest (every run that sees the same phones keeps the same
+ * one). Each removal is journaled with the phones before and after. Resolves with the phone kept.
+ */
+export async function keepOnePhone(
+  userId: string,
+  phones: readonly OrgPhone[],
+  deps: DuplicateDeps,
+): Promise<OrgPhone> {
+  const sorted = [...phones].sort(oldestFirst);
+  if (sorted.length <= 1) return sorted[0]!;
+  const keep = (await phoneOfDefaultStation(userId, sorted, deps.api)) ?? sorted[0]!;
+  const before = `${sorted.length} WebRTC phones named "${keep.name}": ${sorted.map((p) => p.id).join(', ')}`;
+  for (const phone of sorted) {
+    if (phone.id === keep.id) continue;
+    deps.journal.record({
+      user: userId,
+      step: DUPLICATE_PHONE_STEP,
+      event: 'started',
+      what: `remove the duplicate WebRTC phone ${phone.id} (another run created it at the same time)`,
+      before,
+      after: `one WebRTC phone: ${keep.id}`,
+    });
+    try {
+      await deps.api.deletePhone(phone.id);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.journal.record({
+        user: userId,
+        step: DUPLICATE_PHONE_STEP,
+        event: 'failed',
+        error: message,
+      });
+      throw new Error(
+        `the user has ${sorted.length} WebRTC phones and removing the duplicate ${phone.id} failed: ${message}`,
+      );
+    }
+    deps.journal.record({
+      user: userId,
+      step: DUPLICATE_PHONE_STEP,
+      event: 'finished',
+      detail: { removed: phone.id, kept: keep.id },
+    });
+  }
+  return keep;
+}
+
+/** The phone whose station is the user's default station now, if one of `phones` is. */
+async function phoneOfDefaultStation(
+  userId: string,
+  phones: readonly OrgPhone[],
+  api: GenesysAdapter,
+): Promise<OrgPhone | undefined> {
+  const [users, stations] = await Promise.all([
+    api.usersByIds([userId], { roles: false, locations: false }),
+    api.stationsOfUser(userId),
+  ]);
+  const defaultId = users[0]?.defaultStation?.id;
+  const line = stations.find((station) => station.id === defaultId)?.lineAppearanceId;
+  return line ? phones.find((phone) => phone.lineIds.includes(line)) : undefined;
+}
