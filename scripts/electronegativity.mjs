@@ -22,7 +22,7 @@ const REVIEWED = [
   [
     'PRELOAD_JS_CHECK',
     'main/window-options.ts',
-    'the one preload (electron/preload/preload.ts) exposes one named function per channel of shared/ipc.ts through contextBridge and nothing generic; every handler checks its sender and payload (test/unit/main/dispatch.test.ts)',
+    'the one preload (electron/preload/preload.ts) exposes one named function per channel of shared/ipc/ through contextBridge and nothing generic; every handler checks its sender and payload (test/unit/main/dispatch.test.ts)',
   ],
 ];
 const require = createRequire(import.meta.url);

@@ -11,7 +11,7 @@ import type {
   DemoSample,
   EventMap,
   EventName,
-  InputText,
+  InputTextView,
 } from '../../shared/ipc';
 import { AppError } from './app-error';
 import type { CaptureService } from './capture-window';
@@ -36,7 +36,7 @@ import { createSettingsStore } from './settings-store';
 /** File dialogs, backed by Electron's dialog module in the app. */
 export interface Dialogs {
   /** The chosen file's name and text; null when cancelled. */
-  openText(purpose: 'input' | 'config'): Promise<InputText | null>;
+  openText(purpose: 'input' | 'config'): Promise<InputTextView | null>;
   /** Writes `text` where the person chooses; the path, or null when cancelled. */
   saveText(defaultName: string, text: string, kind?: 'report' | 'config'): Promise<string | null>;
 }

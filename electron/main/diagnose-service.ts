@@ -9,7 +9,7 @@ import type {
   CompareRequest,
   CompareSide,
   DiagnoseRequest,
-  InputText,
+  InputTextView,
   PairResult,
 } from '../../shared/ipc';
 import { comparePair, pairJson } from '../../shared/mapping/pair';
@@ -59,7 +59,7 @@ const stampOf = (evaluatedAt: string) => evaluatedAt.replace(/[:]/g, '-').replac
 
 const encoder = new TextEncoder();
 
-export function toRawInput(input: InputText): RawInput {
+export function toRawInput(input: InputTextView): RawInput {
   return { name: input.name || 'pasted', bytes: encoder.encode(input.text) };
 }
 
@@ -93,7 +93,7 @@ export function createDiagnoseService(deps: {
     return id;
   };
 
-  const engineRun = async (inputs: InputText[], now: Date, batch: boolean): Promise<Report> => {
+  const engineRun = async (inputs: InputTextView[], now: Date, batch: boolean): Promise<Report> => {
     const [state, settings, org] = await Promise.all([
       deps.config.current(),
       deps.settings.get(),

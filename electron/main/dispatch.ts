@@ -1,6 +1,6 @@
 /**
  * The one `handle()` wrapper (STYLE.md habit 4): checks the sender, validates the payload against
- * shared/ipc.ts, runs the service and returns a `Result`. Nothing throws across IPC.
+ * shared/ipc/, runs the service and returns a `Result`. Nothing throws across IPC.
  * Electron-free, so the e2e test drives the same path through Playwright bindings.
  */
 import type { IpcMain } from 'electron';

@@ -1,4 +1,4 @@
-/** Checks an IPC payload against its shape from shared/ipc.ts before any handler sees it. */
+/** Checks an IPC payload against its shape from shared/ipc/ before any handler sees it. */
 import type { FieldShape, ObjectShape } from '../../shared/ipc';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

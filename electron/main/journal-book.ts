@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JournalJob, JournalStep } from '../../shared/ipc';
+import type { JournalJobView, JournalStepView } from '../../shared/ipc';
 import { csvRow } from '../../shared/provisioning/plan-file';
 import { parseJobHeaders, parseJournal, type JournalEntry } from '../genesys/provisioning/journal';
 
@@ -17,7 +17,7 @@ function orgOfFile(name: string): string {
   return key === 'demo' ? 'demo org' : key;
 }
 
-function stepOf(started: JournalEntry | undefined, last: JournalEntry): JournalStep {
+function stepOf(started: JournalEntry | undefined, last: JournalEntry): JournalStepView {
   const from = started ?? last;
   return {
     time: from.at,
@@ -32,7 +32,7 @@ function stepOf(started: JournalEntry | undefined, last: JournalEntry): JournalS
 }
 
 /** A job with the ids a resume needs (kept in the main process). */
-export interface JournalJobWithUsers extends JournalJob {
+export interface JournalJobWithUsers extends JournalJobView {
   unverifiedIds: string[];
 }
 
@@ -107,7 +107,7 @@ export async function readJournalBook(
   return [...byRun.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, limit);
 }
 
-export function journalCsv(jobs: readonly JournalJob[]): string {
+export function journalCsv(jobs: readonly JournalJobView[]): string {
   const rows = [
     csvRow([
       'job',
@@ -142,5 +142,5 @@ export function journalCsv(jobs: readonly JournalJob[]): string {
 }
 
 /** What the renderer gets: the jobs without their user id lists. */
-export const forRenderer = (jobs: readonly JournalJobWithUsers[]): JournalJob[] =>
+export const forRenderer = (jobs: readonly JournalJobWithUsers[]): JournalJobView[] =>
   jobs.map(({ unverifiedIds: _ids, ...job }) => job);

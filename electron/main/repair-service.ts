@@ -12,7 +12,7 @@ import type {
   PlanFormat,
   RepairCandidate,
   RepairJobView,
-  RepairOutcome,
+  RepairOutcomeView,
   RepairPreview,
   RepairResult,
 } from '../../shared/ipc';
@@ -44,7 +44,7 @@ export interface RepairService {
 /** Events go out at most this often (plus every change of state), so 2,000 results stay cheap. */
 const EMIT_EVERY_MS = 250;
 
-const ZERO_COUNTS: Record<RepairOutcome, number> = {
+const ZERO_COUNTS: Record<RepairOutcomeView, number> = {
   repaired: 0,
   'already-right': 0,
   failed: 0,

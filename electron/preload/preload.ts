@@ -1,6 +1,6 @@
 /**
  * The only bridge between the sandboxed renderer and the main process: `window.jitDoctor`, one
- * named function per channel of shared/ipc.ts and nothing generic (no raw ipcRenderer, no
+ * named function per channel of shared/ipc/ and nothing generic (no raw ipcRenderer, no
  * arbitrary channel). Bundled by scripts/build-electron.mjs.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';

@@ -3,7 +3,7 @@
  * and the status line. The current report lives here so Diagnose and Compare share it.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { AppReport, InputText, OrgStatus, ThemePreference } from '../../shared/ipc';
+import type { AppReport, InputTextView, OrgStatus, ThemePreference } from '../../shared/ipc';
 import { api, call, errorText } from './api';
 import { RepairIndicator } from './components/RepairIndicator';
 import { CompareScreen, EMPTY_PAIR, type PairState } from './screens/Compare';
@@ -57,7 +57,7 @@ export function App() {
   const [pair, setPair] = useState<PairState>(EMPTY_PAIR);
   /** Counts diagnoses, so a repeated identical report is still a new one (benchmarks wait on it). */
   const [diagnoses, setDiagnoses] = useState(0);
-  const [inputs, setInputs] = useState<InputText[]>([]);
+  const [inputs, setInputs] = useState<InputTextView[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,7 +72,7 @@ export function App() {
 
   /** Diagnoses and shows the result on Diagnose, unless `stay` (a configuration change re-runs). */
   const diagnose = useCallback(
-    async (next: InputText[], options: { now?: string | null; stay?: boolean } = {}) => {
+    async (next: InputTextView[], options: { now?: string | null; stay?: boolean } = {}) => {
       if (!options.stay) setScreen('diagnose');
       setBusy(true);
       setError(null);

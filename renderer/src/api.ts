@@ -1,4 +1,4 @@
-/** The preload API (shared/ipc.ts), the renderer's only way to the main process. */
+/** The preload API (shared/ipc/), the renderer's only way to the main process. */
 import { UserError } from '../../shared/errors';
 import type { JitDoctorApi, Result } from '../../shared/ipc';
 

@@ -61,7 +61,7 @@ export interface Harness {
 
 let bridgeSource: Promise<string> | null = null;
 
-/** The init script: test/e2e/bridge-init.ts bundled with shared/ipc.ts for the browser. */
+/** The init script: test/e2e/bridge-init.ts bundled with shared/ipc/ for the browser. */
 export function bridgeScript(): Promise<string> {
   bridgeSource ??= build({
     entryPoints: [join(ROOT, 'test/e2e/bridge-init.ts')],

@@ -1,6 +1,6 @@
 /** Capture a login in the capture window; every SAML message it sends can be diagnosed. */
 import { useEffect, useState } from 'react';
-import type { CapturedMessage, InputText, OrgStatus } from '../../../shared/ipc';
+import type { CapturedMessage, InputTextView, OrgStatus } from '../../../shared/ipc';
 import { api, call, errorText } from '../api';
 import { capturedInput, loginUrlFor } from '../model/capture';
 
@@ -9,7 +9,7 @@ export function CapturePanel({
   onDiagnose,
 }: {
   org: OrgStatus | null;
-  onDiagnose(input: InputText): void;
+  onDiagnose(input: InputTextView): void;
 }) {
   const [url, setUrl] = useState(() => loginUrlFor(org?.region));
   const [diagnoseOnly, setDiagnoseOnly] = useState(true);

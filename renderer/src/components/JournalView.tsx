@@ -4,10 +4,10 @@
  * a job did not verify. Read from disk by the main process, so it opens with the org unreachable.
  */
 import { useState } from 'react';
-import type { JournalJob, JournalStep } from '../../../shared/ipc';
+import type { JournalJobView, JournalStepView } from '../../../shared/ipc';
 
 const ROWS_PER_JOB = 200;
-const STEP_OUTCOMES: JournalStep['outcome'][] = ['done', 'failed', 'in flight'];
+const STEP_OUTCOMES: JournalStepView['outcome'][] = ['done', 'failed', 'in flight'];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -19,15 +19,15 @@ export function JournalView({
   onExport,
   onResume,
 }: {
-  jobs: JournalJob[];
+  jobs: JournalJobView[];
   busy: boolean;
   onExport(format: 'json' | 'csv'): void;
   onResume(run: string): void;
 }) {
   const [user, setUser] = useState('');
-  const [outcome, setOutcome] = useState<'' | JournalStep['outcome']>('');
+  const [outcome, setOutcome] = useState<'' | JournalStepView['outcome']>('');
   const needle = user.trim().toLowerCase();
-  const keep = (step: JournalStep) =>
+  const keep = (step: JournalStepView) =>
     (!outcome || step.outcome === outcome) &&
     (!needle || `${step.name ?? ''}\n${step.userId}`.toLowerCase().includes(needle));
 
@@ -44,7 +44,7 @@ export function JournalView({
           Outcome
           <select
             value={outcome}
-            onChange={(event) => setOutcome(event.target.value as '' | JournalStep['outcome'])}
+            onChange={(event) => setOutcome(event.target.value as '' | JournalStepView['outcome'])}
           >
             <option value="">any</option>
             {STEP_OUTCOMES.map((o) => (

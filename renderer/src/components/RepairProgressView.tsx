@@ -4,14 +4,14 @@
  * truth: repaired / already right / failed with the reason / not started.
  */
 import { useState } from 'react';
-import type { RepairJobView, RepairOutcome } from '../../../shared/ipc';
+import type { RepairJobView, RepairOutcomeView } from '../../../shared/ipc';
 import { etaText, isActive, JOB_STATE_WORDS, OUTCOME_WORDS } from '../model/repair-job';
 
 const SHOWN_RESULTS = 300;
-const OUTCOMES: RepairOutcome[] = ['failed', 'not-started', 'repaired', 'already-right'];
+const OUTCOMES: RepairOutcomeView[] = ['failed', 'not-started', 'repaired', 'already-right'];
 
 export function RepairProgressView({ job, onCancel }: { job: RepairJobView; onCancel(): void }) {
-  const [outcome, setOutcome] = useState<'' | RepairOutcome>('');
+  const [outcome, setOutcome] = useState<'' | RepairOutcomeView>('');
   const active = isActive(job);
   const shown = job.results.filter((r) => !outcome || r.outcome === outcome);
   const where = job.org.kind === 'demo' ? `the demo org ${job.org.name}` : job.org.name;
@@ -66,7 +66,7 @@ export function RepairProgressView({ job, onCancel }: { job: RepairJobView; onCa
             Show
             <select
               value={outcome}
-              onChange={(event) => setOutcome(event.target.value as '' | RepairOutcome)}
+              onChange={(event) => setOutcome(event.target.value as '' | RepairOutcomeView)}
             >
               <option value="">every result</option>
               {OUTCOMES.map((o) => (

@@ -4,7 +4,7 @@
  * are the engine's, as for any pasted message.
  */
 import { useState } from 'react';
-import type { InputText } from '../../../shared/ipc';
+import type { InputTextView } from '../../../shared/ipc';
 import { api, call, errorText } from '../api';
 
 /** What each sample shows, by the source name its message carries (kept across screens). */
@@ -13,7 +13,7 @@ const sampleLines = new Map<string, string>();
 /** The demo IdP's line for a message that came from "Try a sample", else null. */
 export const sampleLine = (source: string): string | null => sampleLines.get(source) ?? null;
 
-export function SampleList({ onDiagnose }: { onDiagnose(inputs: InputText[]): void }) {
+export function SampleList({ onDiagnose }: { onDiagnose(inputs: InputTextView[]): void }) {
   const [state, setState] = useState<{ loading: boolean; error: string | null }>({
     loading: false,
     error: null,

@@ -1,6 +1,6 @@
 /** Diagnose: get a message in (paste, drop, open, capture, a sample), then the verdict and everything behind it. */
 import { useEffect, useState } from 'react';
-import type { AppReport, InputText, OrgStatus } from '../../../shared/ipc';
+import type { AppReport, InputTextView, OrgStatus } from '../../../shared/ipc';
 import type { Finding, Report } from '../../../shared/report';
 import { stageOf } from '../../../shared/report/summary';
 import { api, call, errorText } from '../api';
@@ -15,7 +15,7 @@ import { SampleList } from '../components/SampleList';
 
 export interface DiagnoseScreenProps {
   report: AppReport | null;
-  inputs: InputText[];
+  inputs: InputTextView[];
   busy: boolean;
   error: string | null;
   org: OrgStatus | null;
@@ -26,7 +26,7 @@ export interface DiagnoseScreenProps {
   onAsOf(asOf: string | null): void;
   /** Sets the evaluation time and diagnoses the same inputs again at once. */
   onEvaluateAsOf(asOf: string | null): void;
-  onDiagnose(inputs: InputText[]): void;
+  onDiagnose(inputs: InputTextView[]): void;
 }
 
 /** Report-level findings that come from checking the messages against each other. */
@@ -178,7 +178,7 @@ export function DiagnoseScreen({
   );
 }
 
-function EmptyState({ onDiagnose }: { onDiagnose(inputs: InputText[]): void }) {
+function EmptyState({ onDiagnose }: { onDiagnose(inputs: InputTextView[]): void }) {
   return (
     <div className="empty">
       <p className="empty-title">Paste a SAML response anywhere (Ctrl/Cmd+V)</p>

@@ -4,7 +4,7 @@
  * on while the person is elsewhere. The journal reads from disk, org or no org.
  */
 import { useMemo, useState } from 'react';
-import type { JournalJob, RepairCandidate, RepairPreview } from '../../../shared/ipc';
+import type { JournalJobView, RepairCandidate, RepairPreview } from '../../../shared/ipc';
 import { ApiError, api, call, errorText } from '../api';
 import { ConfirmRepairDialog } from '../components/ConfirmRepairDialog';
 import { JournalView } from '../components/JournalView';
@@ -45,7 +45,7 @@ export function RepairScreen({ onConfigure }: { onConfigure(): void }) {
   const [confirming, setConfirming] = useState<{ ids: string[]; preview: RepairPreview } | null>(
     null,
   );
-  const [journal, setJournal] = useState<JournalJob[] | null>(null);
+  const [journal, setJournal] = useState<JournalJobView[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 

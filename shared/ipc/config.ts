@@ -1,0 +1,63 @@
+/** The active configuration: reading, validating, importing and saving it. */
+import type { JitDoctorConfig, SsoConfig } from '../config/types';
+import { none, text, type RequestShapes } from './common';
+
+export interface ConfigState {
+  config: JitDoctorConfig;
+  /** The JSON text as the person wrote it. */
+  text: string;
+  /** Where it came from: a file name, a preset, or `edited`. */
+  source: string;
+}
+
+export type ConfigValidation =
+  { valid: true; config: JitDoctorConfig } | { valid: false; message: string; path: string };
+
+export interface ConfigPreset {
+  id: string;
+  name: string;
+  config: JitDoctorConfig;
+}
+
+/** An SSO provider configured in the connected org, ready to merge into the configuration. */
+export interface OrgSsoProvider {
+  name: string;
+  disabled: boolean;
+  sso: SsoConfig;
+}
+
+export interface ConfigInvokes {
+  /** The active configuration, or null when none is set yet. */
+  getConfig: { request: void; reply: ConfigState | null };
+  /** Validates configuration JSON text without applying it. */
+  validateConfig: { request: { text: string }; reply: ConfigValidation };
+  /** Validates and makes the text the active configuration (kept in the app data folder). */
+  applyConfig: { request: { text: string; source: string }; reply: ConfigState };
+  /**
+   * Shows the open-file dialog for a configuration; its text and file name to review and save
+   * (nothing is applied), or null when cancelled.
+   */
+  openConfigFile: { request: void; reply: { text: string; source: string } | null };
+  /** Writes configuration text where the person chooses; the path, or null when cancelled. */
+  exportConfig: { request: { text: string }; reply: string | null };
+  /** The demo org's own configuration, to restore (not applied). */
+  demoConfig: { request: void; reply: ConfigState };
+  /** The IdP presets shipped in resources/presets. */
+  listPresets: { request: void; reply: ConfigPreset[] };
+  /** Reads IdP metadata XML (EntityDescriptor): issuer and signing certificates. */
+  importIdpMetadata: { request: { xml: string }; reply: SsoConfig };
+  /** The SSO providers configured in the connected org (or the demo org). */
+  importOrgProviders: { request: void; reply: OrgSsoProvider[] };
+}
+
+export const CONFIG_SHAPES: RequestShapes<ConfigInvokes> = {
+  getConfig: none,
+  validateConfig: { text: text(5_000_000) },
+  applyConfig: { text: text(5_000_000), source: text(500) },
+  openConfigFile: none,
+  exportConfig: { text: text(5_000_000) },
+  demoConfig: none,
+  listPresets: none,
+  importIdpMetadata: { xml: text(5_000_000) },
+  importOrgProviders: none,
+};

@@ -1,0 +1,149 @@
+/** Stuck agents: finding them, reviewing and running their repair, and the journal of past jobs. */
+import type { DirectoryUser } from '../directory/types';
+import type { RepairPlan } from '../provisioning/types';
+import { id, none, text, type RequestShapes } from './common';
+
+/** A user with the repair plan the rules give it. */
+export interface RepairCandidate {
+  user: Pick<DirectoryUser, 'id' | 'name' | 'email'> & Partial<DirectoryUser>;
+  plan: RepairPlan;
+  /** One line ("3 steps", "nothing to do", "blocked"). */
+  summary: string;
+  /** Each step in words, in order. */
+  steps: string[];
+  /** "rule 2: department Sales"; null when no rule matches. */
+  rule: string | null;
+  /** ISO time the org created the user, when known (the stuck-agent finder knows it). */
+  createdAt: string | null;
+}
+
+/**
+ * How a user's repair ended: repaired (verified), already right (nothing was needed), failed
+ * (with the reason), or not started (the job was cancelled or stopped before reaching the user).
+ */
+export type RepairOutcomeView = 'repaired' | 'already-right' | 'failed' | 'not-started';
+
+export interface RepairResult {
+  userId: string;
+  name: string;
+  outcome: RepairOutcomeView;
+  /** What happened, in words (the reason when failed). */
+  message: string;
+}
+
+export type RepairJobState = 'running' | 'cancelling' | 'finished' | 'cancelled';
+
+/**
+ * A repair job as the main process runs it. Events carry only the results new since the previous
+ * event (`resultsFrom` is the index of the first one); `getRepairJob` returns them all.
+ */
+export interface RepairJobView {
+  jobId: string;
+  org: { kind: 'demo' | 'org'; name: string; region: string };
+  state: RepairJobState;
+  startedAt: string;
+  endedAt: string | null;
+  /** Users in the job. */
+  users: number;
+  /** Plan steps done (finished or failed) and planned. */
+  steps: { done: number; total: number };
+  /** Seconds left at the org's rate budget; null until known. */
+  etaSeconds: number | null;
+  counts: Record<RepairOutcomeView, number>;
+  /** Why the job could not run at all (the org went away); null otherwise. */
+  problem: string | null;
+  resultsFrom: number;
+  results: RepairResult[];
+}
+
+/** What the confirmation names before anything is written. */
+export interface RepairPreview {
+  org: { kind: 'demo' | 'org'; name: string; region: string };
+  users: number;
+  /** Plan steps that write to the org. */
+  writes: number;
+  /** Users whose plan is partly blocked by a configuration gap. */
+  blocked: number;
+  /** Estimated seconds at the current rate limit. */
+  seconds: number;
+  rateLimitPerMinute: number;
+}
+
+export type PlanFormat = 'json' | 'csv';
+
+/** One step of a journaled job, in words. */
+export interface JournalStepView {
+  time: string;
+  userId: string;
+  /** The user's name when the journal knows it. */
+  name: string | null;
+  /** What the step does ("add skill Sales (3)"). */
+  what: string;
+  before: string | null;
+  after: string | null;
+  outcome: 'done' | 'failed' | 'in flight';
+  /** Why it failed. */
+  error: string | null;
+}
+
+/** One repair job as the journal recorded it. */
+export interface JournalJobView {
+  run: string;
+  org: string;
+  region: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  users: number;
+  /** Users of the job it did not verify (never reached, failed, or cut off): what a resume re-checks. */
+  unverified: number;
+  steps: JournalStepView[];
+}
+
+export interface RepairInvokes {
+  /** Users whose name, email or id contains the query, each with its plan. */
+  searchUsers: { request: { query: string }; reply: RepairCandidate[] };
+  /** Users created in the last `sinceHours` whose plan is not empty. */
+  findStuckAgents: { request: { sinceHours: number }; reply: RepairCandidate[] };
+  /** What repairing these users (of those last listed) writes, where, and how long it takes. */
+  previewRepair: { request: { userIds: string[] }; reply: RepairPreview };
+  /** Saves the reviewed plan of these users (of those last listed) as JSON or CSV; the path, or null. */
+  exportRepairPlan: { request: { userIds: string[]; format: PlanFormat }; reply: string | null };
+  /**
+   * Starts repairing these users with exactly the steps reviewed when they were listed, re-checked
+   * against the org before each write; progress arrives as events. Refused while a job runs.
+   */
+  startRepair: { request: { userIds: string[] }; reply: RepairJobView };
+  /** Asks the job to stop before its next write; the job says "cancelling" at once. */
+  cancelRepair: { request: { jobId: string }; reply: RepairJobView | null };
+  /** The running job, or the last one since the app started; null when none. */
+  getRepairJob: { request: void; reply: RepairJobView | null };
+  /** The journal's jobs (every org's, newest first), read from disk: no org connection needed. */
+  readJournal: { request: { limit: number }; reply: JournalJobView[] };
+  /**
+   * Re-plans, against the org now, the users a journaled job did not verify, and lists those with
+   * something left to do for review (as findStuckAgents does).
+   */
+  resumeJob: { request: { run: string }; reply: RepairCandidate[] };
+  /** Saves the journal's jobs as JSON or CSV; the path, or null when cancelled. */
+  exportJournal: { request: { format: PlanFormat }; reply: string | null };
+}
+
+export const REPAIR_SHAPES: RequestShapes<RepairInvokes> = {
+  searchUsers: { query: text(200) },
+  findStuckAgents: { sinceHours: { type: 'number', min: 0, max: 24 * 30 } },
+  previewRepair: { userIds: { type: 'array', of: id, max: 50_000 } },
+  exportRepairPlan: {
+    userIds: { type: 'array', of: id, max: 50_000 },
+    format: { type: 'enum', values: ['json', 'csv'] },
+  },
+  startRepair: { userIds: { type: 'array', of: id, max: 50_000 } },
+  cancelRepair: { jobId: id },
+  getRepairJob: none,
+  readJournal: { limit: { type: 'number', min: 1, max: 10_000, integer: true } },
+  resumeJob: { run: id },
+  exportJournal: { format: { type: 'enum', values: ['json', 'csv'] } },
+};
+
+export interface RepairEvents {
+  repairProgress: RepairJobView;
+}
