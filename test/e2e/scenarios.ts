@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { manyValuesResponse } from '../bench/diagnose';
 import { allViolations, seriousViolations } from './axe';
 import { readSample, ROOT } from './harness';
-import type { Scenario } from './run';
+import type { Scenario } from './scenario';
 import { expect, openScreen, pasteAnywhere } from './steps';
 import { departmentPair } from '../fixtures/compare/department-pair';
 
