@@ -8,6 +8,7 @@ import { readSample, ROOT } from './harness';
 import type { Scenario } from './scenario';
 import { expect, openScreen, pasteAnywhere } from './steps';
 import { departmentPair } from '../fixtures/compare/department-pair';
+import { diagnoseScenarios, firstLaunchScenarios } from './scenarios-diagnose';
 
 const NEAR_MISS = '011-claim-namespace-near-miss-department';
 const SCREENS = ['Diagnose', 'Compare', 'History', 'Configuration', 'Repair', 'Settings'];
@@ -55,6 +56,7 @@ export const scenarios: Scenario[] = [
       await screenshot('01-diagnose-empty');
     },
   },
+  ...firstLaunchScenarios,
   {
     name: 'repair: a stuck demo agent is reviewed, confirmed in a modal, repaired, then right',
     async run({ page, screenshot }) {
@@ -432,6 +434,7 @@ export const scenarios: Scenario[] = [
       await screenshot('02-diagnose-20k-values');
     },
   },
+  ...diagnoseScenarios,
   {
     name: 'settings: a profile secret is stored encrypted and never shown; the theme follows the choice',
     async run({ page, harness, screenshot }) {

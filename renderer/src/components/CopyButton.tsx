@@ -8,7 +8,7 @@ export function CopyButton({
 }: {
   value: string;
   label: string;
-  /** The visible word (the accessible name is `label`). */
+  /** The visible words; `label`, the accessible name, starts with them (axe: label in name). */
   text?: string;
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -21,9 +21,15 @@ export function CopyButton({
     }
     setTimeout(() => setState('idle'), 1500);
   };
+  const shown = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : text;
   return (
-    <button type="button" className="small-button" aria-label={label} onClick={() => void copy()}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : text}
+    <button
+      type="button"
+      className="small-button"
+      aria-label={state === 'idle' ? label : `${shown}: ${label}`}
+      onClick={() => void copy()}
+    >
+      {shown}
     </button>
   );
 }

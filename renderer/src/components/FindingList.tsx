@@ -22,7 +22,8 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
   return (
     <div className="finding-groups">
       {groupByStage(findings).map((group) => (
-        <section key={group.stage} className="finding-group" aria-label={group.title}>
+        // A group, not a landmark: the same stage appears in several lists on one screen.
+        <div key={group.stage} className="finding-group" role="group" aria-label={group.title}>
           <h3>{group.title}</h3>
           <ul className="findings">
             {group.findings.map((finding) => {
@@ -78,7 +79,7 @@ export function FindingList({ findings, selected, onSelect }: FindingListProps) 
               );
             })}
           </ul>
-        </section>
+        </div>
       ))}
     </div>
   );

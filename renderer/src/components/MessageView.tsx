@@ -72,16 +72,21 @@ export function MessageView({
           )}
         </section>
       </div>
-      <div className="cards">
-        <ValidityTimeline
-          message={message}
-          evaluatedAt={report.evaluatedAt}
-          skewSeconds={skewSeconds}
-        />
-        {message.jit && <JitCard jit={message.jit} message={message} />}
-        <SignaturePanel signature={message.signature} />
-      </div>
-      <AttributesTable attributes={message.attributes} />
+      {/* A request or logout message carries no login: the Response's panels would be empty. */}
+      {message.type === 'Response' && (
+        <>
+          <div className="cards">
+            <ValidityTimeline
+              message={message}
+              evaluatedAt={report.evaluatedAt}
+              skewSeconds={skewSeconds}
+            />
+            {message.jit && <JitCard jit={message.jit} message={message} />}
+            <SignaturePanel signature={message.signature} findings={message.findings} />
+          </div>
+          <AttributesTable attributes={message.attributes} />
+        </>
+      )}
     </div>
   );
 }

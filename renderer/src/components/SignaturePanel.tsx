@@ -1,18 +1,27 @@
 /** What is signed, by which certificate, and its fingerprints next to the configured ones. */
-import type { CertificateInfo, SignatureSummary } from '../../../shared/report';
+import type { CertificateInfo, Finding, SignatureSummary } from '../../../shared/report';
 
 const STATUS_TEXT: Record<SignatureSummary['status'], string> = {
   valid: 'Valid: verified with a configured certificate',
   invalid: 'Invalid: a digest or signature value does not verify',
   missing: 'Missing: nothing is signed',
   untrusted: 'Untrusted: verifies only with a certificate that is not configured',
-  'not-checked': 'Not checked: no certificate is configured',
+  // Why is the engine's to say (its SIGNATURE_NOT_CHECKED finding), shown in place of this.
+  'not-checked': 'Not checked',
   wrapped: 'Wrapped: what is signed is not what would be used',
 };
 
 const shortAlgorithm = (uri: string | null) => (uri ? (uri.split(/[#/]/).pop() ?? uri) : '—');
 
-export function SignaturePanel({ signature }: { signature: SignatureSummary }) {
+export function SignaturePanel({
+  signature,
+  findings,
+}: {
+  signature: SignatureSummary;
+  /** The message's findings: the engine's reason when the signature was not checked. */
+  findings: readonly Finding[];
+}) {
+  const notChecked = findings.find((f) => f.code === 'SIGNATURE_NOT_CHECKED');
   const certificates = signature.certificates ?? [];
   const configured = certificates.filter((c) => c.source === 'configured');
   const embedded = certificates.filter((c) => c.source === 'embedded');
@@ -22,7 +31,11 @@ export function SignaturePanel({ signature }: { signature: SignatureSummary }) {
   return (
     <section className="card signature" aria-labelledby="signature-title">
       <h2 id="signature-title">Signature</h2>
-      <p className={`sig-status sig-${signature.status}`}>{STATUS_TEXT[signature.status]}</p>
+      <p className={`sig-status sig-${signature.status}`}>
+        {signature.status === 'not-checked' && notChecked
+          ? notChecked.message
+          : STATUS_TEXT[signature.status]}
+      </p>
       {signature.signed.length > 0 && (
         <table className="table">
           <caption className="visually-hidden">Signed elements</caption>

@@ -109,6 +109,13 @@ export function XmlView({ xml, highlight, layout: given }: XmlViewProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // As the person types, the first match comes into view, as a browser's find does.
+  useEffect(() => {
+    if (matches.length > 0) bringIntoView(matches[0]!);
+    // Only a new query moves the view; stepping moves it itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [matches]);
+
   const step = (by: number) => {
     if (matches.length === 0) return;
     const next = (Math.min(matchAt, matches.length - 1) + by + matches.length) % matches.length;
@@ -211,12 +218,12 @@ export function XmlView({ xml, highlight, layout: given }: XmlViewProps) {
           </span>
           <CopyButton
             value={xml.slice(currentSpan.start, currentSpan.end)}
-            label={`Copy the ${currentSpan.name} element`}
+            label={`Copy element <${currentSpan.name}>`}
             text="Copy element"
           />
           <CopyButton
             value={elementText(layout, current)}
-            label={`Copy the value of ${currentSpan.name}`}
+            label={`Copy value of <${currentSpan.name}>`}
             text="Copy value"
           />
         </p>
