@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { captureHar } from '../../shared/capture/har';
 import { allViolations } from './axe';
 import { readSample, ROOT } from './harness';
-import type { Scenario } from './run';
+import type { Scenario } from './scenario';
 import { expect, openScreen, pasteAnywhere } from './steps';
 
 interface Box {
