@@ -11,7 +11,10 @@ const INTRO = `# Permissions of the OAuth client
 JIT Doctor reaches an org with a Client Credentials OAuth client. The role given to that client
 needs the permissions below for the operations JIT Doctor makes; \`jit-doctor org check\` (and
 **Check permissions** on the Settings screen) reads what the configured rules need and reports each
-permission as present or missing. A call refused with 403 names the permission in its error.
+permission as present or missing. A call refused with 403 names the permission in its error, and
+a repair fails only the agents whose steps need it: an agent whose rule grants a role is left
+unrepaired, with that reason, when roles cannot be looked up; the other agents of the run are
+repaired.
 
 The permissions come from the Genesys Cloud SDK's operation docs ("Requires ANY/ALL permissions").
 "any of" means one of the listed permissions is enough. An operation the docs list without a

@@ -92,10 +92,20 @@ export async function phonesOf(
   return phones;
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function unresolvable(step: PlanStep, catalog: OrgCatalog): Promise<string | null> {
+  // A lookup the org refuses (a 403 names the permission) blocks the steps that need it, not
+  // the whole batch.
   const check = async (lookup: Promise<{ ok: boolean; missing?: string }>) => {
-    const result = await lookup;
-    return result.ok ? null : (result.missing ?? 'not found');
+    try {
+      const result = await lookup;
+      return result.ok ? null : (result.missing ?? 'not found');
+    } catch (error) {
+      return messageOf(error);
+    }
   };
   switch (step.kind) {
     case 'skill':
@@ -111,9 +121,21 @@ async function unresolvable(step: PlanStep, catalog: OrgCatalog): Promise<string
   }
 }
 
-/** Moves steps naming something the org lacks into `blocked`, with the reason. */
-async function checkNames(plan: RepairPlan, catalog: OrgCatalog): Promise<RepairPlan> {
-  const problems = await Promise.all(plan.steps.map((step) => unresolvable(step, catalog)));
+/** Why a user's current state could not be read, per step kind it leaves unknown. */
+export type Unreadable = Partial<Record<PlanStep['kind'], string>>;
+
+/**
+ * Moves steps naming something the org lacks, or resting on a state that could not be read, into
+ * `blocked`, with the reason.
+ */
+async function checkNames(
+  plan: RepairPlan,
+  catalog: OrgCatalog,
+  unreadable: Unreadable = {},
+): Promise<RepairPlan> {
+  const problems = await Promise.all(
+    plan.steps.map(async (step) => unreadable[step.kind] ?? unresolvable(step, catalog)),
+  );
   if (problems.every((problem) => problem === null)) return plan;
   const blockedKinds = new Set(
     plan.steps.filter((_, i) => problems[i] !== null).map((step) => step.kind),
@@ -134,12 +156,24 @@ export interface AssessDeps {
   postJit: PostJitConfig | undefined;
 }
 
-export async function assessUsers(
+/** A user's state beyond the user read: the phone and utilization its rule needs. */
+export interface ExtraState {
+  phone: OrgPhone | null;
+  utilization: AgentUtilization | null;
+  /** Why a part could not be read (a 403 names the missing permission), per step kind. */
+  unreadable: Unreadable;
+}
+
+/**
+ * The WebRTC phone (of users without a WebRTC default) and the agent utilization (of users whose
+ * rule sets one), read in bulk. A read the org refuses or that fails leaves only the users who
+ * need it unknown for that step, with the reason; the others are read as usual.
+ */
+export async function readExtraState(
+  api: GenesysAdapter,
   users: readonly OrgUser[],
-  deps: AssessDeps,
-): Promise<Assessment[]> {
-  const { api, catalog, postJit } = deps;
-  const desired = users.map((user) => desiredStateFor(subjectOf(user), postJit));
+  desired: readonly (DesiredState | null)[],
+): Promise<ExtraState[]> {
   const phoneUnknown = users.filter(
     (user, i) => desired[i]?.webRtcPhone !== undefined && !hasWebRtcDefault(user),
   );
@@ -147,17 +181,49 @@ export async function assessUsers(
     phonesOf(
       api,
       phoneUnknown.map((user) => user.id),
+    ).catch(
+      (error: unknown) => new Error(`looking up the WebRTC phones failed: ${messageOf(error)}`),
     ),
     Promise.all(
-      users.map((user, i) => (desired[i]?.utilization ? api.utilizationOf(user.id) : null)),
+      users.map((user, i) =>
+        desired[i]?.utilization
+          ? api
+              .utilizationOf(user.id)
+              .catch(
+                (error: unknown) =>
+                  new Error(`reading the utilization failed: ${messageOf(error)}`),
+              )
+          : null,
+      ),
     ),
   ]);
+  const unknownIds = new Set(phoneUnknown.map((user) => user.id));
+  return users.map((user, i) => {
+    const unreadable: Unreadable = {};
+    let phone: OrgPhone | null = null;
+    if (!(phones instanceof Error)) phone = phones.get(user.id) ?? null;
+    else if (unknownIds.has(user.id)) {
+      unreadable['webrtc-phone'] = phones.message;
+      unreadable['default-station'] = phones.message;
+    }
+    const read = utilizations[i] ?? null;
+    if (read instanceof Error) unreadable.utilization = read.message;
+    return { phone, utilization: read instanceof Error ? null : read, unreadable };
+  });
+}
+
+export async function assessUsers(
+  users: readonly OrgUser[],
+  deps: AssessDeps,
+): Promise<Assessment[]> {
+  const { api, catalog, postJit } = deps;
+  const desired = users.map((user) => desiredStateFor(subjectOf(user), postJit));
+  const extra = await readExtraState(api, users, desired);
   return Promise.all(
     users.map(async (user, i) => {
-      const phone = phones.get(user.id) ?? null;
-      const utilization = utilizations[i] ?? null;
+      const { phone, utilization, unreadable } = extra[i]!;
       const state = stateOf(user, phone, utilization?.capacities ?? null);
-      const plan = await checkNames(planRepair(desired[i] ?? null, state), catalog);
+      const plan = await checkNames(planRepair(desired[i] ?? null, state), catalog, unreadable);
       return { user, state, desired: desired[i] ?? null, plan, phone, utilization };
     }),
   );

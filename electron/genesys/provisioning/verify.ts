@@ -4,9 +4,9 @@
  */
 import type { PostJitConfig } from '../../../shared/config/types';
 import { describeStep, desiredStateFor, planRepair } from '../../../shared/provisioning';
-import type { PlanStep, Utilization } from '../../../shared/provisioning';
-import type { OrgPhone, OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
-import { hasWebRtcDefault, phonesOf, stateOf, subjectOf } from './assess';
+import type { PlanStep } from '../../../shared/provisioning';
+import type { OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
+import { readExtraState, stateOf, subjectOf } from './assess';
 import type { Journal } from './journal';
 
 export interface Verification {
@@ -56,38 +56,9 @@ export async function verifyUsers(
     }
   });
   const byId = new Map(users.map((user) => [user.id, user]));
-  const desired = new Map(
-    users.map((user) => [user.id, desiredStateFor(subjectOf(user), postJit)]),
-  );
-  // A WebRTC default station proves the phone; only users without one need a phone lookup.
-  const phoneUnknown = users.filter(
-    (user) => desired.get(user.id)?.webRtcPhone !== undefined && !hasWebRtcDefault(user),
-  );
-  let phones: Map<string, OrgPhone>;
-  let utilizationById: Map<string, Utilization | null>;
-  try {
-    const [found, utilizations] = await Promise.all([
-      phonesOf(
-        api,
-        phoneUnknown.map((user) => user.id),
-      ),
-      Promise.all(
-        users.map(async (user) =>
-          desired.get(user.id)?.utilization
-            ? ((await api.utilizationOf(user.id))?.capacities ?? null)
-            : null,
-        ),
-      ),
-    ]);
-    phones = found;
-    utilizationById = new Map(users.map((user, i) => [user.id, utilizations[i] ?? null]));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    for (const user of users) unread.set(user.id, `re-reading the user failed: ${reason}`);
-    byId.clear();
-    phones = new Map();
-    utilizationById = new Map();
-  }
+  const desired = users.map((user) => desiredStateFor(subjectOf(user), postJit));
+  const extra = await readExtraState(api, users, desired);
+  const index = new Map(users.map((user, i) => [user.id, i]));
 
   return userIds.map((userId) => {
     const user = byId.get(userId);
@@ -96,8 +67,17 @@ export async function verifyUsers(
       journal.record({ user: userId, step: 'verify', event: 'failed', error });
       return { userId, remaining: [], error };
     }
-    const state = stateOf(user, phones.get(userId) ?? null, utilizationById.get(userId) ?? null);
-    const plan = planRepair(desired.get(userId) ?? null, state);
+    const i = index.get(userId)!;
+    const { phone, utilization, unreadable } = extra[i]!;
+    const state = stateOf(user, phone, utilization?.capacities ?? null);
+    const plan = planRepair(desired[i] ?? null, state);
+    // A part of the state that could not be read leaves the steps resting on it unverified.
+    const reasons = [...new Set(plan.steps.flatMap((step) => unreadable[step.kind] ?? []))];
+    if (reasons.length > 0) {
+      const error = `cannot verify: ${reasons.join('; ')}`;
+      journal.record({ user: userId, step: 'verify', event: 'failed', error });
+      return { userId, remaining: plan.steps, error };
+    }
     if (plan.steps.length === 0) {
       journal.record({ user: userId, step: 'verify', event: 'finished' });
     } else {
