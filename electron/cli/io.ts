@@ -2,13 +2,20 @@
  * What a command reads from and writes to its process, as one object: `runCli(argv, io)` runs any
  * command in-process (tests pass a recording io) and `processIo()` is the real terminal.
  */
+import { once } from 'node:events';
 import { createInterface } from 'node:readline/promises';
+import { inBlocks } from './json-stream';
 import { processStdin, type InputSource } from './input';
 
 export interface CliIo {
   stdin: InputSource;
   /** stdout, as given (the caller adds newlines). */
   out(text: string): void;
+  /**
+   * stdout, piece by piece as the pieces are made (a JSON report larger than one string may be),
+   * waiting for the reader to keep up; resolves once everything is handed to stdout.
+   */
+  outAll(chunks: Iterable<string>): Promise<void>;
   /** stderr, as given. */
   err(text: string): void;
   /** Colour on stdout (a terminal, no NO_COLOR). */
@@ -45,6 +52,10 @@ export function processIo(): CliIo {
   return {
     stdin: processStdin(),
     out: (text) => process.stdout.write(text),
+    async outAll(chunks) {
+      for (const block of inBlocks(chunks))
+        if (!process.stdout.write(block)) await once(process.stdout, 'drain');
+    },
     err: (text) => process.stderr.write(text),
     color,
     width: color ? Math.max(80, process.stdout.columns ?? 100) : 100,

@@ -5,7 +5,6 @@
  * the two messages differ in claim names, presence or findings (two inputs), 2 on usage errors.
  */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfigFile } from '../../../shared/config/load';
 import type { JitDoctorConfig } from '../../../shared/config/types';
 import { loadDirectoryFile } from '../../../shared/directory/file';
@@ -14,7 +13,7 @@ import { comparePair, pairJson, type Pair } from '../../../shared/mapping/pair';
 import type { MessageReport, Report } from '../../../shared/report';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { UsageError } from '../errors';
-import { readInputs, type InputSource } from '../input';
+import { ReadBudget, readInputs, readTextFile, type InputSource } from '../input';
 import { warnLine, type CommandIo } from '../io';
 import { formatOption, nowOption, type Format } from '../options';
 import {
@@ -72,8 +71,8 @@ export function registerCompare(program: Command, io: CommandIo): void {
     });
 }
 
-function readText(io: CompareIo): (path: string) => string {
-  return io.readText ?? ((path) => readFileSync(path, 'utf8'));
+function readText(io: CompareIo, what: string, budget: ReadBudget): (path: string) => string {
+  return io.readText ?? ((path) => readTextFile(path, what, budget));
 }
 
 function usage<T>(load: () => T): T {
@@ -85,9 +84,15 @@ function usage<T>(load: () => T): T {
   }
 }
 
-function loadDirectory(path: string | undefined, io: CompareIo): DirectoryView | null {
+function loadDirectory(
+  path: string | undefined,
+  io: CompareIo,
+  budget: ReadBudget,
+): DirectoryView | null {
   if (path === undefined) return null;
-  const { view, warnings } = usage(() => loadDirectoryFile(path, readText(io)));
+  const { view, warnings } = usage(() =>
+    loadDirectoryFile(path, readText(io, 'directory', budget)),
+  );
   warnings.forEach((w) => io.warn(w));
   return view;
 }
@@ -115,12 +120,14 @@ export async function runCompare(
     throw new UsageError(
       'compare INPUT needs --config FILE: the expected claim names come from its attributeMapping (or give two inputs to compare with each other)',
     );
+  // One budget for every file the run reads.
+  const budget = new ReadBudget();
   const config: JitDoctorConfig = flags.config
-    ? usage(() => loadConfigFile(flags.config!, readText(io)))
+    ? usage(() => loadConfigFile(flags.config!, readText(io, 'configuration', budget)))
     : {};
-  const directory = loadDirectory(flags.directory, io);
+  const directory = loadDirectory(flags.directory, io, budget);
   const now = flags.now ?? io.now?.() ?? new Date();
-  const raw = await readInputs(inputs, io.stdin);
+  const raw = await readInputs(inputs, io.stdin, budget);
   const reports = raw.map((input) => diagnose([input], { config, directory, now }));
 
   if (reports.length === 1) {

@@ -13,7 +13,8 @@ import { redactReport } from '../../../shared/report/redact';
 import { BATCH_NOT_CHECKED, diagnose } from '../../../shared/saml/diagnose';
 import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo-config';
 import { UsageError } from '../errors';
-import { readInputs, readTextFile, type InputSource } from '../input';
+import { ReadBudget, readInputs, readTextFile, type InputSource } from '../input';
+import { jsonDocument } from '../json-stream';
 import { warnLine, type CommandIo } from '../io';
 import { formatOption, nowOption, orgOptions, type Format } from '../options';
 import type { openOrgDirectory } from '../org';
@@ -67,7 +68,7 @@ export function registerDiagnose(program: Command, io: CommandIo): void {
         warn: warnLine(io),
         now: io.now,
       });
-      io.out(output.text);
+      await io.outAll(output.chunks);
       io.setExitCode(output.exitCode);
     });
 }
@@ -81,19 +82,33 @@ export interface DiagnoseIo {
   openOrgDirectory?: typeof openOrgDirectory;
 }
 
+export interface DiagnoseOutput {
+  /**
+   * The output in pieces, made as they are taken: a JSON report of tens of thousands of messages
+   * is more than one string may hold, so it is written out piece by piece (electron/cli/json-stream.ts).
+   */
+  chunks: Iterable<string>;
+  /** The whole output as one string, for tests and small reports. */
+  readonly text: string;
+  exitCode: 0 | 1;
+  report: Report;
+}
+
 /** Everything but the writing, so tests can run the command without a process. */
 export async function runDiagnose(
   inputs: readonly string[],
   flags: DiagnoseFlags,
   io: DiagnoseIo,
-): Promise<{ text: string; exitCode: 0 | 1; report: Report }> {
+): Promise<DiagnoseOutput> {
   const format = flags.format ?? 'text';
   const now = flags.now ?? io.now?.() ?? new Date();
   // The demo org ships its own configuration, so `--demo` needs nothing else.
   const configPath = flags.config ?? (flags.demo ? DEMO_CONFIG_PATH : undefined);
-  const config = configPath ? loadConfig(configPath) : {};
-  const raw = await readInputs(inputs, io.stdin);
-  const directory = await loadDirectory(flags, config, io);
+  // One budget for every file the run reads (inputs, configuration, directory).
+  const budget = new ReadBudget();
+  const config = configPath ? loadConfig(configPath, budget) : {};
+  const raw = await readInputs(inputs, io.stdin, budget);
+  const directory = await loadDirectory(flags, config, io, budget);
   if (!configPath) io.warn('no --config given: only the checks that need no configuration run');
 
   let report = diagnose(raw, {
@@ -110,17 +125,22 @@ export async function runDiagnose(
   );
   if (flags.redact) report = redactReport(report);
 
-  const text =
+  const chunks: Iterable<string> =
     format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : format === 'md'
-        ? renderMarkdown(report)
-        : renderText(report, { color: io.color });
-  return { text, exitCode: report.summary.errors > 0 ? 1 : 0, report };
+      ? jsonDocument(report)
+      : [format === 'md' ? renderMarkdown(report) : renderText(report, { color: io.color })];
+  return {
+    chunks,
+    get text() {
+      return [...chunks].join('');
+    },
+    exitCode: report.summary.errors > 0 ? 1 : 0,
+    report,
+  };
 }
 
-export function loadConfig(path: string): JitDoctorConfig {
-  const text = readTextFile(path, 'configuration');
+export function loadConfig(path: string, budget?: ReadBudget): JitDoctorConfig {
+  const text = readTextFile(path, 'configuration', budget);
   try {
     return parseConfig(text, path);
   } catch (error) {
@@ -133,6 +153,7 @@ async function loadDirectory(
   flags: DiagnoseFlags,
   config: JitDoctorConfig,
   io: DiagnoseIo,
+  budget: ReadBudget,
 ): Promise<DirectoryView | null> {
   if (flags.org || flags.demo) {
     // loaded on demand: the Genesys SDK is not needed to diagnose against a file or nothing
@@ -147,7 +168,7 @@ async function loadDirectory(
   if (flags.directory === undefined) return null;
   try {
     const { view, warnings } = loadDirectoryFile(flags.directory, (p) =>
-      readTextFile(p, 'directory'),
+      readTextFile(p, 'directory', budget),
     );
     warnings.forEach((w) => io.warn(w));
     return view;

@@ -14,6 +14,9 @@ export async function jitDoctor(args: string[], overrides: Partial<CliIo> = {}):
   const io: CliIo = {
     stdin: { isTTY: true, read: async () => new Uint8Array() },
     out: (text) => (stdout += text),
+    outAll: async (chunks) => {
+      for (const chunk of chunks) stdout += chunk;
+    },
     err: (text) => (stderr += text),
     color: false,
     width: 100,
