@@ -117,20 +117,49 @@ function userFrom(cells: Partial<Record<Column, string>>): DirectoryUser {
   };
 }
 
-function readRows(text: string, fileName: string): string[][] {
+/** What went wrong in a row, in words; the row itself is never shown (it may hold personal data). */
+const CSV_PROBLEMS: Readonly<Record<string, string>> = {
+  INVALID_OPENING_QUOTE: 'a quote inside a field that does not start with one',
+  CSV_INVALID_OPENING_QUOTE: 'a quote inside a field that does not start with one',
+  CSV_QUOTE_NOT_CLOSED: 'a quote that is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'text right after a closing quote',
+  CSV_MAX_RECORD_SIZE: 'a row that is too long',
+};
+
+/**
+ * The column separator, read from the header line: Excel saves "CSV" with ';' where the decimal
+ * separator is a comma (most of Europe), and some exports use tabs.
+ */
+function separatorOf(text: string): ',' | ';' | '\t' {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  if (header.includes(',')) return ',';
+  if (header.includes(';')) return ';';
+  return header.includes('\t') ? '\t' : ',';
+}
+
+const SEPARATOR_NAMES = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' } as const;
+
+function readRows(text: string, fileName: string, delimiter: string): string[][] {
   try {
     return parse(text, {
       bom: true,
+      delimiter,
       skip_empty_lines: true,
       relax_column_count: true,
     }) as string[][];
   } catch (error) {
-    throw new ConfigError(`${fileName} is not a readable CSV: ${(error as Error).message}`, '');
+    const { code, lines } = error as { code?: string; lines?: number };
+    const problem = (code && own(CSV_PROBLEMS, code)) ?? 'a row it cannot split into columns';
+    throw new ConfigError(
+      `${fileName} is not a readable CSV: ${problem}${lines ? ` at line ${lines}` : ''} (the row is not shown: it may hold personal data); save it again from the admin UI's export, or from Excel as "CSV UTF-8 (comma delimited)"`,
+      '',
+    );
   }
 }
 
 export function parseUsersCsv(text: string, fileName: string): UsersCsv {
-  const [header, ...rows] = readRows(text, fileName);
+  const separator = separatorOf(text);
+  const [header, ...rows] = readRows(text, fileName, separator);
   if (!header) throw new ConfigError(`${fileName}: the users CSV is empty`, '');
   const columns = header.map((name) => own(COLUMNS, normalise(name)) ?? null);
   if (!columns.includes('email')) {
@@ -140,6 +169,10 @@ export function parseUsersCsv(text: string, fileName: string): UsersCsv {
     );
   }
   const warnings: string[] = [];
+  if (separator !== ',')
+    warnings.push(
+      `${fileName}: its columns are separated by ${SEPARATOR_NAMES[separator]} (as Excel saves CSV in many European locales), and are read that way`,
+    );
   const unknown = header.filter((name, i) => !columns[i] && !KNOWN_UNUSED.has(normalise(name)));
   if (unknown.length > 0) {
     warnings.push(
