@@ -139,6 +139,10 @@ const XMLDOM_EXPLANATIONS: Array<[RegExp, string]> = [
     'a namespace prefix is used without being declared (no matching xmlns:prefix)',
   ],
   [/HierarchyRequestError/, 'there is more than one root element'],
+  [
+    /Maximum call stack size exceeded/,
+    'a part of the message is too long for the XML parser to check (a comment, text or attribute of millions of characters)',
+  ],
   [/missing root element/, 'there is no root element'],
 ];
 

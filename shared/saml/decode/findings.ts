@@ -19,10 +19,11 @@ export function unrecognizedFinding(
   detected: string,
   reason: string,
   details: Record<string, string> = {},
+  fix = `Give ${ACCEPTED_FORMS}. Copy the SAMLResponse value whole, from the browser's network tab or a SAML-tracer/HAR capture.`,
 ): Finding {
   return finding('INPUT_UNRECOGNIZED', {
     message: `${source} is not a SAML message: ${reason}.`,
-    fix: `Give ${ACCEPTED_FORMS}. Copy the SAMLResponse value whole, from the browser's network tab or a SAML-tracer/HAR capture.`,
+    fix,
     evidence: { source, detected, reason, ...details },
   });
 }

@@ -30,7 +30,8 @@ export function decodeInput(input: RawInput, limits: EngineLimits = DEFAULT_LIMI
 
   const decodedText = inputToText(input.bytes);
   if (!decodedText.ok) {
-    return { messages: [], findings: [unrecognizedFinding(source, 'binary', decodedText.reason)] };
+    const { detected, reason, fix } = decodedText;
+    return { messages: [], findings: [unrecognizedFinding(source, detected, reason, {}, fix)] };
   }
   const text = decodedText.text.trim();
   if (text === '') return { messages: [], findings: [emptyFinding(source)] };

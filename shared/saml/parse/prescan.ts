@@ -4,11 +4,11 @@
  * It refuses every markup declaration (`<!DOCTYPE`, `<!ENTITY`, ...) so nothing is ever expanded or
  * fetched, and it refuses element nesting deeper than the limit, because xmldom and xml-crypto walk
  * the tree recursively and would overflow the stack on a 50,000-deep document.
- * Comments, CDATA sections and processing instructions are skipped as the XML grammar says; a
- * declaration-looking text inside them is only text. Anything malformed is left to the parser,
- * which reports it with a position, except constructs the scan cannot step over (an unterminated
- * comment, CDATA section, processing instruction or tag): those are reported here, so no part of
- * the text escapes the scan.
+ * Comments (up to a length the parser handles), CDATA sections and processing instructions are
+ * skipped as the XML grammar says; a declaration-looking text inside them is only text. Anything
+ * malformed is left to the parser, which reports it with a position, except constructs the scan
+ * cannot step over (an unterminated comment, CDATA section, processing instruction or tag, or an
+ * overlong comment): those are reported here, so no part of the text escapes the scan.
  */
 export type PrescanProblem =
   | { kind: 'declaration'; keyword: string; offset: number }
@@ -33,6 +33,7 @@ export function prescanMarkup(xml: string, maxDepth: number): PrescanProblem | n
       if (xml.startsWith('<!--', i)) {
         resume = skipPast(xml, '-->', i + 4);
         if (resume === -1) return unterminated('comment', i);
+        if (resume - i > MAX_COMMENT_CHARACTERS) return overlongComment(resume - i, i);
       } else if (xml.startsWith('<![CDATA[', i)) {
         resume = skipPast(xml, ']]>', i + 9);
         if (resume === -1) return unterminated('CDATA section', i);
@@ -60,6 +61,21 @@ export function prescanMarkup(xml: string, maxDepth: number): PrescanProblem | n
     i = xml.indexOf('<', resume);
   }
   return null;
+}
+
+/**
+ * xmldom matches a comment with a backtracking pattern that runs out of stack at a few million
+ * characters; no identity provider writes a comment of even a kilobyte, so a far shorter bound
+ * refuses such a comment with its length and place instead of a parser crash.
+ */
+export const MAX_COMMENT_CHARACTERS = 1024 * 1024;
+
+function overlongComment(length: number, offset: number): PrescanProblem {
+  return {
+    kind: 'malformed',
+    reason: `a comment of ${length.toLocaleString('en-US')} characters, more than the ${MAX_COMMENT_CHARACTERS.toLocaleString('en-US')} the parser checks safely (identity providers write no such comment: was the message padded or edited?)`,
+    offset,
+  };
 }
 
 function unterminated(construct: string, offset: number): PrescanProblem {
