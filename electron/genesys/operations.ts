@@ -117,15 +117,15 @@ export const OPERATIONS = {
     method: 'POST',
     path: '/api/v2/authorization/subjects/{subjectId}/bulkadd',
     permissions: all('authorization:grant:add'),
-    purpose: 'grant a role in a division other than the home division to one user',
+    purpose:
+      'grant the roles a rule names to one user (a batch of one user, or of users who each need different roles)',
   },
-  'authorization.roles.usersAdd': {
-    sdk: ['AuthorizationApi', 'putAuthorizationRoleUsersAdd'],
-    method: 'PUT',
-    path: '/api/v2/authorization/roles/{roleId}/users/add',
-    permissions: any('authorization:grant:add'),
-    purpose: 'grant one role to many users in one call',
-    note: 'The docs do not say in which division the grant lands; Genesys grants it in the home division.',
+  'authorization.roles.grant': {
+    sdk: ['AuthorizationApi', 'postAuthorizationRole'],
+    method: 'POST',
+    path: '/api/v2/authorization/roles/{roleId}',
+    permissions: all('authorization:grant:add'),
+    purpose: 'grant one role in one division to many users in one call (subjectType=PC_USER)',
   },
   'authorization.divisions.move': {
     sdk: ['AuthorizationApi', 'postAuthorizationDivisionObject'],

@@ -24,7 +24,7 @@ const BY_RULE_PART = {
     'users.defaultStation.put',
   ],
   utilization: ['routing.utilization.get', 'routing.utilization.put'],
-  roles: ['authorization.roles.list', 'authorization.grants.bulkAdd'],
+  roles: ['authorization.roles.list', 'authorization.grants.bulkAdd', 'authorization.roles.grant'],
   division: ['authorization.divisions.list', 'authorization.divisions.move'],
 } as const satisfies Record<string, readonly OperationName[]>;
 

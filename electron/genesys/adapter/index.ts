@@ -314,8 +314,22 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
       );
     },
 
-    async moveToDivision(userId, divisionId) {
-      await call('authorization.divisions.move', [divisionId, 'USER', [userId]]);
+    async grantRoleToUsers(roleId, divisionId, userIds) {
+      checkBatch(userIds);
+      await call(
+        'authorization.roles.grant',
+        [
+          roleId,
+          { subjectIds: [...userIds], divisionIds: [divisionId] },
+          { subjectType: 'PC_USER' },
+        ],
+        { retryNotFound: true },
+      );
+    },
+
+    async moveUsersToDivision(divisionId, userIds) {
+      checkBatch(userIds);
+      await call('authorization.divisions.move', [divisionId, 'USER', [...userIds]]);
     },
 
     async usersListing(pageNumber, expand, control = {}) {
@@ -390,6 +404,18 @@ function createdUsersQuery(
     pageNumber,
     pageSize: PAGE,
   };
+}
+
+/**
+ * Ids per batched write (role grants, division moves). The SDK docs give no limit for these
+ * bodies; 100 is the most ids any Genesys Cloud call documented with a limit takes (users by id),
+ * and a smaller body also keeps a failed chunk small.
+ */
+export const BATCH_IDS = 100;
+
+function checkBatch(ids: readonly string[]): void {
+  if (ids.length === 0 || ids.length > BATCH_IDS)
+    throw new RangeError(`from 1 to ${BATCH_IDS} users per batched write (got ${ids.length})`);
 }
 
 function notFoundAsNull(error: unknown): null {

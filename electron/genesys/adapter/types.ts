@@ -112,8 +112,12 @@ export interface GenesysAdapter {
     capacities: Partial<Record<string, number>>,
     current?: AgentUtilization | null,
   ): Promise<void>;
+  /** One user, every role in one division (POST …/subjects/{id}/bulkadd). */
   grantRoles(userId: string, roleIds: readonly string[], divisionId: string): Promise<void>;
-  moveToDivision(userId: string, divisionId: string): Promise<void>;
+  /** One role in one division to at most 100 users (BATCH_IDS) (POST …/roles/{roleId}). */
+  grantRoleToUsers(roleId: string, divisionId: string, userIds: readonly string[]): Promise<void>;
+  /** At most 100 users (BATCH_IDS) into one division (POST …/divisions/{id}/objects/USER). */
+  moveUsersToDivision(divisionId: string, userIds: readonly string[]): Promise<void>;
 
   /** Snapshot reads (directory/fetch-snapshot.ts): one page of a listing, the SDK's models. */
   usersListing(

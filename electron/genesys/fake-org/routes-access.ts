@@ -146,6 +146,13 @@ function clientSubject(permissions: ReadonlySet<string>): platformClient.Models.
   };
 }
 
+const SUBJECT_TYPES = ['PC_GROUP', 'PC_USER', 'PC_OAUTH_CLIENT'];
+const OBJECT_TYPES = ['CAMPAIGN', 'MANAGEMENTUNIT', 'FLOW', 'QUEUE', 'DATATABLES', 'USER'];
+
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((id) => typeof id === 'string' && id.length > 0);
+}
+
 export const accessRoutes: Route[] = [
   route('routing.skills.list', ({ state, query }) => ({
     body: page(
@@ -172,18 +179,36 @@ export const accessRoutes: Route[] = [
     state.changed();
     return { status: 204 };
   }),
-  route('authorization.roles.usersAdd', ({ state, params, body }) => {
+  // SDK docs (postAuthorizationRole): subjectType PC_GROUP, PC_USER or PC_OAUTH_CLIENT, body
+  // {subjectIds, divisionIds}; every subject gets the role in every division.
+  route('authorization.roles.grant', ({ state, params, query, body }) => {
     const role = state.roles.get(params.roleId!);
     if (!role) throw notFound('Role', params.roleId!);
-    if (!Array.isArray(body))
-      throw badRequest('The body must be an array of user ids', 'invalid.value');
-    const home = state.homeDivision().id;
-    const users = body.map((id) => state.user(String(id)));
+    const subjectType = query.get('subjectType') ?? 'PC_USER';
+    if (!SUBJECT_TYPES.includes(subjectType))
+      throw badRequest(`subjectType must be one of ${SUBJECT_TYPES.join(', ')}`, 'invalid.value');
+    if (subjectType !== 'PC_USER')
+      throw badRequest(
+        `The fake org grants roles to users only, not ${subjectType}`,
+        'invalid.value',
+      );
+    const { subjectIds, divisionIds } = (body ?? {}) as {
+      subjectIds?: unknown;
+      divisionIds?: unknown;
+    };
+    if (!isIdList(subjectIds) || !isIdList(divisionIds))
+      throw badRequest(
+        'The body must be {subjectIds: [id…], divisionIds: [id…]}, both required',
+        'invalid.value',
+      );
+    const divisions = divisionIds.map((id) => state.division(id).id);
+    const users = subjectIds.map((id) => state.user(id));
     for (const user of users)
-      if (!user.grants.some((g) => g.roleId === role.id && g.divisionId === home))
-        user.grants.push({ roleId: role.id, divisionId: home });
+      for (const divisionId of divisions)
+        if (!user.grants.some((g) => g.roleId === role.id && g.divisionId === divisionId))
+          user.grants.push({ roleId: role.id, divisionId });
     state.changed();
-    return { body: users.map((u) => u.id) };
+    return { status: 204 };
   }),
   route('authorization.subjects.me', ({ permissions }) => ({
     body: clientSubject(permissions),
@@ -196,13 +221,19 @@ export const accessRoutes: Route[] = [
       query,
     ),
   })),
+  // SDK docs (postAuthorizationDivisionObject): objects of one type, one of CAMPAIGN,
+  // MANAGEMENTUNIT, FLOW, QUEUE, DATATABLES or USER; the body is the list of their ids.
   route('authorization.divisions.move', ({ state, params, body }) => {
     const division = state.division(params.divisionId!);
+    if (!OBJECT_TYPES.includes(params.objectType!))
+      throw badRequest(
+        `objectType must be one of ${OBJECT_TYPES.join(', ')} (got ${params.objectType})`,
+        'invalid.value',
+      );
     if (params.objectType !== 'USER')
-      throw badRequest(`Unsupported object type ${params.objectType}`, 'invalid.value');
-    if (!Array.isArray(body))
-      throw badRequest('The body must be an array of user ids', 'invalid.value');
-    const users = body.map((id) => state.user(String(id)));
+      throw badRequest(`The fake org holds users only, not ${params.objectType}`, 'invalid.value');
+    if (!isIdList(body)) throw badRequest('The body must be a list of object ids', 'invalid.value');
+    const users = body.map((id) => state.user(id));
     for (const user of users) {
       if (user.divisionId !== division.id) user.version += 1;
       user.divisionId = division.id;

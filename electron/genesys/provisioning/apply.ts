@@ -1,11 +1,11 @@
 /**
  * Applying one user's plan (all but the default station, which waits for the WebRTC station to
- * appear): the fewest writes the API allows (all skills in one bulk PATCH, all roles in one grant),
- * every step journaled, and a phone never created twice: the user's phone is looked up by its
- * deterministic name right before a create (phones.ts), a create the journal saw in flight, or one
- * that failed ambiguously, is re-checked against the org before anything is sent again, and a
- * phone another machine created at the same moment is found after the create and one of the two
- * removed.
+ * appear, and the division and roles, which batch-writes.ts sends for many users at once): the
+ * fewest writes the API allows (all skills in one bulk PATCH), every step journaled, and a phone
+ * never created twice: the user's phone is looked up by its deterministic name right before a
+ * create (phones.ts), a create the journal saw in flight, or one that failed ambiguously, is
+ * re-checked against the org before anything is sent again, and a phone another machine created
+ * at the same moment is found after the create and one of the two removed.
  */
 import { stepKey, type PlanStep } from '../../../shared/provisioning';
 import type { OrgPhone, GenesysAdapter } from '../adapter/types';
@@ -97,25 +97,6 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
       return false;
     }
   };
-
-  const divisionStep = plan.steps.find((step) => step.kind === 'division');
-  if (divisionStep)
-    await run([divisionStep], async () => {
-      await deps.api.moveToDivision(user.id, value(await deps.catalog.division(divisionStep.name)));
-    });
-
-  const roleSteps = plan.steps.filter((step) => step.kind === 'role');
-  if (roleSteps.length > 0)
-    await run(roleSteps, async () => {
-      const divisionId = divisionStep
-        ? value(await deps.catalog.division(divisionStep.name))
-        : user.division?.id;
-      if (!divisionId) throw new Error('the user has no division to grant the roles in');
-      const roleIds = await Promise.all(
-        roleSteps.map(async (step) => value(await deps.catalog.role(step.name))),
-      );
-      await deps.api.grantRoles(user.id, roleIds, divisionId);
-    });
 
   const skillSteps = plan.steps.filter((step) => step.kind === 'skill');
   for (let i = 0; i < skillSteps.length; i += SKILLS_PER_CALL) {

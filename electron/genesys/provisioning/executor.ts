@@ -14,6 +14,7 @@ import { systemClock, type Clock } from '../clock';
 import type { OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
 import { applyUserPlan, type AppliedUser } from './apply';
 import { assessUsers, expandFor, type Assessment } from './assess';
+import { applyBatchSteps } from './batch-writes';
 import { createOrgCatalog } from './catalog';
 import { journalKey, lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
 import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
@@ -217,6 +218,9 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     for (const assessment of assessments)
       if (assessment.plan.steps.length === 0) report(assessment);
 
+    // Division moves and role grants go out for every user first, many users per call.
+    const batched = await applyBatchSteps(active, { api, catalog, journal, onStepDone, signal });
+
     await runPipeline(active, {
       concurrency: options.concurrency ?? 24,
       signal,
@@ -231,7 +235,10 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
           onStepDone,
           signal,
         });
-        applied.set(assessment.user.id, result);
+        const { id } = assessment.user;
+        result.failures.unshift(...(batched.failures.get(id) ?? []));
+        if (batched.sent.has(id)) result.started = true;
+        applied.set(id, result);
         progress.usersDone += 1;
       },
       async finish(batch) {

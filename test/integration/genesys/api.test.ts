@@ -76,11 +76,26 @@ describe('skills, roles, divisions, licenses, SSO and audits', () => {
     await h.api.grantRoles('u-sam', [role.id], partner.id);
     const [sam] = await h.api.usersByIds(['u-sam'], { roles: true, locations: false });
     expect([...sam!.roles!].sort()).toEqual(['Agent_Tier1', 'Quality Evaluator', 'employee']);
-    await h.api.moveToDivision('u-sam', partner.id);
+    await h.api.moveUsersToDivision(partner.id, ['u-sam']);
     expect((await h.api.user('u-sam', []))?.division?.name).toBe('Partner Division');
     expect(calls(h.org)).toContain(
       `POST /api/v2/authorization/divisions/${partner.id}/objects/USER`,
     );
+  });
+
+  it('grants one role in one division to many users in one call', async () => {
+    const role = (await h.api.rolesNamed('Agent_Tier1'))[0]!;
+    const partner = (await h.api.divisionsNamed('Partner Division'))[0]!;
+    const before = h.org.requests.length;
+    await h.api.grantRoleToUsers(role.id, partner.id, ['u-sam']);
+    const sent = h.org.requests.slice(before);
+    expect(sent.map((r) => `${r.method} ${r.path}${r.query}`)).toEqual([
+      `POST /api/v2/authorization/roles/${role.id}?subjectType=PC_USER`,
+    ]);
+    expect(sent[0]!.body).toEqual({ subjectIds: ['u-sam'], divisionIds: [partner.id] });
+    const grants = h.org.state.user('u-sam').grants;
+    expect(grants).toContainEqual({ roleId: role.id, divisionId: partner.id });
+    await expect(h.api.grantRoleToUsers(role.id, partner.id, [])).rejects.toThrow(RangeError);
   });
 
   it('counts licensed users and finds created users in the audit log', async () => {

@@ -41,7 +41,7 @@ async function provision(
     divisionId: ids.home,
   }).id;
   await step('grant', () => h.api.grantRoles(userId, [ids.role], ids.home));
-  await step('move', () => h.api.moveToDivision(userId, ids.partner));
+  await step('move', () => h.api.moveUsersToDivision(ids.partner, [userId]));
   await step('skills', () => h.api.addSkills(userId, [{ id: ids.skill, proficiency: 1 }]));
   // The lookups that build the phone (site, base settings) meet the injected faults too: a read
   // that fails after its retries fails this step with its reason, never the whole workload.
