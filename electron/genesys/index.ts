@@ -27,7 +27,7 @@
  *   docs/permissions.md is generated from it.
  * - **Adapter** (`createGenesysAdapter(connection)`, adapter/): the one set of typed functions
  *   the repair executor, the snapshot and the app use; `allPages` reads a paged listing; grants
- *   retry the 404 of a role or division still propagating (`retryNotFound`).
+ *   retry the 404 of a role or division still propagating (`retryStatuses`).
  * - **Errors**: every failure is a `GenesysApiError` {operation, kind, status, code, message}; the
  *   message says what to do (credentials for 401, the permission for 403, ...).
  * - **Directory** (`fetchOrgSnapshot`, `liveDirectory`, `snapshotDirectory`): a DirectorySnapshot
@@ -36,8 +36,10 @@
  *   the engine's synchronous DirectoryView (shared/directory/view.ts) over it.
  * - **Fake org** (`startFakeOrg`, `startDemoOrg`): a stateful Genesys Cloud on 127.0.0.1 for the
  *   integration tests and the embedded demo org (resources/demo/org.json): real shapes and error
- *   bodies, versioned users, 409s, a time-scalable rate limit, async WebRTC stations, audit
- *   events, seeded fault injection (5xx, resets, timeouts, latency) and a request log.
+ *   bodies, versioned users, 409s, a time-scalable rate limit, audit events, seeded fault
+ *   injection (5xx, resets, timeouts, latency), a request log, and by default the hardness of
+ *   the real API (fake-org/hardness.ts: stations after 0–60 s, brand-new users unknown for a few
+ *   seconds, dropped expansions, refused default-station PUTs, late audits under Directory or SCIM).
  */
 export {
   connectGenesys,

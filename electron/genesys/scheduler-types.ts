@@ -20,10 +20,14 @@ export interface CallOptions<T> {
    */
   recheck?: () => Promise<T | undefined>;
   /**
-   * Also retry a 404 (with the same backoff): Genesys Cloud answers 404 for a role or division
-   * created moments ago until it has propagated.
+   * HTTP statuses that mean "not yet" for this call, retried with the same backoff: a 404 for a
+   * role, division or user created moments ago, a 400 or 409 from a default-station PUT while the
+   * new station settles. Such a refusal changed nothing, so even a create is simply resent,
+   * after a pause of n × `backoffBaseMs` before attempt n + 1 (no jitter).
    */
-  retryNotFound?: boolean;
+  retryStatuses?: readonly number[];
+  /** Attempts for this call (transient failures and `retryStatuses`); default the scheduler's `maxAttempts`. */
+  maxAttempts?: number;
   signal?: AbortSignal;
 }
 

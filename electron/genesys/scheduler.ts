@@ -270,13 +270,18 @@ export class CallScheduler {
       }
       return this.requeue(task);
     }
-    const lagging = task.options.retryNotFound === true && error.status === 404;
-    if (!(isTransient(error) || lagging) || task.attempts >= (this.options.maxAttempts ?? 5))
-      return fail(error);
+    const notYet =
+      error.kind === 'http' && (task.options.retryStatuses ?? []).includes(error.status ?? 0);
+    const attempts = task.options.maxAttempts ?? this.options.maxAttempts ?? 5;
+    if (!(isTransient(error) || notYet) || task.attempts >= attempts) return fail(error);
 
     const policy = task.options.retry ?? 'idempotent';
     if (!error.certainlyNotApplied && policy === 'never') return fail(error);
-    const delayMs = this.backoffMs(task.attempts);
+    // "Not yet" is the entity settling, not the server overloaded: a steady pause that grows by
+    // the base each time, without jitter (Terraform provider: util.RetryWhen, (i+1)·500 ms).
+    const delayMs = notYet
+      ? (this.options.backoffBaseMs ?? 500) * this.scale * task.attempts
+      : this.backoffMs(task.attempts);
     this.counters.retries += 1;
     this.emit('retry', { operation, attempt: task.attempts + 1, reason: error.message, delayMs });
     try {

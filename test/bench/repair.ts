@@ -88,7 +88,6 @@ async function stampede(log: (line: string) => void): Promise<Record<string, unk
   const org = await startFakeOrg({
     seed: stampedeSeed(AGENTS),
     timeScale: TIME_SCALE,
-    stationDelayMs: 2000,
     faults: FAULTS,
   });
   const folder = mkdtempSync(join(tmpdir(), 'jit-doctor-bench-repair-'));

@@ -5,6 +5,7 @@
  */
 import type platformClient from 'purecloud-platform-client-v2';
 import type { GenesysConnection } from '../connection';
+import { GenesysApiError } from '../errors';
 import type {
   CreatedUsers,
   Listing,
@@ -12,6 +13,7 @@ import type {
   OrgStation,
   OrgUser,
   GenesysAdapter,
+  ReadControl,
   UserExpand,
 } from './types';
 
@@ -66,6 +68,52 @@ function expandList(expand: UserExpand): string[] {
   ];
 }
 
+/** The field of the SDK's User that each expansion fills (absent when the API left it out). */
+const EXPANDED_FIELD: Record<string, keyof User> = {
+  skills: 'skills',
+  station: 'station',
+  authorization: 'authorization',
+  locations: 'locations',
+  employerInfo: 'employerInfo',
+};
+
+/** Whether the answer carries every expansion asked for (the API may leave one out). */
+function complete(user: User, expand: readonly string[]): boolean {
+  return expand.every((name) => {
+    const field = EXPANDED_FIELD[name];
+    return field === undefined || user[field] !== undefined;
+  });
+}
+
+/** Reads of users whose answer lacked an expansion, repeated up to this many times. */
+const EXPAND_REREADS = 5;
+
+/**
+ * Users as asked: those whose answer lacks a requested expansion are read again by id (one call
+ * for up to 100 of them) so that "no skills" is never a skills list the API left out.
+ */
+async function withExpansions(
+  users: User[],
+  expand: readonly string[],
+  reread: (ids: string[]) => Promise<User[]>,
+): Promise<User[]> {
+  const byId = new Map(users.map((user) => [user.id ?? '', user]));
+  let missing = users.filter((user) => user.id && !complete(user, expand)).map((u) => u.id!);
+  for (let round = 0; round < EXPAND_REREADS && missing.length > 0; round += 1) {
+    const again: User[] = [];
+    for (let i = 0; i < missing.length; i += PAGE)
+      again.push(...(await reread(missing.slice(i, i + PAGE))));
+    for (const user of again) if (user.id && byId.has(user.id)) byId.set(user.id, user);
+    missing = missing.filter((id) => !complete(byId.get(id)!, expand));
+  }
+  if (missing.length > 0)
+    throw new GenesysApiError(
+      { operation: 'users.list', kind: 'invalid-request' },
+      `Genesys Cloud users.list left out part of what was asked (${expand.join(', ')}) for ${missing.length} user(s), ${EXPAND_REREADS + 1} times in a row; run the repair again later`,
+    );
+  return users.map((user) => byId.get(user.id ?? '') ?? user);
+}
+
 function named<T extends { id?: string; name?: string }>(
   entities: T[] | undefined,
 ): { id: string; name: string }[] {
@@ -83,48 +131,66 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     pageCount: page.pageCount ?? 1,
   });
 
+  /** GET /users?id=…: the SDK's users, each with every expansion asked for. */
+  const readByIds = async (
+    ids: readonly string[],
+    expand: string[],
+    control: ReadControl = {},
+  ): Promise<User[]> => {
+    const read = async (some: readonly string[]) =>
+      (await call('users.list', [{ id: [...some], pageSize: PAGE, expand, state: 'any' }], control))
+        .entities ?? [];
+    return withExpansions(await read(ids), expand, read);
+  };
+
   return {
     async usersByIds(ids, expand) {
       if (ids.length === 0) return [];
       if (ids.length > PAGE) throw new RangeError(`at most ${PAGE} users per read`);
-      const found = await call('users.list', [
-        { id: [...ids], pageSize: PAGE, expand: expandList(expand), state: 'any' },
-      ]);
-      return (found.entities ?? []).map(toOrgUser);
+      return (await readByIds(ids, expandList(expand))).map(toOrgUser);
     },
 
     async findUser(idOrEmail, expand) {
+      const wanted = expandList(expand);
       if (EMAIL.test(idOrEmail)) {
         const found = await call('users.search', [
           {
             pageSize: 2,
-            expand: expandList(expand),
+            expand: wanted,
             query: [{ type: 'EXACT', fields: ['email'], value: idOrEmail }],
           },
         ]);
         const user = found.results?.find((u) => u.email?.toLowerCase() === idOrEmail.toLowerCase());
-        return user ? toOrgUser(user) : null;
+        return user ? toOrgUser((await readByIds([user.id ?? ''], wanted))[0] ?? user) : null;
       }
-      const user = await call('users.get', [idOrEmail, { expand: expandList(expand) }]).catch(
-        notFoundAsNull,
+      // A user created seconds ago is not known to GET /users/{id} yet: a 404 is asked again for
+      // 7.5 s before it means "no such user".
+      const user = await call('users.get', [idOrEmail, { expand: wanted }], {
+        retryStatuses: [404],
+        maxAttempts: 6,
+      }).catch(notFoundAsNull);
+      if (!user) return null;
+      return toOrgUser(
+        complete(user, wanted) ? user : ((await readByIds([idOrEmail], wanted))[0] ?? user),
       );
-      return user ? toOrgUser(user) : null;
     },
 
     async usersCreatedBetween(from, to) {
       const created: CreatedUsers[] = [];
       const interval = `${from.toISOString()}/${to.toISOString()}`;
-      for (let pageNumber = 1; ; pageNumber += 1) {
-        const result = await call('audits.realtimeQuery', [
-          createdUsersQuery(interval, pageNumber, true),
-        ]);
-        for (const message of result.entities ?? []) {
-          if (message.entity?.id)
-            created.push({ userId: message.entity.id, at: message.eventDate ?? '' });
+      for (const service of USER_CREATION_SERVICES)
+        for (let pageNumber = 1; ; pageNumber += 1) {
+          const result = await call('audits.realtimeQuery', [
+            createdUsersQuery(interval, service, pageNumber, true),
+          ]);
+          for (const message of result.entities ?? []) {
+            if (message.entity?.id)
+              created.push({ userId: message.entity.id, at: message.eventDate ?? '' });
+          }
+          if (pageNumber >= (result.pageCount ?? 1) || (result.entities ?? []).length === 0) break;
         }
-        if (pageNumber >= (result.pageCount ?? 1) || (result.entities ?? []).length === 0) break;
-      }
-      return created;
+      // Oldest first across both services.
+      return created.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     },
 
     async skillsNamed(name) {
@@ -239,6 +305,10 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
         ],
         {
           retry: 'recheck',
+          // A user created seconds ago is not known to the phone API yet: its 404 is asked again
+          // (Terraform provider: createPhone, util.RetryWhen(util.IsStatus404, …), 10 tries).
+          retryStatuses: [404],
+          maxAttempts: 10,
           recheck: async () => {
             const found = await recheck();
             return found
@@ -258,7 +328,13 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     },
 
     async setDefaultStation(userId, stationId) {
-      await call('users.defaultStation.put', [userId, stationId]);
+      // A new station refuses association for a moment with 400 or 409 (Terraform provider:
+      // assignUserToWebRtcPhone, util.RetryWhen(util.IsStatus400, …, 409), 10 tries). The PUT
+      // converges, so a repeat is safe.
+      await call('users.defaultStation.put', [userId, stationId], {
+        retryStatuses: [400, 409],
+        maxAttempts: 10,
+      });
     },
 
     async addSkills(userId, skills) {
@@ -310,7 +386,7 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
       await call(
         'authorization.grants.bulkAdd',
         [userId, { grants: roleIds.map((roleId) => ({ roleId, divisionId })) }],
-        { retryNotFound: true },
+        { retryStatuses: [404] },
       );
     },
 
@@ -333,13 +409,15 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     },
 
     async usersListing(pageNumber, expand, control = {}) {
-      return listing(
+      const page = listing(
         await call(
           'users.list',
           [{ ...paging(pageNumber), state: 'any', expand: [...expand] }],
           control,
         ),
       );
+      const reread = (ids: string[]) => readByIds(ids, [...expand], control);
+      return { ...page, entities: await withExpansions(page.entities ?? [], expand, reread) };
     },
 
     async rolesListing(pageNumber, control = {}) {
@@ -363,18 +441,22 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
       return listing(await call('license.users.list', [paging(pageNumber)], control));
     },
 
-    async createdUsersListing(interval, pageNumber, control = {}) {
+    async createdUsersListing(interval, service, pageNumber, control = {}) {
       return listing(
         await call(
           'audits.realtimeQuery',
-          [createdUsersQuery(interval, pageNumber, false)],
+          [createdUsersQuery(interval, service, pageNumber, false)],
           control,
         ),
       );
     },
 
     async user(userId, expand, control = {}) {
-      return call('users.get', [userId, { expand: [...expand] }], control).catch(notFoundAsNull);
+      const user = await call('users.get', [userId, { expand: [...expand] }], control).catch(
+        notFoundAsNull,
+      );
+      if (!user || complete(user, expand)) return user;
+      return (await readByIds([userId], [...expand], control))[0] ?? user;
     },
 
     async utilization(userId, control = {}) {
@@ -387,15 +469,25 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
   };
 }
 
-/** The Directory audit records of users created in the interval (oldest first when sorted). */
+/**
+ * The audit services a user creation is recorded under: `Directory` (SAML JIT, the admin UI) and
+ * `SCIM` (SCIM provisioning). The query takes one service at a time. That SCIM creations are
+ * audited under `SCIM` is taken from issue 9; the SDK types `serviceName` as a free string, so it
+ * could not be checked there.
+ */
+export const USER_CREATION_SERVICES = ['Directory', 'SCIM'] as const;
+export type UserCreationService = (typeof USER_CREATION_SERVICES)[number];
+
+/** The audit records of users created in the interval under one service (oldest first when sorted). */
 function createdUsersQuery(
   interval: string,
+  service: UserCreationService,
   pageNumber: number,
   sorted: boolean,
 ): platformClient.Models.AuditRealtimeQueryRequest {
   return {
     interval,
-    serviceName: 'Directory',
+    serviceName: service,
     filters: [
       { property: 'Action', value: 'Create' },
       { property: 'EntityType', value: 'User' },

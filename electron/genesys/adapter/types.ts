@@ -76,7 +76,7 @@ export interface GenesysAdapter {
   usersByIds(ids: readonly string[], expand: UserExpand): Promise<OrgUser[]>;
   /** One user by id or email, with the same expansion; null when there is none. */
   findUser(idOrEmail: string, expand: UserExpand): Promise<OrgUser | null>;
-  /** Audit realtime query: users created in [from, to), oldest first. */
+  /** Audit realtime query: users created in [from, to) under Directory or SCIM, oldest first. */
   usersCreatedBetween(from: Date, to: Date): Promise<CreatedUsers[]>;
   /** GET /routing/skills?name= (a prefix match: the caller keeps exact names). */
   skillsNamed(name: string): Promise<{ id: string; name: string }[]>;
@@ -133,9 +133,10 @@ export interface GenesysAdapter {
     pageNumber: number,
     control?: ReadControl,
   ): Promise<Listing<platformClient.Models.UserLicenses>>;
-  /** Directory "Create User" audit records in the interval, one page. */
+  /** "Create User" audit records in the interval under one service (index.ts: USER_CREATION_SERVICES), one page. */
   createdUsersListing(
     interval: string,
+    service: 'Directory' | 'SCIM',
     pageNumber: number,
     control?: ReadControl,
   ): Promise<Listing<platformClient.Models.AuditLogMessage>>;

@@ -5,7 +5,7 @@
  */
 import type platformClient from 'purecloud-platform-client-v2';
 import type { DirectorySnapshot } from '../../../shared/directory/types';
-import { allPages, type GenesysAdapter } from '../adapter';
+import { allPages, USER_CREATION_SERVICES, type GenesysAdapter } from '../adapter';
 import { toDirectoryUser } from './convert';
 
 export type SnapshotPhase = 'lists' | 'users' | 'phones' | 'audit' | 'utilization';
@@ -102,7 +102,7 @@ export async function fetchOrgSnapshot(
   };
 }
 
-/** user id → creation time, from the Directory "Create User" audit events. */
+/** user id → creation time, from the "Create User" audit events (Directory and SCIM). */
 async function readCreationDates(
   api: GenesysAdapter,
   now: Date,
@@ -112,13 +112,17 @@ async function readCreationDates(
 ): Promise<Map<string, string>> {
   // a minute inside the retention limit, so the interval is never refused as too long
   const start = new Date(now.getTime() - days * 86_400_000 + 60_000);
-  const events = await allPages(
-    (pageNumber) =>
-      api.createdUsersListing(`${start.toISOString()}/${now.toISOString()}`, pageNumber, {
-        signal,
-      }),
-    onPage,
-  );
+  const interval = `${start.toISOString()}/${now.toISOString()}`;
+  const events = (
+    await Promise.all(
+      USER_CREATION_SERVICES.map((service) =>
+        allPages(
+          (pageNumber) => api.createdUsersListing(interval, service, pageNumber, { signal }),
+          onPage,
+        ),
+      ),
+    )
+  ).flat();
   const out = new Map<string, string>();
   for (const event of events)
     if (event.entity?.id && event.eventDate) out.set(event.entity.id, event.eventDate);

@@ -1,7 +1,8 @@
 /**
  * The embedded demo org: the fake org seeded from resources/demo/org.json, its timestamps moved so
  * that the stuck agents were created this morning whenever it starts, served on 127.0.0.1 with the
- * production rate limit (300 per minute) and a short delay before new WebRTC stations appear.
+ * production rate limit (300 per minute) and the real API's hardness (hardness.ts: new WebRTC
+ * stations appear after up to a minute, as they do in Genesys Cloud).
  */
 import demoSeed from '../../../resources/demo/org.json';
 import { startFakeOrg, type FakeOrg, type FakeOrgOptions } from './server';
@@ -26,7 +27,6 @@ export function startDemoOrg({ stuckAgents, ...options }: DemoOrgOptions = {}): 
   return startFakeOrg({
     seed: withStuckAgents(demoOrgSeed(), stuckAgents ?? DEMO_STUCK_AGENTS),
     rebaseTo: Date.now(),
-    stationDelayMs: 1500,
     ...options,
   });
 }

@@ -32,6 +32,8 @@ export interface FakeUser {
   labelUtilizations?: Record<string, { maximumCapacity: number; interruptingLabelIds: string[] }>;
   defaultStationId?: string;
   createdAt?: string;
+  /** Clock ms before which the API answers 404 for this brand-new user (hardness.ts). */
+  visibleAtMs?: number;
 }
 
 export interface FakeRole {
@@ -61,8 +63,8 @@ export interface FakePhone extends Named {
   phoneBaseSettingsId: string;
   lineBaseSettingsId?: string;
   webRtcUserId?: string;
-  /** Clock ms when created; the WebRTC station appears a configurable delay later. */
-  createdAtMs: number;
+  /** Clock ms from which its WebRTC station is visible (hardness.ts: some time after creation). */
+  stationVisibleAtMs: number;
   dateCreated: string;
 }
 
@@ -75,7 +77,9 @@ export interface FakeIdentityProvider {
 export interface FakeAuditEvent {
   id: string;
   eventDate: string;
-  serviceName: 'Directory';
+  serviceName: 'Directory' | 'SCIM';
+  /** Clock ms from which the audit query returns it (records arrive late). */
+  visibleAtMs: number;
   action: 'Create' | 'Update' | 'Delete';
   entityType: 'User';
   entity: Named;

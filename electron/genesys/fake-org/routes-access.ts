@@ -105,9 +105,11 @@ function auditQuery(state: FakeOrgState, body: unknown) {
     throw badRequest('interval must be "start/end" in ISO-8601', 'invalid.value');
   if (!request.serviceName) throw badRequest('serviceName is required', 'invalid.value');
   const filters = request.filters ?? [];
+  const now = state.clock.now();
   const events = state.audits.filter((event) => {
     const at = Date.parse(event.eventDate);
     if (at < start || at >= end || event.serviceName !== request.serviceName) return false;
+    if (event.visibleAtMs > now) return false; // not arrived yet
     return filters.every((f) => {
       const value = (f.value ?? '').toLowerCase();
       if (f.property === 'Action') return event.action.toLowerCase() === value;

@@ -1,6 +1,7 @@
 /** Sites, phone and line base settings, WebRTC phones, stations, default station, utilization. */
 import {
   badRequest,
+  conflict,
   MEDIA_TYPES,
   notFound,
   type FakePhone,
@@ -62,15 +63,17 @@ function createPhone(state: FakeOrgState, raw: unknown): FakePhone {
       'invalid.value',
     );
   const userId = body.webRtcUser?.id;
-  if (userId) state.user(userId);
+  // A user created seconds ago is not known to the phone API yet (hardness.ts).
+  if (userId && state.isNotYetVisible(state.user(userId))) throw notFound('User', userId);
+  const id = state.newId('phone');
   const phone: FakePhone = {
-    id: state.newId('phone'),
+    id,
     name: body.name,
     siteId,
     phoneBaseSettingsId: base.id,
     lineBaseSettingsId: lineBaseId,
     webRtcUserId: userId,
-    createdAtMs: state.clock.now(),
+    ...state.newPhoneTiming(id),
     dateCreated: new Date(state.clock.wallNow()).toISOString(),
   };
   state.phones.set(phone.id, phone);
@@ -180,6 +183,10 @@ export const telephonyRoutes: Route[] = [
   route('users.defaultStation.put', ({ state, params }) => {
     const user = state.user(params.userId!);
     const station = state.station(params.stationId!);
+    const refused = state.refusesDefaultStation(station.id);
+    if (refused === 400)
+      throw badRequest(`Station ${station.id} is not ready to be associated yet`, 'bad.request');
+    if (refused === 409) throw conflict(`Station ${station.id} is being updated; try again`);
     user.defaultStationId = station.id;
     state.changed();
     return { status: 204 };

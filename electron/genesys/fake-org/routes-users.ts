@@ -1,11 +1,13 @@
 /** /api/v2/users: get, list, search, with the real response shapes; JIT's user creation. */
-import { badRequest, FakeApiError, type FakeUser, type UserState } from './model';
+import { badRequest, FakeApiError, notFound, type FakeUser, type UserState } from './model';
 import { page, route, type Route } from './router';
 import type { FakeOrgState } from './state';
 
 const USER_STATES = new Set(['active', 'inactive', 'deleted']);
 
-export function userJson(state: FakeOrgState, user: FakeUser, expand: readonly string[]) {
+export function userJson(state: FakeOrgState, user: FakeUser, requested: readonly string[]) {
+  // Expansions are best effort: now and then one is left out of the answer (hardness.ts).
+  const expand = state.expansionsServed(requested);
   const division = state.divisions.get(user.divisionId);
   const manager = user.managerId ? state.users.get(user.managerId) : undefined;
   const out: Record<string, unknown> = {
@@ -22,8 +24,8 @@ export function userJson(state: FakeOrgState, user: FakeUser, expand: readonly s
     acdAutoAnswer: false,
     selfUri: `/api/v2/users/${user.id}`,
   };
-  if (expand.includes('employerInfo') && user.employeeId !== undefined)
-    out.employerInfo = { employeeId: user.employeeId };
+  if (expand.includes('employerInfo'))
+    out.employerInfo = user.employeeId !== undefined ? { employeeId: user.employeeId } : {};
   if (expand.includes('locations'))
     out.locations = user.locationIds.map((id) => ({
       locationDefinition: {
@@ -200,6 +202,7 @@ export function createJitUser(state: FakeOrgState, raw: unknown): FakeUser {
       .map((r) => ({ roleId: r.id, divisionId: state.homeDivision().id })),
     skills: new Map(),
   };
+  user.visibleAtMs = state.newUserVisibleAtMs(user.id);
   state.users.set(user.id, user);
   state.recordCreation(user);
   state.changed();
@@ -217,6 +220,7 @@ export const userRoutes: Route[] = [
   }),
   route('users.get', ({ state, params, query }) => {
     const user = state.user(params.userId!);
+    if (state.isNotYetVisible(user)) throw notFound('User', user.id);
     const wanted = query.get('state');
     if (user.state === 'deleted' && wanted !== 'deleted' && wanted !== 'any')
       throw new FakeApiError(404, 'not.found', `User ${user.id} was not found`);

@@ -5,6 +5,7 @@
  */
 import type { DirectorySnapshot, DirectoryUser } from '../../../shared/directory/types';
 import { MEDIA_TYPES, stableId, type FakeUser, type MediaUtilization, type Named } from './model';
+import type { FakeOrgHardness } from './hardness';
 import { FakeOrgState, type FakeOrgClock } from './state';
 
 export interface FakeOrgSeed extends DirectorySnapshot {
@@ -21,7 +22,9 @@ export interface FakeOrgSeed extends DirectorySnapshot {
 }
 
 export interface SeedOptions {
-  stationDelayMs?: number;
+  hardness?: FakeOrgHardness;
+  /** Real ms per org ms (the hardness spans are org ms). */
+  timeScale?: number;
   /** Moves every timestamp so that the seed's `takenAt` becomes this instant (epoch ms): the demo
    *  org's "created 40 minutes ago" stays 40 minutes ago whenever it starts. */
   rebaseTo?: number;
@@ -57,7 +60,7 @@ export function seedFakeOrg(
   clock: FakeOrgClock,
   options: SeedOptions = {},
 ): FakeOrgState {
-  const state = new FakeOrgState(clock, options.stationDelayMs ?? 0);
+  const state = new FakeOrgState(clock, options.hardness, options.timeScale);
   state.org = {
     id: stableId('org', seed.org?.name ?? 'fake-org'),
     name: seed.org?.name ?? 'fake-org',
@@ -157,7 +160,7 @@ function addUser(
     state.audits.push({
       id: stableId('audit', user.id),
       eventDate,
-      serviceName: 'Directory',
+      ...state.auditOf(user.id, true),
       action: 'Create',
       entityType: 'User',
       entity: { id: user.id, name: user.name },
@@ -193,7 +196,7 @@ function seedPhone(state: FakeOrgState, user: FakeUser, isDefault: boolean): voi
     phoneBaseSettingsId: base.id,
     lineBaseSettingsId: base.lineIds[0],
     webRtcUserId: user.id,
-    createdAtMs: Number.NEGATIVE_INFINITY,
+    stationVisibleAtMs: Number.NEGATIVE_INFINITY,
     dateCreated: user.createdAt ?? new Date(0).toISOString(),
   });
   if (isDefault) user.defaultStationId = stableId('station', id);

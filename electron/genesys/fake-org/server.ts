@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { errorBody, parseJson, readBody, send, tooManyRequests } from './http';
+import { resolveHardness, type HardnessOption } from './hardness';
 import { FakeApiError } from './model';
 import { matchRoute, type Route } from './router';
 import { OPERATIONS, type OperationSpec } from '../operations';
@@ -37,8 +38,12 @@ export interface FakeOrgOptions {
   rateLimit?: RateLimitOptions | false;
   /** Real ms per org ms (0.05: an org minute lasts 3 s); scales the rate window and Retry-After. */
   timeScale?: number;
-  /** Delay before a new WebRTC phone's station appears, in org ms; default 2000. */
-  stationDelayMs?: number;
+  /**
+   * How hard the org is (hardness.ts): default as hard as Genesys Cloud (stations after 0–60 s,
+   * brand-new users unknown for a few seconds, dropped expansions, refused default-station PUTs,
+   * late audit records under Directory or SCIM); `'gentle'` for none of it, or override a part.
+   */
+  hardness?: HardnessOption;
   faults?: FaultOptions;
   clock?: FakeOrgClock;
   /** Rebase the seed's timestamps to this instant (epoch ms); see SeedOptions. */
@@ -92,7 +97,8 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
   const clock = options.clock ?? defaultClock;
   const timeScale = options.timeScale ?? 1;
   const state = seedFakeOrg(options.seed ?? { users: [], divisions: ['Home'] }, clock, {
-    stationDelayMs: (options.stationDelayMs ?? 2000) * timeScale,
+    hardness: resolveHardness(options.hardness),
+    timeScale,
     rebaseTo: options.rebaseTo,
   });
   const clientId = Object.keys(options.clients ?? {})[0] ?? `fake-${randomUUID()}`;

@@ -1,7 +1,9 @@
 /**
  * The fake org's in-memory state and the rules Genesys Cloud enforces on it (unique email and
- * employee ID, versioned users, WebRTC stations that appear some time after their phone).
+ * employee ID, versioned users, WebRTC stations that appear some time after their phone), with the
+ * delays and refusals of hardness.ts.
  */
+import { drawSpan, GENTLE_FAKE_ORG, unitHash, type FakeOrgHardness } from './hardness';
 import {
   conflict,
   notFound,
@@ -66,11 +68,75 @@ export class FakeOrgState {
   mutations = 0;
   private sequence = 0;
 
+  /** Per new station: the default-station PUTs it still refuses, and with which status. */
+  private readonly stationRefusals = new Map<string, { left: number; status: 400 | 409 }>();
+  private readonly expandDrops: () => number;
+
   constructor(
     readonly clock: FakeOrgClock,
-    /** How long after its phone a WebRTC station becomes visible (clock ms). */
-    public stationDelayMs = 0,
-  ) {}
+    readonly hardness: FakeOrgHardness = GENTLE_FAKE_ORG,
+    /** Real ms per org ms: the clock runs in real ms, hardness spans are in org ms. */
+    readonly timeScale = 1,
+  ) {
+    this.expandDrops = seededStream(hardness.seed, 'expand');
+  }
+
+  /** A span of hardness.ts for one entity, in clock ms. */
+  private delayOf(span: FakeOrgHardness['stationDelayMs'], ...entity: string[]): number {
+    return drawSpan(span, unitHash(this.hardness.seed, ...entity)) * this.timeScale;
+  }
+
+  /** When a new phone's station appears, and whether its first default-station PUTs are refused. */
+  newPhoneTiming(phoneId: string): { stationVisibleAtMs: number } {
+    const refuse = unitHash(this.hardness.seed, 'refuse', phoneId);
+    if (refuse < this.hardness.stationRefusalRate)
+      this.stationRefusals.set(this.stationIdOf(phoneId), {
+        left: refuse < this.hardness.stationRefusalRate / 2 ? 2 : 1,
+        status: unitHash(this.hardness.seed, 'refusal-status', phoneId) < 0.5 ? 400 : 409,
+      });
+    return {
+      stationVisibleAtMs:
+        this.clock.now() + this.delayOf(this.hardness.stationDelayMs, 'station', phoneId),
+    };
+  }
+
+  /** The status a default-station PUT naming this station is refused with now, if any. */
+  refusesDefaultStation(stationId: string): 400 | 409 | undefined {
+    const refusal = this.stationRefusals.get(stationId);
+    if (!refusal) return undefined;
+    refusal.left -= 1;
+    if (refusal.left <= 0) this.stationRefusals.delete(stationId);
+    return refusal.status;
+  }
+
+  /** When a user created now becomes known to GET /users/{id} and to a phone create. */
+  newUserVisibleAtMs(userId: string): number {
+    return this.clock.now() + this.delayOf(this.hardness.newUserLagMs, 'user', userId);
+  }
+
+  /** A user the API answers 404 for, though it exists: created too recently. */
+  isNotYetVisible(user: FakeUser): boolean {
+    return user.visibleAtMs !== undefined && this.clock.now() < user.visibleAtMs;
+  }
+
+  /** The expansions one user of an answer gets: now and then one requested expansion is left out. */
+  expansionsServed(requested: readonly string[]): readonly string[] {
+    if (requested.length === 0 || this.hardness.expandDropRate === 0) return requested;
+    if (this.expandDrops() >= this.hardness.expandDropRate) return requested;
+    const dropped = requested[Math.floor(this.expandDrops() * requested.length)];
+    return requested.filter((name) => name !== dropped);
+  }
+
+  /** The service a user creation is audited under, and when the record shows up (clock ms). */
+  auditOf(userId: string, seeded: boolean): Pick<FakeAuditEvent, 'serviceName' | 'visibleAtMs'> {
+    const scim = unitHash(this.hardness.seed, 'scim', userId) < this.hardness.scimShare;
+    return {
+      serviceName: scim ? 'SCIM' : 'Directory',
+      visibleAtMs: seeded
+        ? Number.NEGATIVE_INFINITY
+        : this.clock.now() + this.delayOf(this.hardness.auditLagMs, 'audit', userId),
+    };
+  }
 
   newId(kind: string): string {
     this.sequence += 1;
@@ -132,7 +198,7 @@ export class FakeOrgState {
   }
 
   private stationOf(phone: FakePhone, now: number): FakeStation | undefined {
-    if (!phone.webRtcUserId || now < phone.createdAtMs + this.stationDelayMs) return undefined;
+    if (!phone.webRtcUserId || now < phone.stationVisibleAtMs) return undefined;
     return {
       id: this.stationIdOf(phone.id),
       name: phone.name,
@@ -144,7 +210,7 @@ export class FakeOrgState {
     };
   }
 
-  /** WebRTC stations: one per WebRTC phone, visible `stationDelayMs` after the phone was created. */
+  /** WebRTC stations: one per WebRTC phone, visible some time after the phone was created. */
   stations(): FakeStation[] {
     const now = this.clock.now();
     const out: FakeStation[] = [];
@@ -184,7 +250,7 @@ export class FakeOrgState {
     this.audits.push({
       id: this.newId('audit'),
       eventDate,
-      serviceName: 'Directory',
+      ...this.auditOf(user.id, false),
       action: 'Create',
       entityType: 'User',
       entity: { id: user.id, name: user.name },
@@ -196,4 +262,10 @@ export class FakeOrgState {
     for (const item of map.values()) if (item.name.toLowerCase() === wanted) return item;
     return undefined;
   }
+}
+
+/** A seeded stream of numbers in [0, 1) for per-request choices. */
+function seededStream(seed: number, name: string): () => number {
+  let counter = 0;
+  return () => unitHash(seed, name, (counter += 1));
 }

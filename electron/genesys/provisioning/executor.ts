@@ -17,7 +17,7 @@ import { assessUsers, expandFor, type Assessment } from './assess';
 import { applyBatchSteps } from './batch-writes';
 import { createOrgCatalog } from './catalog';
 import { journalKey, lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
-import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
+import { assignDefaultStations, type StationPolling } from './stations';
 import { createPhoneFinder, DUPLICATE_PHONE_STEP } from './phones';
 import { runPipeline } from './pipeline';
 import { readUsers, verifyUsers, type Verification } from './verify';
@@ -29,7 +29,7 @@ export interface RepairExecutorOptions {
   /** The journal's lines from earlier runs, read before this run appends to it. */
   history?: readonly JournalEntry[];
   clock?: Clock;
-  /** Real ms per org ms (the scheduler's time scale), applied to station polling pauses. */
+  /** Real ms per org ms (the scheduler's time scale), applied to the wait for stations. */
   timeScale?: number;
   stationPolling?: StationPolling;
   /** Users whose writes run at once (the scheduler still paces the calls); default 24. */
@@ -93,8 +93,6 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
   const { api, postJit, journal } = options;
   const clock = options.clock ?? systemClock;
   const scale = options.timeScale ?? 1;
-  const basePolling = options.stationPolling ?? DEFAULT_STATION_POLLING;
-  const polling = { ...basePolling, firstPauseMs: basePolling.firstPauseMs * scale };
   const catalog = createOrgCatalog(api);
   const phones = createPhoneFinder(api);
   const expand = expandFor(postJit);
@@ -250,7 +248,15 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         });
         const failures = await assignDefaultStations(
           stationUsers.map((a) => a.user.id),
-          { api: stationApi, journal, clock, polling, signal, onStepDone },
+          {
+            api: stationApi,
+            journal,
+            clock,
+            polling: options.stationPolling,
+            timeScale: scale,
+            signal,
+            onStepDone,
+          },
         );
         for (const [user, reason] of failures) stationFailures.set(user, reason);
         const checks = await verifyUsers(

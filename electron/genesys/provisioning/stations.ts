@@ -1,8 +1,16 @@
 /**
  * Default stations: Genesys Cloud creates a WebRTC phone's station asynchronously, so the stations
  * of many users are looked up together (one listing rather than a call per user), the ones not
- * there yet are polled again with a growing pause, and each found station becomes its user's
- * default with one PUT.
+ * there yet are looked up again after a growing pause until a minute has passed, and each found
+ * station becomes its user's default with one PUT (retried by the adapter while the new station
+ * refuses it with 400 or 409).
+ *
+ * The wait follows Genesys's Terraform provider (Terraform provider: assignUserToWebRtcPhone):
+ * up to 60 s for the station of a new phone (util.WithRetries(ctx, 60*time.Second, …) around
+ * GET /api/v2/stations?webRtcUserId=). Its pauses come from terraform-plugin-sdk's
+ * retry.RetryContext (0.5 s doubling up to 10 s); that library is not in our reference mirror,
+ * so the pause schedule is recalled, not checked. One lookup serves the whole batch, so a wait
+ * costs at most about ten lookups however many users wait.
  */
 import type { Clock } from '../clock';
 import type { OrgStation, GenesysAdapter } from '../adapter/types';
@@ -10,19 +18,28 @@ import type { Journal } from './journal';
 import { findByUser } from './lookup';
 
 export interface StationPolling {
-  /** Lookups after the first before giving up on a station. */
-  retries: number;
-  /** Pause before the first retry, doubled each time (org ms). */
+  /** How long after the first lookup to keep looking for a station that is not there (org ms). */
+  waitMs: number;
+  /** Pause before the second lookup, doubled after each one (org ms)… */
   firstPauseMs: number;
+  /** …up to this pause (org ms). */
+  maxPauseMs: number;
 }
 
-export const DEFAULT_STATION_POLLING: StationPolling = { retries: 6, firstPauseMs: 500 };
+export const DEFAULT_STATION_POLLING: StationPolling = {
+  waitMs: 60_000,
+  firstPauseMs: 500,
+  maxPauseMs: 10_000,
+};
 
 export interface StationDeps {
   api: GenesysAdapter;
   journal: Journal;
   clock: Clock;
+  /** In org ms; default DEFAULT_STATION_POLLING. */
   polling?: StationPolling;
+  /** Real ms per org ms (the scheduler's time scale); default 1. */
+  timeScale?: number;
   signal?: AbortSignal;
   onStepDone?(userId: string, step: string, ok: boolean): void;
 }
@@ -36,6 +53,7 @@ export async function assignDefaultStations(
 ): Promise<Map<string, string>> {
   const { api, journal } = deps;
   const polling = deps.polling ?? DEFAULT_STATION_POLLING;
+  const scale = deps.timeScale ?? 1;
   const failures = new Map<string, string>();
   for (const user of userIds) journal.record({ user, step: STEP, event: 'started' });
 
@@ -45,11 +63,26 @@ export async function assignDefaultStations(
     deps.onStepDone?.(user, STEP, false);
   };
 
+  const makeDefault = async (user: string, station: OrgStation) => {
+    try {
+      await api.setDefaultStation(user, station.id);
+      journal.record({ user, step: STEP, event: 'finished', detail: { stationId: station.id } });
+      deps.onStepDone?.(user, STEP, true);
+    } catch (error) {
+      fail(user, message(error));
+    }
+  };
+  const writes: Promise<void>[] = [];
   let pending = [...userIds];
+  const deadline = deps.clock.now() + polling.waitMs * scale;
+  let pause = polling.firstPauseMs * scale;
   for (let attempt = 0; pending.length > 0; attempt += 1) {
     if (attempt > 0) {
-      if (attempt > polling.retries || deps.signal?.aborted) break;
-      await deps.clock.sleep(polling.firstPauseMs * 2 ** (attempt - 1));
+      const left = deadline - deps.clock.now();
+      if (left <= 0 || deps.signal?.aborted) break;
+      // The last pause is cut to the deadline, so the final lookup happens right at it.
+      await deps.clock.sleep(Math.min(pause, left));
+      pause = Math.min(pause * 2, polling.maxPauseMs * scale);
     }
     let stations: Map<string, OrgStation[]>;
     try {
@@ -61,36 +94,22 @@ export async function assignDefaultStations(
     } catch (error) {
       for (const user of pending)
         fail(user, `looking up the WebRTC station failed: ${message(error)}`);
-      return failures;
+      pending = [];
+      break;
     }
     const ready = pending.filter((user) => (stations.get(user) ?? []).length > 0);
     pending = pending.filter((user) => (stations.get(user) ?? []).length === 0);
-    await Promise.all(
-      ready.map(async (user) => {
-        const station = stations.get(user)![0]!;
-        try {
-          await api.setDefaultStation(user, station.id);
-          journal.record({
-            user,
-            step: STEP,
-            event: 'finished',
-            detail: { stationId: station.id },
-          });
-          deps.onStepDone?.(user, STEP, true);
-        } catch (error) {
-          fail(user, message(error));
-        }
-      }),
-    );
+    // The PUTs (and their retries while a new station refuses) run while the lookups go on.
+    for (const user of ready) writes.push(makeDefault(user, stations.get(user)![0]!));
   }
-  const waited = polling.firstPauseMs * (2 ** polling.retries - 1);
   for (const user of pending)
     fail(
       user,
       deps.signal?.aborted
         ? 'stopped before the WebRTC station appeared'
-        : `the WebRTC station did not appear within ${Math.round(waited / 1000)} s of org time; run the repair again`,
+        : `the WebRTC station did not appear within ${Math.round(polling.waitMs / 1000)} s of looking for it; run the repair again`,
     );
+  await Promise.all(writes);
   return failures;
 }
 

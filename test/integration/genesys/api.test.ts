@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allPages } from '../../../electron/genesys/adapter';
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { GenesysApiError } from '../../../electron/genesys/errors';
+import { GENTLE_FAKE_ORG } from '../../../electron/genesys/fake-org/hardness';
 import { createJitUser } from '../../../electron/genesys/fake-org/routes-users';
 import { calls, failureOf, startHarness, webRtcPhoneFor, type Harness } from './helpers';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await startHarness({ stationDelayMs: 200, timeScale: 1 });
+  // The adapter's calls one by one: an org that answers at once and in full, stations after 0.2 s.
+  h = await startHarness({ hardness: { ...GENTLE_FAKE_ORG, stationDelayMs: 200 }, timeScale: 1 });
 });
 afterEach(async () => {
   await h.stop();

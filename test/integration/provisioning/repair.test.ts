@@ -34,7 +34,6 @@ async function stampedeOrg(faults = FAULTS): Promise<FakeOrg> {
   org = await startFakeOrg({
     seed: stampedeSeed(AGENTS),
     timeScale: TIME_SCALE,
-    stationDelayMs: 3000,
     faults,
   });
   return org;

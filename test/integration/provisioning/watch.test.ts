@@ -31,7 +31,6 @@ describe('watch mode', () => {
     org = await startFakeOrg({
       seed: stampedeSeed(0),
       timeScale: TIME_SCALE,
-      stationDelayMs: 1000,
     });
     connection = await connectGenesys({
       apiBase: org.url,
@@ -95,7 +94,7 @@ describe('the Lambda handler on the fake org', () => {
     // The fixture's users: Ana exists (created by JIT), Ben does not exist in this org.
     seed.users[0]!.id = '3f9c2d41-7a5e-4c0b-b1d8-6e2f0a9c4b11';
     seed.users[1]!.id = 'someone-else';
-    org = await startFakeOrg({ seed, timeScale: TIME_SCALE, stationDelayMs: 1000 });
+    org = await startFakeOrg({ seed, timeScale: TIME_SCALE });
     const journalLines: string[] = [];
     const handle = createSqsHandler({
       repairUsers: repairUsersFromEnvironment(

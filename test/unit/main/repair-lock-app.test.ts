@@ -27,7 +27,13 @@ afterEach(async () => {
 describe('the app and the CLI share the repair lock', () => {
   it('refuses a repair while the CLI holds the org, then runs and releases it', async () => {
     folder = mkdtempSync(join(tmpdir(), 'jd-app-lock-'));
-    org = await startFakeOrg({ seed: stampedeSeed(2), rebaseTo: Date.now(), rateLimit: false });
+    // The hard org at 50 times speed: its stations appear within 1.2 s for the app's real-time wait.
+    org = await startFakeOrg({
+      seed: stampedeSeed(2),
+      rebaseTo: Date.now(),
+      rateLimit: false,
+      timeScale: 0.02,
+    });
     const locks = join(folder, 'locks');
     const connector = createOrgConnector({
       folder,
