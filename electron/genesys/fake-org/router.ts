@@ -3,7 +3,7 @@
  * (../operations.ts), served at the table's HTTP method and path, so the fake org cannot drift
  * from what the adapter calls.
  */
-import { OPERATIONS, type OperationName } from '../operations';
+import { OPERATIONS, type OperationName, type SdkResult } from '../operations';
 import type { FakeOrgState } from './state';
 
 export interface RouteRequest {
@@ -15,12 +15,13 @@ export interface RouteRequest {
   permissions: ReadonlySet<string>;
 }
 
-export interface RouteResponse {
+/** An answer; `body` is the SDK's model type for the operation (index.d.ts `Models.*`). */
+export interface RouteResponse<T = unknown> {
   status?: number;
-  body?: unknown;
+  body?: T;
 }
 
-export type RouteHandler = (request: RouteRequest) => RouteResponse;
+export type RouteHandler<T = unknown> = (request: RouteRequest) => RouteResponse<T>;
 
 export interface Route {
   method: string;
@@ -31,8 +32,15 @@ export interface Route {
   name: OperationName;
 }
 
-/** Serves `name` at the method and path the operation table gives it; `{x}` becomes params.x. */
-export function route(name: OperationName, handler: RouteHandler): Route {
+/**
+ * Serves `name` at the method and path the operation table gives it; `{x}` becomes params.x. The
+ * handler's body must be what the SDK method resolves with (SdkResult), so the fake org answers
+ * in the SDK's own model types.
+ */
+export function route<K extends OperationName>(
+  name: K,
+  handler: RouteHandler<SdkResult<K>>,
+): Route {
   const { method, path } = OPERATIONS[name];
   const keys: string[] = [];
   const source = path.replace(/\{([A-Za-z]+)\}/g, (_match, key: string) => {

@@ -119,7 +119,7 @@ function auditQuery(state: FakeOrgState, body: unknown) {
     });
   });
   return page(
-    events,
+    events.map(({ visibleAtMs: _arrival, ...message }) => message),
     new URLSearchParams({
       pageSize: String(request.pageSize ?? 25),
       pageNumber: String(request.pageNumber ?? 1),

@@ -4,6 +4,7 @@ import {
   conflict,
   MEDIA_TYPES,
   notFound,
+  stableId,
   type FakePhone,
   type FakeUser,
   type MediaType,
@@ -113,7 +114,12 @@ export const telephonyRoutes: Route[] = [
     body: page(
       [...state.sites.values()]
         .filter((s) => nameMatches(s.name, query.get('name')))
-        .map((s) => ({ ...s, state: 'active' })),
+        // Every site has an (emergency) location; the fake gives each its own, named as the site.
+        .map((s) => ({
+          ...s,
+          state: 'active',
+          location: { id: stableId('location', 'site', s.id), name: s.name },
+        })),
       query,
     ),
   })),
@@ -126,7 +132,7 @@ export const telephonyRoutes: Route[] = [
           name: b.name,
           state: 'active',
           phoneMetaBase: { id: b.phoneMetaBaseId },
-          lines: b.lineIds.map((id) => ({ id, name: state.lineBases.get(id)?.name })),
+          lines: b.lineIds.map((id) => ({ id, name: state.lineBases.get(id)?.name ?? id })),
         })),
       query,
     ),

@@ -1,16 +1,21 @@
 /** /api/v2/users: get, list, search, with the real response shapes; JIT's user creation. */
+import type platformClient from 'purecloud-platform-client-v2';
 import { badRequest, FakeApiError, notFound, type FakeUser, type UserState } from './model';
 import { page, route, type Route } from './router';
 import type { FakeOrgState } from './state';
 
 const USER_STATES = new Set(['active', 'inactive', 'deleted']);
 
-export function userJson(state: FakeOrgState, user: FakeUser, requested: readonly string[]) {
+export function userJson(
+  state: FakeOrgState,
+  user: FakeUser,
+  requested: readonly string[],
+): platformClient.Models.User {
   // Expansions are best effort: now and then one is left out of the answer (hardness.ts).
   const expand = state.expansionsServed(requested);
   const division = state.divisions.get(user.divisionId);
   const manager = user.managerId ? state.users.get(user.managerId) : undefined;
-  const out: Record<string, unknown> = {
+  const out: platformClient.Models.User = {
     id: user.id,
     name: user.name,
     division: division ? { id: division.id, name: division.name } : undefined,
@@ -19,7 +24,10 @@ export function userJson(state: FakeOrgState, user: FakeUser, requested: readonl
     username: user.email,
     state: user.state,
     title: user.title,
-    manager: manager ? { id: manager.id, selfUri: `/api/v2/users/${manager.id}` } : undefined,
+    // A reference: the SDK types it as a whole User, the API sends its id and selfUri.
+    manager: manager
+      ? ({ id: manager.id, selfUri: `/api/v2/users/${manager.id}` } as platformClient.Models.User)
+      : undefined,
     version: user.version,
     acdAutoAnswer: false,
     selfUri: `/api/v2/users/${user.id}`,

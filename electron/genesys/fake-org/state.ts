@@ -187,7 +187,8 @@ export class FakeOrgState {
   private readonly stationIdByPhone = new Map<string, string>();
   private readonly phoneIdByStation = new Map<string, string>();
 
-  private stationIdOf(phoneId: string): string {
+  /** The id of the station a phone gets (derived once per phone). */
+  stationIdOf(phoneId: string): string {
     let id = this.stationIdByPhone.get(phoneId);
     if (!id) {
       id = stableId('station', phoneId);

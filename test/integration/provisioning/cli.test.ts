@@ -16,7 +16,8 @@ function jitDoctor(args: string[]) {
   const home = mkdtempSync(join(tmpdir(), 'jit-doctor-cli-'));
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    timeout: 60_000,
+    // The demo org is as slow as Genesys Cloud: a new WebRTC station takes up to a minute.
+    timeout: 150_000,
     // keep the default journal out of the real app data folder
     env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home, APPDATA: home },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +47,7 @@ describe('jit-doctor repair on the demo org', () => {
     expect(run.stdout).toContain('verified: nothing left to do');
     const lines = readJournal(journal);
     expect(lines.filter((l) => l.event === 'finished').map((l) => l.step)).toContain('verify');
-  });
+  }, 150_000);
 
   it('without --yes and without a terminal, plans and applies nothing (exit 1)', () => {
     const run = jitDoctor(['repair', '--stuck', '--since', '24h', '--demo']);
