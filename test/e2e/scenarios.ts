@@ -90,7 +90,8 @@ export const scenarios: Scenario[] = [
       const progress = page.getByTestId('repair-progress');
       await progress
         .getByRole('heading', { name: /^Repair finished/ })
-        .waitFor({ timeout: 60_000 });
+        // The demo org is as slow as Genesys Cloud: a new WebRTC station takes up to a minute.
+        .waitFor({ timeout: 150_000 });
       const outcome = await progress
         .getByTestId('repair-results')
         .getByRole('row')
@@ -112,7 +113,7 @@ export const scenarios: Scenario[] = [
       await progress.getByRole('progressbar').waitFor();
       await progress
         .getByRole('heading', { name: /^Repair finished/ })
-        .waitFor({ timeout: 120_000 });
+        .waitFor({ timeout: 200_000 });
       const counts = await progress.getByRole('list', { name: 'Results so far' }).innerText();
       expect(/\b0\s+failed/.test(counts), `every stuck agent is repaired: ${counts}`);
       await page.getByRole('button', { name: 'Show the journal' }).click();

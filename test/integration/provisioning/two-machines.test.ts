@@ -85,7 +85,6 @@ describe('two machines repairing the same agents', () => {
     org = await startFakeOrg({
       seed: stampedeSeed(AGENTS),
       timeScale: TIME_SCALE,
-      stationDelayMs: 1000,
     });
     const folder = mkdtempSync(join(tmpdir(), 'jit-doctor-two-machines-'));
     const journals = [join(folder, 'laptop.jsonl'), join(folder, 'lambda.jsonl')];
@@ -136,7 +135,6 @@ describe('two machines repairing the same agents', () => {
     org = await startFakeOrg({
       seed: stampedeSeed(AGENTS),
       timeScale: TIME_SCALE,
-      stationDelayMs: 500,
     });
     // The second machine plans first, and its lookups before each create find nothing (it looked
     // at the very moment the first was creating); only its own phone makes later lookups see them.
@@ -188,7 +186,7 @@ describe('two machines repairing the same agents', () => {
 
 describe('keeping one of two phones', () => {
   it("keeps the phone whose station is the user's default, even when it is the newer one", async () => {
-    harness = await startHarness({ stationDelayMs: 0 });
+    harness = await startHarness({ hardness: { stationDelayMs: 0 } });
     const { api } = harness;
     const [user] = await api.usersByIds(['u-sam'], { roles: false, locations: false });
     const wanted = await webRtcPhoneFor(api, user!.id, phoneNameFor(user!.id));
