@@ -143,6 +143,12 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     return withExpansions(await read(ids), expand, read);
   };
 
+  /** One user as read, or read again by id when the answer left an expansion out. */
+  const completed = async (user: User, expand: string[], control: ReadControl = {}) =>
+    complete(user, expand)
+      ? user
+      : ((await readByIds([user.id ?? ''], expand, control))[0] ?? user);
+
   return {
     async usersByIds(ids, expand) {
       if (ids.length === 0) return [];
@@ -161,7 +167,7 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
           },
         ]);
         const user = found.results?.find((u) => u.email?.toLowerCase() === idOrEmail.toLowerCase());
-        return user ? toOrgUser((await readByIds([user.id ?? ''], wanted))[0] ?? user) : null;
+        return user ? toOrgUser(await completed(user, wanted)) : null;
       }
       // A user created seconds ago is not known to GET /users/{id} yet: a 404 is asked again for
       // 7.5 s before it means "no such user".
@@ -169,10 +175,7 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
         retryStatuses: [404],
         maxAttempts: 6,
       }).catch(notFoundAsNull);
-      if (!user) return null;
-      return toOrgUser(
-        complete(user, wanted) ? user : ((await readByIds([idOrEmail], wanted))[0] ?? user),
-      );
+      return user ? toOrgUser(await completed(user, wanted)) : null;
     },
 
     async usersCreatedBetween(from, to) {
@@ -455,8 +458,7 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
       const user = await call('users.get', [userId, { expand: [...expand] }], control).catch(
         notFoundAsNull,
       );
-      if (!user || complete(user, expand)) return user;
-      return (await readByIds([userId], [...expand], control))[0] ?? user;
+      return user && completed(user, [...expand], control);
     },
 
     async utilization(userId, control = {}) {

@@ -49,8 +49,11 @@ describe('the hard fake org', () => {
       state.newPhoneTiming(id);
       const station = state.stationIdOf(id);
       const statuses: number[] = [];
-      for (let status = state.refusesDefaultStation(station); status;)
-        (statuses.push(status), (status = state.refusesDefaultStation(station)));
+      let status = state.refusesDefaultStation(station);
+      while (status !== undefined) {
+        statuses.push(status);
+        status = state.refusesDefaultStation(station);
+      }
       return statuses;
     });
     const refused = refusals.filter((r) => r.length > 0);
