@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   process.stderr.write(
     `fake org on ${org.url}: ${options.agents} agents created in the last 30 minutes, none provisioned; ` +
       `rate limit ${options.rateLimit === 0 ? 'off' : `${options.rateLimit}/min`}; ` +
+      'as hard as Genesys Cloud (new stations after up to 60 s; docs/genesys-api.md); ' +
       `audit at ${auditUrl}${options.configOut ? `; rules in ${options.configOut}` : ''}. Ctrl-C stops it.\n`,
   );
 

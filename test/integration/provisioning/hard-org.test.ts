@@ -27,10 +27,14 @@ afterEach(async () => {
 });
 
 /** A fake org hard on one point only, and a repair executor on it. */
-async function orgHardOn(hardness: Partial<FakeOrgHardness>, agents = AGENTS) {
+async function orgHardOn(
+  hardness: Partial<FakeOrgHardness>,
+  agents = AGENTS,
+  timeScale = TIME_SCALE,
+) {
   org = await startFakeOrg({
     seed: stampedeSeed(agents),
-    timeScale: TIME_SCALE,
+    timeScale,
     hardness: { ...GENTLE_FAKE_ORG, ...hardness },
     rebaseTo: Date.now(),
   });
@@ -38,7 +42,7 @@ async function orgHardOn(hardness: Partial<FakeOrgHardness>, agents = AGENTS) {
     apiBase: org.url,
     clientId: org.clientId,
     clientSecret: org.clientSecret,
-    scheduler: { timeScale: TIME_SCALE },
+    scheduler: { timeScale },
   });
   const journal = memoryJournal('hard-org');
   const api = createGenesysAdapter(connection);
@@ -46,7 +50,7 @@ async function orgHardOn(hardness: Partial<FakeOrgHardness>, agents = AGENTS) {
     api,
     postJit: STAMPEDE_POST_JIT,
     journal,
-    timeScale: TIME_SCALE,
+    timeScale,
   });
   return { org, api, executor, journal };
 }
@@ -100,14 +104,15 @@ describe('a repair against the hard fake org', () => {
   });
 
   it('repeats the phone create that 404s for a user created seconds ago', async () => {
-    const { org, executor, journal } = await orgHardOn({ newUserLagMs: 4_000 }, 0);
+    // Time at a tenth of real: the 20 s (org time) the phone API does not know the user last 2 s,
+    // longer than the reads and writes before the phone create take on a busy machine.
+    const { org, executor, journal } = await orgHardOn({ newUserLagMs: 20_000 }, 0, 0.1);
     const user = createJitUser(org.state, {
       name: 'Brand New',
       email: 'brand.new@acme.example',
       divisionId: [...org.state.divisions.values()][0]!.id,
       department: 'Tech_Support',
     });
-    // Straight after JIT: the phone API does not know the user for 4 s (org time).
     const [outcome] = await executor.apply(
       await executor.assess(await executor.loadUsers([user.id])),
     );
