@@ -47,7 +47,6 @@ async function repairWithout(permissions: readonly string[]) {
   org = await startFakeOrg({
     seed: stampedeSeed(AGENTS),
     timeScale: TIME_SCALE,
-    stationDelayMs: 500,
     permissions: everyPermission.filter((p) => !permissions.includes(p)),
   });
   const connection = await connectGenesys({
