@@ -402,7 +402,7 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
           { subjectIds: [...userIds], divisionIds: [divisionId] },
           { subjectType: 'PC_USER' },
         ],
-        { retryNotFound: true },
+        { retryStatuses: [404] },
       );
     },
 
