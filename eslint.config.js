@@ -2,7 +2,15 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', 'test/e2e/screenshots'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'release',
+      'test/e2e/screenshots',
+      'shared/schema-validators.generated.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -9,11 +9,13 @@ import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeValidators } from './build-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/cli');
 
 export async function buildCli({ quiet = false } = {}) {
+  writeValidators();
   rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: { 'jit-doctor': join(root, 'electron/cli/bin.ts') },

@@ -4,10 +4,9 @@
  * say: every certificate must parse, the region must be a Genesys Cloud region, and every mapping
  * key must be a Genesys Cloud user field. Errors name the key path; nothing gets a silent default.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import { UserError } from '../errors';
-import schema from '../../resources/schema/config.schema.json';
 import { fsFailure } from '../fs-failure';
+import { validateConfigSchema } from '../schema-validators.generated.js';
 import { REGION_DOMAINS, resolveRegion } from '../saml/regions';
 import { readCertificate } from '../saml/certificates';
 import { describeValue, explainAjvError } from './schema-errors';
@@ -28,14 +27,6 @@ export class ConfigError extends UserError {
 }
 
 const MAX_CERTIFICATES = 5;
-
-let validator: ValidateFunction | null = null;
-
-function validateConfig(value: unknown): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: false, verbose: true }).compile(schema);
-  validator(value);
-  return validator;
-}
 
 /** Claim-ish names people put where a Genesys Cloud user field belongs, and the field they meant. */
 const FIELD_ALIASES: Readonly<Record<string, string>> = {
@@ -73,8 +64,7 @@ export function mappingKeyHint(key: string): string {
 }
 
 function schemaProblem(value: unknown): { path: string; message: string } | null {
-  const validate = validateConfig(value);
-  const first = validate.errors?.[0];
+  const first = validateConfigSchema(value) ? undefined : validateConfigSchema.errors?.[0];
   if (!first) return null;
   return explainAjvError(first, value, (parent, key) =>
     parent === 'attributeMapping' ? mappingKeyHint(key) : null,

@@ -1,17 +1,8 @@
 /** Reading a directory snapshot file (docs/configuration.md), validated against resources/schema/snapshot.schema.json. */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
-import schema from '../../resources/schema/snapshot.schema.json';
 import { ConfigError, jsonFailure } from '../config/load';
 import { describeValue, explainAjvError } from '../config/schema-errors';
+import { validateSnapshotSchema } from '../schema-validators.generated.js';
 import type { DirectorySnapshot } from './types';
-
-let validator: ValidateFunction | null = null;
-
-function validateSnapshot(value: unknown): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: false, verbose: true }).compile(schema);
-  validator(value);
-  return validator;
-}
 
 /** Parses and validates a snapshot's JSON text; a problem is a ConfigError naming the key path. */
 export function parseDirectorySnapshot(text: string, fileName: string): DirectorySnapshot {
@@ -27,8 +18,7 @@ export function parseDirectorySnapshot(text: string, fileName: string): Director
       '',
     );
   }
-  const validate = validateSnapshot(value);
-  const first = validate.errors?.[0];
+  const first = validateSnapshotSchema(value) ? undefined : validateSnapshotSchema.errors?.[0];
   if (first) {
     const problem = explainAjvError(first, value);
     throw new ConfigError(`${fileName}: ${problem.message}`, problem.path);

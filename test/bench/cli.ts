@@ -3,9 +3,10 @@
  * whole process, from the CLI as users install it (npm pack, installed into an empty folder), side
  * by side with the TypeScript source run through tsx (how the CLI ran before it was bundled) and
  * with `xmlsec1 --verify` of the same file where xmlsec1 is installed. Interleaved rounds after a
- * warm-up; wall time per process and its peak resident memory (from /usr/bin/time where present).
+ * warm-up; wall time per process, and from /usr/bin/time where present its CPU time (user + system,
+ * which a busy machine inflates far less than wall time) and peak resident memory.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,10 +28,13 @@ function onPath(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** One process: wall seconds, and peak RSS in MiB when /usr/bin/time can say. */
-function measure(command: string[], json: boolean): { seconds: number; peakMib: number | null } {
+/** One process: wall seconds, and CPU seconds and peak RSS in MiB when /usr/bin/time can say. */
+function measure(
+  command: string[],
+  json: boolean,
+): { seconds: number; cpuSeconds: number | null; peakMib: number | null } {
   const timed = existsSync(TIME);
-  const argv = timed ? [TIME, '-f', '%M', ...command] : command;
+  const argv = timed ? [TIME, '-f', 'jit-doctor-bench %U %S %M', ...command] : command;
   const started = performance.now();
   const result = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', cwd: ROOT });
   const seconds = (performance.now() - started) / 1000;
@@ -39,8 +43,22 @@ function measure(command: string[], json: boolean): { seconds: number; peakMib: 
   // a diagnosis that did not happen must not count as a fast one
   if (json && !result.stdout.trimStart().startsWith('{'))
     throw new Error(`${command.join(' ')} printed no report: ${result.stderr.slice(0, 300)}`);
-  const kib = timed ? Number(/(\d+)\s*$/.exec(result.stderr)?.[1]) : NaN;
-  return { seconds, peakMib: Number.isFinite(kib) ? kib / 1024 : null };
+  const usage = timed ? /jit-doctor-bench ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr) : null;
+  return {
+    seconds,
+    cpuSeconds: usage ? Number(usage[1]) + Number(usage[2]) : null,
+    peakMib: usage ? Number(usage[3]) / 1024 : null,
+  };
+}
+
+/** Why the CLI could not be packed and installed, in one line (the installer's last words). */
+function cannotInstall(result: SpawnSyncReturns<string>): string {
+  const said = (result.error?.message ?? result.stderr ?? '')
+    .split('\n')
+    .map((line) => line.replace(/^install-packed: /, '').trim())
+    .filter(Boolean)
+    .at(-1);
+  return `the CLI cannot be packed and installed on this machine (npm pack, then npm install of the tarball): ${said ?? `exit ${result.status}`}`;
 }
 
 export const cliBenchmarks: Benchmark[] = [
@@ -56,13 +74,14 @@ export const cliBenchmarks: Benchmark[] = [
         writeFileSync(config, JSON.stringify(BENCH_CONFIG));
         writeFileSync(cert, CERT);
         log('  packing and installing the CLI into an empty folder ...');
-        const bin = execFileSync(
+        const installed = spawnSync(
           process.execPath,
           [join(ROOT, 'scripts/install-packed.mjs'), join(dir, 'cli')],
-          {
-            encoding: 'utf8',
-          },
-        ).trim();
+          { encoding: 'utf8' },
+        );
+        const bin = installed.stdout.trim();
+        // no npm, no registry and no cache, a full disk: the installed CLI cannot be measured here
+        if (installed.status !== 0 || !bin) return { skipped: cannotInstall(installed) };
         const args = [
           'diagnose',
           message,
@@ -89,21 +108,26 @@ export const cliBenchmarks: Benchmark[] = [
           ];
         const seconds: Record<string, number[]> = {};
         const peaks: Record<string, number[]> = {};
+        const cpu: Record<string, number[]> = {};
         for (const [name, command] of Object.entries(commands))
           measure(command, name !== 'xmlsec1'); // warm the file cache
         for (let round = 0; round < RUNS; round++) {
           for (const [name, command] of Object.entries(commands)) {
-            const { seconds: s, peakMib } = measure(command, name !== 'xmlsec1');
+            const { seconds: s, cpuSeconds, peakMib } = measure(command, name !== 'xmlsec1');
+            if (cpuSeconds !== null) (cpu[name] ??= []).push(cpuSeconds);
             (seconds[name] ??= []).push(s);
             if (peakMib !== null) (peaks[name] ??= []).push(peakMib);
           }
         }
         const peak = (name: string) => (peaks[name] ? median(peaks[name]) : null);
+        const cpuOf = (name: string) => (cpu[name] ? median(cpu[name]) : null);
         return {
           median_s: median(seconds.installed!),
           median_ms: median(seconds.installed!) * 1000,
+          cpu_median_s: cpuOf('installed'),
           peak_mib: peak('installed'),
           tsx_median_s: median(seconds.tsx!),
+          tsx_cpu_median_s: cpuOf('tsx'),
           tsx_peak_mib: peak('tsx'),
           xmlsec1_median_s: seconds.xmlsec1 ? median(seconds.xmlsec1) : 'not installed',
           runs: RUNS,
