@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import type { JournalJobView, JournalStepView } from '../../shared/ipc';
 import { csvRow } from '../../shared/provisioning/plan-file';
 import { parseJobHeaders, parseJournal, type JournalEntry } from '../genesys/provisioning/journal';
-
-const JOURNAL_FILE = /^repair-(.+)\.jsonl(\.\d+)?$/;
+import { JOURNAL_FILE } from '../genesys/provisioning/org-files';
 
 /** The org a journal file belongs to, from its name, for jobs written before headers existed. */
 function orgOfFile(name: string): string {

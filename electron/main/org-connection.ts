@@ -25,6 +25,7 @@ import {
   type JournalEntry as StepEntry,
 } from '../genesys/provisioning/journal';
 import { journalInWords, type WordyJournal } from '../genesys/provisioning/journal-words';
+import { journalFileName } from '../genesys/provisioning/org-files';
 import {
   acquireRepairLock,
   RepairLockBusy,
@@ -294,7 +295,7 @@ export function createOrgConnector(deps: {
             connection,
             bundledConfig: demoConfig as JitDoctorConfig,
             licenseTotal: fake.state.licenses.total,
-            journalPath: join(journals, 'repair-demo.jsonl'),
+            journalPath: join(journals, journalFileName('demo')),
             lock: null,
             stop: async () => {
               connection.close();
@@ -323,10 +324,7 @@ export function createOrgConnector(deps: {
           region,
           connection,
           bundledConfig: null,
-          journalPath: join(
-            journals,
-            `repair-${region.replace(/[^A-Za-z0-9.-]+/g, '_')}-${clientId.replace(/[^A-Za-z0-9.-]+/g, '_')}.jsonl`,
-          ),
+          journalPath: join(journals, journalFileName({ target: connection.target, clientId })),
           lock: { folder: locks, target: connection.target, clientId },
           stop: async () => connection.close(),
         },

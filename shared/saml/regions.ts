@@ -4,7 +4,11 @@
  */
 import { own } from '../own';
 
-/** SDK region keys (purecloud-platform-client-v2 `PureCloudRegionHosts`) → Genesys Cloud domain. */
+/**
+ * SDK region keys → Genesys Cloud domain: purecloud-platform-client-v2's `PureCloudRegionHosts`,
+ * copied so the engine (and a cold `jit-doctor diagnose`) never loads the SDK;
+ * test/unit/saml/regions-sdk.test.ts fails when the SDK's table changes.
+ */
 export const REGION_DOMAINS: Readonly<Record<string, string>> = {
   us_east_1: 'mypurecloud.com',
   eu_west_1: 'mypurecloud.ie',

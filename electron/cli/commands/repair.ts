@@ -42,6 +42,7 @@ import {
   type RepairLock,
 } from '../../genesys/provisioning/lock';
 import { watchNewUsers } from '../../genesys/provisioning/watch';
+import { journalFileName } from '../../genesys/provisioning/org-files';
 import { UsageError } from '../errors';
 import { readTextFile } from '../input';
 import type { CliIo, CommandIo } from '../io';
@@ -145,10 +146,9 @@ function appDataFolder(): string {
 
 /** One journal per org and OAuth client, named as the desktop app names it, so both resume each other's runs. */
 function defaultJournalPath(org: OpenedOrg, env: CliIo['env']): string {
-  const safe = (text: string) => text.replace(/[^A-Za-z0-9.-]+/g, '_');
   const clientId = env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '';
-  const key = org.demo ? 'demo' : `${safe(org.connection.target)}-${safe(clientId)}`;
-  return join(appDataFolder(), 'journals', `repair-${key}.jsonl`);
+  const owner = org.demo ? 'demo' : { target: org.connection.target, clientId };
+  return join(appDataFolder(), 'journals', journalFileName(owner));
 }
 
 /**

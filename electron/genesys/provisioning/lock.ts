@@ -18,6 +18,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { fsFailure } from '../../../shared/fs-failure';
+import { lockFileName } from './org-files';
 
 export interface LockHolder {
   pid: number;
@@ -81,8 +82,7 @@ export interface LockOptions {
 
 /** The lock file of one org and OAuth client. */
 export function lockPath(folder: string, target: string, clientId: string): string {
-  const safe = (text: string) => text.replace(/[^A-Za-z0-9.-]+/g, '_');
-  return join(folder, `repair-${safe(target)}-${safe(clientId)}.lock`);
+  return join(folder, lockFileName(target, clientId));
 }
 
 function pidAlive(pid: number): boolean {
