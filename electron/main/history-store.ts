@@ -8,6 +8,7 @@
 import type { HistoryEntry, HistoryOptions, HistoryState } from '../../shared/ipc';
 import type { MessageReport, Report } from '../../shared/report';
 import { summarise } from '../../shared/report/summary';
+import { messageCategory } from '../../shared/report/verdict';
 import { TOOL_VERSION } from '../../shared/version';
 import { jsonFile, type JsonFileDeps } from './json-file';
 import type { SecretCipher } from './org-profiles';
@@ -59,6 +60,21 @@ export interface HistoryStore {
 
 const sizeOf = (item: Item) => JSON.stringify(item).length;
 
+/**
+ * An item kept before entries carried their verdict category gets it from its message, by the
+ * engine's own rule.
+ */
+const withCategory = (item: Item): Item =>
+  item.entry.verdictCategory
+    ? item
+    : {
+        ...item,
+        entry: {
+          ...item.entry,
+          verdictCategory: item.message.verdictCategory ?? messageCategory(item.message),
+        },
+      };
+
 /** One kept message as a report of its own. */
 const asReport = (
   message: MessageReport,
@@ -101,9 +117,9 @@ export function createHistoryStore(
     let items: Item[] = [];
     if (stored.sealed && encrypted()) {
       try {
-        items = JSON.parse(
-          deps.cipher.decryptString(Buffer.from(stored.sealed, 'base64')),
-        ) as Item[];
+        items = (
+          JSON.parse(deps.cipher.decryptString(Buffer.from(stored.sealed, 'base64'))) as Item[]
+        ).map(withCategory);
       } catch {
         problem = 'The saved history could not be decrypted with this keychain; it starts empty.';
         deps.log?.(`history: ${problem}`);
@@ -162,6 +178,7 @@ export function createHistoryStore(
       issuer: stored.issuer,
       idp: stored.idp ?? null,
       verdict: stored.verdict,
+      verdictCategory: stored.verdictCategory,
       redacted,
       bytes: 0,
     };

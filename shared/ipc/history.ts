@@ -1,5 +1,6 @@
 /** The diagnosis history: what the app keeps of diagnosed messages, and its options. */
 import type { IdpKind, MessageType, Verdict } from '../report';
+import type { VerdictCategory } from '../report/verdict';
 import { id, none, type RequestShapes } from './common';
 import type { AppReport } from './diagnose';
 
@@ -17,6 +18,8 @@ export interface HistoryEntry {
   issuer: string | null;
   idp: IdpKind | null;
   verdict: Verdict;
+  /** What happened to it, the engine's category (shared/report/verdict), shown as the verdict. */
+  verdictCategory: VerdictCategory;
   redacted: boolean;
   /** Bytes it takes in the history. */
   bytes: number;

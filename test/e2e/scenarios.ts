@@ -6,6 +6,7 @@ import { manyValuesResponse } from '../bench/diagnose';
 import { allViolations, seriousViolations } from './axe';
 import { readSample, ROOT } from './harness';
 import type { Scenario } from './scenario';
+import { VERDICT_HEADLINES, type VerdictCategory } from '../../shared/report/verdict';
 import { expect, openScreen, pasteAnywhere } from './steps';
 import { departmentPair } from '../fixtures/compare/department-pair';
 import { diagnoseScenarios, firstLaunchScenarios } from './scenarios-diagnose';
@@ -373,6 +374,13 @@ export const scenarios: Scenario[] = [
         `the row names the user and the IdP, got ${await rowB.innerText()}`,
       );
       await table.getByRole('row').filter({ hasText: 'pasted · Response' }).first().waitFor();
+      // Each row's verdict is the engine's category in its words, not a bare pass/fail.
+      const badge = rowB.locator('[data-category]');
+      const category = (await badge.getAttribute('data-category')) as VerdictCategory;
+      expect(
+        (await badge.innerText()) === VERDICT_HEADLINES[category],
+        `the row shows its verdict category, got ${category}: ${await badge.innerText()}`,
+      );
       await screenshot('07-history');
       const rowA = table.getByRole('row').filter({ hasText: 'Message A · Response' }).first();
       await rowA.getByRole('checkbox').check();

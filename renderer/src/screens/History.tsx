@@ -4,19 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { AppReport, HistoryEntry, HistoryState } from '../../../shared/ipc';
+import { VERDICT_HEADLINES } from '../../../shared/report/verdict';
 import { api, call, errorText } from '../api';
-
-const VERDICT_TEXT: Record<HistoryEntry['verdict'], string> = {
-  pass: 'pass',
-  warn: 'warning',
-  fail: 'fail',
-};
-
-const VERDICT_BADGE: Record<HistoryEntry['verdict'], string> = {
-  pass: 'badge-ok',
-  warn: 'badge-warning',
-  fail: 'badge-error',
-};
+import { CATEGORY_TONE } from '../components/VerdictBanner';
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -173,8 +163,11 @@ export function HistoryScreen({
                       )}
                     </td>
                     <td>
-                      <span className={`badge ${VERDICT_BADGE[entry.verdict]}`}>
-                        {VERDICT_TEXT[entry.verdict]}
+                      <span
+                        className={`badge badge-verdict-${CATEGORY_TONE[entry.verdictCategory]}`}
+                        data-category={entry.verdictCategory}
+                      >
+                        {VERDICT_HEADLINES[entry.verdictCategory]}
                       </span>
                     </td>
                     <td className="small">

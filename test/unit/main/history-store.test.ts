@@ -59,6 +59,7 @@ describe('the diagnosis history', () => {
         user: 'jane.doe@acme.example',
         idp: 'entra',
         verdict: 'fail',
+        verdictCategory: 'untrusted',
         source: 'a.xml',
         redacted: false,
       }),
@@ -72,6 +73,23 @@ describe('the diagnosis history', () => {
     expect(reopened?.messages[0]?.subject?.nameId).toBe('jane.doe@acme.example');
     expect(reopened?.summary.verdict).toBe('fail');
     expect(await store().report('nope')).toBeNull();
+  });
+
+  it("gives an entry kept before entries carried a verdict category the engine's category of its message", async () => {
+    await store().add(await diagnosed());
+    const kept = JSON.parse(await onDisk()) as { sealed: string };
+    const items = JSON.parse(cipher().decryptString(Buffer.from(kept.sealed, 'base64'))) as {
+      entry: Record<string, unknown>;
+      message: Record<string, unknown>;
+    }[];
+    for (const item of items) {
+      delete item.entry.verdictCategory;
+      delete item.message.verdictCategory;
+    }
+    const sealed = cipher().encryptString(JSON.stringify(items)).toString('base64');
+    await fs.writeFile(join(folder, 'history.json'), JSON.stringify({ ...kept, sealed }));
+    const [entry] = (await store().state()).entries;
+    expect(entry?.verdictCategory).toBe('untrusted');
   });
 
   it('is bounded in count and age', async () => {
