@@ -1,5 +1,5 @@
 /**
- * `renderer.cold-load` and `renderer.paste-typical` (docs/benchmarks.md): the built renderer from local
+ * `renderer.cold-load`, `renderer.paste-typical` and `renderer.xml-20k-values` (docs/benchmarks.md): the built renderer from local
  * files in Debian's Chromium, with the real main-process handlers behind `window.jitDoctor` (the
  * e2e harness). Skipped, with the reason, where there is no Chromium.
  */
@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { APP_HTML, APP_URL, CHROMIUM, ROOT, startHarness } from '../e2e/harness';
-import { BENCH_CONFIG, typicalResponse } from './diagnose';
+import { pasteAnywhere } from '../e2e/steps';
+import { BENCH_CONFIG, manyValuesResponse, typicalResponse } from './diagnose';
 import type { Benchmark } from './types';
 
 const median = (values: number[]) => {
@@ -57,6 +58,44 @@ function pasteOnce(page: Page, text: string): Promise<number> {
   })`) as Promise<number>;
 }
 
+/**
+ * From the click on Diagnose (the 20,000-value message already diagnosed, another screen shown) to
+ * the painted frame where its XML view is scrolled to the end and shows the closing tag: the
+ * layout of the whole XML, the first render, the scroll and the rows measured at the end.
+ */
+function openXmlToEndOnce(page: Page): Promise<number> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const nav = document.querySelector('nav[aria-label="Screens"]');
+    const button = [...nav.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Diagnose');
+    let finished = false;
+    const finish = (error) => {
+      finished = true;
+      observer.disconnect();
+      document.removeEventListener('scroll', check, true);
+      clearTimeout(timer);
+      if (error) reject(error);
+      // The next frame is the one that paints the last rows.
+      else requestAnimationFrame(() => resolve(performance.now() - started));
+    };
+    const check = () => {
+      if (finished) return;
+      const view = document.querySelector('.xml-view');
+      if (!view) return;
+      const atEnd = view.scrollTop + view.clientHeight >= view.scrollHeight - 1;
+      if (!atEnd) { view.scrollTop = view.scrollHeight; return; }
+      const rows = view.querySelectorAll('.xml-row');
+      const last = rows.length > 0 && rows[rows.length - 1].textContent.includes('</samlp:Response>');
+      if (last) finish(null);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    document.addEventListener('scroll', check, true);
+    const timer = setTimeout(() => finish(new Error('the XML view did not reach its end within 20 s')), 20000);
+    const started = performance.now();
+    button.click();
+  })`) as Promise<number>;
+}
+
 export const rendererBenchmarks: Benchmark[] = [
   {
     name: 'renderer.cold-load',
@@ -103,6 +142,46 @@ export const rendererBenchmarks: Benchmark[] = [
         const category = await page.getByTestId('verdict').getAttribute('data-category');
         if (category !== 'passes' && category !== 'warnings')
           throw new Error(`the typical response does not diagnose clean: ${category}`);
+        return { median_ms: round(median(times)), runs: times.length };
+      } finally {
+        await harness.close();
+      }
+    },
+  },
+  {
+    name: 'renderer.xml-20k-values',
+    async run(log) {
+      const skip = await ready(log);
+      if (skip) return { skipped: skip };
+      const harness = await startHarness();
+      try {
+        const applied = await harness.dispatch('applyConfig', APP_URL, {
+          text: JSON.stringify(BENCH_CONFIG),
+          source: 'benchmark',
+        });
+        if (!applied.ok) throw new Error(applied.error.message);
+        const page = await harness.newPage();
+        await page.getByLabel('As of').fill('2026-11-23T09:00:00');
+        const xml = manyValuesResponse();
+        log(`  message ${(xml.length / 1024).toFixed(0)} KiB (pasted as base64, diagnosed once)`);
+        await pasteAnywhere(page, Buffer.from(xml).toString('base64'));
+        const verdict = page.getByTestId('verdict');
+        await verdict.waitFor({ timeout: 60_000 });
+        const category = await verdict.getAttribute('data-category');
+        if (category !== 'passes' && category !== 'warnings')
+          throw new Error(`the 20,000-value response does not diagnose clean: ${category}`);
+        const settings = page
+          .getByRole('navigation', { name: 'Screens' })
+          .getByRole('button', { name: 'Settings', exact: true });
+        const times: number[] = [];
+        for (let i = 0; i < 13; i++) {
+          await settings.click();
+          await page.locator('.xml-view').waitFor({ state: 'detached' });
+          const ms = await openXmlToEndOnce(page);
+          if (i >= 3) times.push(ms);
+        }
+        const rows = await page.locator('.xml-row').count();
+        log(`  ${rows} XML rows in the DOM at the end (virtualised)`);
         return { median_ms: round(median(times)), runs: times.length };
       } finally {
         await harness.close();
