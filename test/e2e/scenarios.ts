@@ -330,6 +330,11 @@ export const scenarios: Scenario[] = [
         `U+202F and U+200E are escaped, got ${await title.innerText()}`,
       );
       await two.getByText('EMP\\u200912345').waitFor();
+      const sides = await page.locator('.pair-sides [data-category]').allInnerTexts();
+      expect(
+        sides.length === 2 && sides.every((text) => text.length > 4),
+        `each side shows its verdict in the engine's words, got ${sides.join(' | ')}`,
+      );
       await page.getByRole('button', { name: 'Evaluate as of its IssueInstant' }).click();
       await page.getByText(/Evaluated as of .*2026/).waitFor();
       const onlyB = page.getByRole('region', { name: 'Findings only in B' });

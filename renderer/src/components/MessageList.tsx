@@ -1,8 +1,7 @@
 /** The messages of one drop or HAR, each with its verdict in the engine's words; one is open. */
 import type { MessageReport } from '../../../shared/report';
-import { VERDICT_HEADLINES } from '../../../shared/report/verdict';
 import { sampleLine } from './SampleList';
-import { CATEGORY_TONE } from './VerdictBanner';
+import { VerdictBadge } from './VerdictBadge';
 
 export function MessageList({
   messages,
@@ -27,9 +26,7 @@ export function MessageList({
                 aria-current={i === selected || undefined}
                 onClick={() => onOpen(i)}
               >
-                <span className={`badge badge-verdict-${CATEGORY_TONE[m.verdictCategory]}`}>
-                  {VERDICT_HEADLINES[m.verdictCategory]}
-                </span>
+                <VerdictBadge category={m.verdictCategory} />
                 <span className="message-source">{m.source}</span>
                 <span className="muted">
                   {m.type}

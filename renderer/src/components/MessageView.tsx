@@ -1,7 +1,6 @@
 /** One message of the report: findings beside the XML, then signature, time, JIT and attributes. */
 import { useMemo, useState } from 'react';
 import type { MessageReport, Report } from '../../../shared/report';
-import { VERDICT_HEADLINES } from '../../../shared/report/verdict';
 import { elementAt, layoutXml } from '../xml/layout';
 import { AttributesTable } from './AttributesTable';
 import { FindingList } from './FindingList';
@@ -9,7 +8,7 @@ import { JitCard } from './JitCard';
 import { sampleLine } from './SampleList';
 import { SignaturePanel } from './SignaturePanel';
 import { ValidityTimeline } from './ValidityTimeline';
-import { CATEGORY_TONE } from './VerdictBanner';
+import { VerdictBadge } from './VerdictBadge';
 import { XmlView } from './XmlView';
 
 export function MessageView({
@@ -31,9 +30,7 @@ export function MessageView({
   return (
     <div className="message">
       <div className="message-head">
-        <span className={`badge badge-verdict-${CATEGORY_TONE[message.verdictCategory]}`}>
-          {VERDICT_HEADLINES[message.verdictCategory]}
-        </span>
+        <VerdictBadge category={message.verdictCategory} />
         <span>
           {message.type} from <strong>{message.issuer ?? 'unknown issuer'}</strong>
         </span>

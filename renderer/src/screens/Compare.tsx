@@ -19,6 +19,7 @@ import { CopyButton } from '../components/CopyButton';
 import { DiffText } from '../components/DiffText';
 import { FindingList } from '../components/FindingList';
 import { SaveReportButtons } from '../components/SaveReportButtons';
+import { VerdictBadge } from '../components/VerdictBadge';
 
 const MATCH_TEXT: Record<MappingRow['match'], string> = {
   exact: 'exact',
@@ -280,11 +281,7 @@ function sideLine(name: string, m: MessageReport) {
   return (
     <li>
       <strong>{name}</strong> {m.source} · subject {m.subject?.nameId ?? '(none)'} ·{' '}
-      <span
-        className={`badge badge-${m.verdict === 'pass' ? 'ok' : m.verdict === 'warn' ? 'warning' : 'error'}`}
-      >
-        {m.verdict}
-      </span>
+      <VerdictBadge category={m.verdictCategory} />
     </li>
   );
 }

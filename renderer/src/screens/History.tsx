@@ -4,9 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { AppReport, HistoryEntry, HistoryState } from '../../../shared/ipc';
-import { VERDICT_HEADLINES } from '../../../shared/report/verdict';
 import { api, call, errorText } from '../api';
-import { CATEGORY_TONE } from '../components/VerdictBanner';
+import { VerdictBadge } from '../components/VerdictBadge';
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -163,12 +162,7 @@ export function HistoryScreen({
                       )}
                     </td>
                     <td>
-                      <span
-                        className={`badge badge-verdict-${CATEGORY_TONE[entry.verdictCategory]}`}
-                        data-category={entry.verdictCategory}
-                      >
-                        {VERDICT_HEADLINES[entry.verdictCategory]}
-                      </span>
+                      <VerdictBadge category={entry.verdictCategory} />
                     </td>
                     <td className="small">
                       {entry.source} · {entry.type}
