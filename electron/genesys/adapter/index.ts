@@ -7,6 +7,7 @@ import type platformClient from 'purecloud-platform-client-v2';
 import type { GenesysConnection } from '../connection';
 import { GenesysApiError } from '../errors';
 import type {
+  AgentUtilization,
   CreatedUsers,
   Listing,
   OrgPhone,
@@ -349,20 +350,7 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     },
 
     async utilizationOf(userId) {
-      const response = await call('routing.utilization.get', [userId]);
-      if (response.level === 'Organization') return null;
-      const capacities: Partial<Record<string, number>> = {};
-      for (const [media, value] of Object.entries(response.utilization ?? {}))
-        if (typeof value?.maximumCapacity === 'number') capacities[media] = value.maximumCapacity;
-      return {
-        capacities,
-        settings: {
-          utilization: structuredClone(response.utilization ?? {}),
-          ...(response.labelUtilizations
-            ? { labelUtilizations: structuredClone(response.labelUtilizations) }
-            : {}),
-        },
-      };
+      return agentUtilization(await call('routing.utilization.get', [userId]));
     },
 
     async setUtilization(userId, capacities, current) {
@@ -382,7 +370,8 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
             ...body.utilization![media],
             maximumCapacity: capacity,
           };
-      await call('routing.utilization.put', [userId, body]);
+      // The PUT answers with the agent's utilization as stored: no GET is needed to know it.
+      return agentUtilization(await call('routing.utilization.put', [userId, body]));
     },
 
     async grantRoles(userId, roleIds, divisionId) {
@@ -467,6 +456,25 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
 
     async identityProviders(control = {}) {
       return (await call('identityProviders.list', [], control)).entities ?? [];
+    },
+  };
+}
+
+/** The agent's own utilization from a GET or PUT answer; null when the org defaults apply. */
+function agentUtilization(
+  response: platformClient.Models.AgentMaxUtilizationResponse,
+): AgentUtilization | null {
+  if (response.level === 'Organization') return null;
+  const capacities: Partial<Record<string, number>> = {};
+  for (const [media, value] of Object.entries(response.utilization ?? {}))
+    if (typeof value?.maximumCapacity === 'number') capacities[media] = value.maximumCapacity;
+  return {
+    capacities,
+    settings: {
+      utilization: structuredClone(response.utilization ?? {}),
+      ...(response.labelUtilizations
+        ? { labelUtilizations: structuredClone(response.labelUtilizations) }
+        : {}),
     },
   };
 }

@@ -106,12 +106,13 @@ export interface GenesysAdapter {
   /**
    * PUT the agent's utilization: `capacities` over what the agent had (`current`: every media's
    * full settings and the label utilizations, which a PUT would otherwise reset or drop).
+   * Resolves with the utilization the PUT's answer says the agent now has.
    */
   setUtilization(
     userId: string,
     capacities: Partial<Record<string, number>>,
     current?: AgentUtilization | null,
-  ): Promise<void>;
+  ): Promise<AgentUtilization | null>;
   /** One user, every role in one division (POST …/subjects/{id}/bulkadd). */
   grantRoles(userId: string, roleIds: readonly string[], divisionId: string): Promise<void>;
   /** One role in one division to at most 100 users (BATCH_IDS) (POST …/roles/{roleId}). */

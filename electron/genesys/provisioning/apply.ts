@@ -8,7 +8,7 @@
  * at the same moment is found after the create and one of the two removed.
  */
 import { stepKey, type PlanStep } from '../../../shared/provisioning';
-import type { OrgPhone, GenesysAdapter } from '../adapter/types';
+import type { AgentUtilization, OrgPhone, GenesysAdapter } from '../adapter/types';
 import type { Assessment } from './assess';
 import type { OrgCatalog, Resolved } from './catalog';
 import type { Journal } from './journal';
@@ -26,6 +26,8 @@ export interface AppliedUser {
   phone: OrgPhone | null;
   /** False when a cancelled run reached this user before its first write (nothing was sent). */
   started: boolean;
+  /** The agent's utilization as the PUT's answer gave it (absent: not written, or it failed). */
+  utilization?: AgentUtilization | null;
 }
 
 export interface ApplyDeps {
@@ -116,7 +118,11 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
   if (utilization)
     await run([utilization], async () => {
       // PUT replaces the agent's utilization: the adapter keeps what the agent had.
-      await deps.api.setUtilization(user.id, utilization.utilization, assessment.utilization);
+      result.utilization = await deps.api.setUtilization(
+        user.id,
+        utilization.utilization,
+        assessment.utilization,
+      );
     });
 
   const phoneStep = plan.steps.find((step) => step.kind === 'webrtc-phone');

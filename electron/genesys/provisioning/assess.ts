@@ -173,6 +173,8 @@ export async function readExtraState(
   api: GenesysAdapter,
   users: readonly OrgUser[],
   desired: readonly (DesiredState | null)[],
+  /** Utilizations already known this run (a PUT's answer), not read again. */
+  knownUtilization: ReadonlyMap<string, AgentUtilization | null> = new Map(),
 ): Promise<ExtraState[]> {
   const phoneUnknown = users.filter(
     (user, i) => desired[i]?.webRtcPhone !== undefined && !hasWebRtcDefault(user),
@@ -185,15 +187,20 @@ export async function readExtraState(
       (error: unknown) => new Error(`looking up the WebRTC phones failed: ${messageOf(error)}`),
     ),
     Promise.all(
+      // Genesys has no bulk read of agent utilization (RoutingApi: only
+      // GET /routing/users/{userId}/utilization), and a PUT replaces every media and label, so
+      // each agent whose rule sets a utilization is read once, one call each, before its PUT.
       users.map((user, i) =>
-        desired[i]?.utilization
-          ? api
-              .utilizationOf(user.id)
-              .catch(
-                (error: unknown) =>
-                  new Error(`reading the utilization failed: ${messageOf(error)}`),
-              )
-          : null,
+        knownUtilization.has(user.id)
+          ? (knownUtilization.get(user.id) ?? null)
+          : desired[i]?.utilization
+            ? api
+                .utilizationOf(user.id)
+                .catch(
+                  (error: unknown) =>
+                    new Error(`reading the utilization failed: ${messageOf(error)}`),
+                )
+            : null,
       ),
     ),
   ]);

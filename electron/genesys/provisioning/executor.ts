@@ -11,7 +11,7 @@ import {
   type RepairPlan,
 } from '../../../shared/provisioning';
 import { systemClock, type Clock } from '../clock';
-import type { OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
+import type { AgentUtilization, OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
 import { applyUserPlan, type AppliedUser } from './apply';
 import { assessUsers, expandFor, type Assessment } from './assess';
 import { applyBatchSteps } from './batch-writes';
@@ -207,6 +207,21 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         check.remaining,
       );
     };
+    /**
+     * What verification need not read again: the utilization a PUT answered with, or the one
+     * assessment read when no write touched it. Only a failed PUT leaves the state to be read.
+     */
+    const utilizationKnown = (batch: readonly Assessment[]) => {
+      const known = new Map<string, AgentUtilization | null>();
+      for (const { user, plan, desired, utilization } of batch) {
+        if (!desired?.utilization) continue;
+        const written = applied.get(user.id)?.utilization;
+        if (written !== undefined) known.set(user.id, written);
+        else if (plan.blocked.length === 0 && !plan.steps.some((s) => s.kind === 'utilization'))
+          known.set(user.id, utilization);
+      }
+      return known;
+    };
     const reported = new Map<string, RepairOutcome>();
     const report = (assessment: Assessment) => {
       const outcome = outcomeFor(assessment);
@@ -261,7 +276,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         for (const [user, reason] of failures) stationFailures.set(user, reason);
         const checks = await verifyUsers(
           batch.map((a) => a.user.id),
-          { api, postJit, journal, expand },
+          { api, postJit, journal, expand, knownUtilization: utilizationKnown(batch) },
         );
         for (const check of checks) verified.set(check.userId, check);
         for (const assessment of batch) report(assessment);

@@ -5,7 +5,7 @@
 import type { PostJitConfig } from '../../../shared/config/types';
 import { describeStep, desiredStateFor, planRepair } from '../../../shared/provisioning';
 import type { PlanStep } from '../../../shared/provisioning';
-import type { OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
+import type { AgentUtilization, OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
 import { readExtraState, stateOf, subjectOf } from './assess';
 import type { Journal } from './journal';
 
@@ -38,6 +38,8 @@ export async function verifyUsers(
     postJit: PostJitConfig | undefined;
     journal: Journal;
     expand: UserExpand;
+    /** Utilizations this run knows without a read (a PUT's answer, or untouched since assessed). */
+    knownUtilization?: ReadonlyMap<string, AgentUtilization | null>;
   },
 ): Promise<Verification[]> {
   const { api, postJit, journal } = deps;
@@ -57,7 +59,7 @@ export async function verifyUsers(
   });
   const byId = new Map(users.map((user) => [user.id, user]));
   const desired = users.map((user) => desiredStateFor(subjectOf(user), postJit));
-  const extra = await readExtraState(api, users, desired);
+  const extra = await readExtraState(api, users, desired, deps.knownUtilization);
   const index = new Map(users.map((user, i) => [user.id, i]));
 
   return userIds.map((userId) => {

@@ -53,4 +53,46 @@ describe('a utilization repair', () => {
       connection.close();
     }
   });
+
+  it('reads each agent once: the PUT answer, or the assessment read, is what verification checks', async () => {
+    org = await startFakeOrg({ seed: stampedeSeed(30) });
+    const agents = [...org.state.users.values()];
+    // A third already have the rule's utilization: only their skills are written, and their
+    // utilization, read at assessment, is not read again to verify them.
+    for (const agent of agents.slice(0, 10))
+      agent.utilization = {
+        chat: { maximumCapacity: 2, interruptableMediaTypes: [], includeNonAcd: false },
+      };
+    const connection = await connectGenesys({
+      apiBase: org.url,
+      clientId: org.clientId,
+      clientSecret: org.clientSecret,
+    });
+    try {
+      const executor = createRepairExecutor({
+        api: createGenesysAdapter(connection),
+        postJit: {
+          rules: [
+            {
+              when: {},
+              skills: [{ name: 'Customer_Service', proficiency: 1 }],
+              utilization: { chat: 2 },
+            },
+          ],
+        },
+        journal: memoryJournal('utilization-reads'),
+      });
+      const outcomes = await executor.apply(
+        await executor.assess(await executor.loadUsers(agents.map((a) => a.id))),
+      );
+      expect(outcomes.filter((o) => o.status !== 'repaired')).toEqual([]);
+      const count = (operation: string) =>
+        org!.requests.filter((r) => r.operation === operation).length;
+      expect(count('routing.utilization.get')).toBe(30);
+      expect(count('routing.utilization.put')).toBe(20);
+      for (const agent of agents) expect(agent.utilization?.chat?.maximumCapacity).toBe(2);
+    } finally {
+      connection.close();
+    }
+  });
 });
