@@ -22,7 +22,7 @@ export interface CaptureService {
 }
 
 /** Only https pages are opened (an IdP sign-in or Genesys Cloud login page), or http on this machine. */
-export function checkCaptureUrl(url: string): URL {
+function checkCaptureUrl(url: string): URL {
   const problem = captureStartProblem(url);
   if (problem) throw new AppError('bad-request', problem, 'url');
   return new URL(url.trim());

@@ -59,7 +59,7 @@ const stampOf = (evaluatedAt: string) => evaluatedAt.replace(/[:]/g, '-').replac
 
 const encoder = new TextEncoder();
 
-export function toRawInput(input: InputTextView): RawInput {
+function toRawInput(input: InputTextView): RawInput {
   return { name: input.name || 'pasted', bytes: encoder.encode(input.text) };
 }
 

@@ -36,7 +36,7 @@ export interface JournalJobWithUsers extends JournalJobView {
 }
 
 /** Groups one file's lines into jobs (a run is one job). */
-export function jobsOf(text: string, fileName: string): JournalJobWithUsers[] {
+function jobsOf(text: string, fileName: string): JournalJobWithUsers[] {
   const headers = new Map(parseJobHeaders(text).map((h) => [h.run, h]));
   const runs = new Map<string, JournalEntry[]>();
   for (const run of headers.keys()) runs.set(run, []);

@@ -35,10 +35,7 @@ import {
 import { AppError } from './app-error';
 import type { OrgConnection, OrgConnector } from './ports';
 
-export function candidateOf(
-  assessment: Assessment,
-  createdAt: string | null = null,
-): RepairCandidate {
+function candidateOf(assessment: Assessment, createdAt: string | null = null): RepairCandidate {
   const { state, plan } = assessment;
   const user: RepairCandidate['user'] = {
     id: state.id,
@@ -68,7 +65,7 @@ export function candidateOf(
  * The end state of one user in words. `unreviewed` names what the fresh re-read found needed
  * beyond the reviewed plan: it was not written, and the person should review it.
  */
-export function resultOf(outcome: RepairOutcome, unreviewed: readonly string[] = []): RepairResult {
+function resultOf(outcome: RepairOutcome, unreviewed: readonly string[] = []): RepairResult {
   const base = { userId: outcome.userId, name: outcome.name || outcome.userId };
   const besides =
     unreviewed.length > 0

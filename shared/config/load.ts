@@ -53,7 +53,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
   userprincipalname: 'username',
 };
 
-export function mappingKeyHint(key: string): string {
+function mappingKeyHint(key: string): string {
   const meant = own(FIELD_ALIASES, key.toLowerCase().replace(/[\s_-]/g, ''));
   const guess = meant ? ` (did you mean "${meant}"?)` : '';
   return (
@@ -110,20 +110,25 @@ function regionProblem(config: JitDoctorConfig): { path: string; message: string
   };
 }
 
-/** Parses and validates a configuration file's text. Throws ConfigError with a person-readable message. */
-export function parseConfig(text: string, fileName: string): JitDoctorConfig {
+/**
+ * The JSON object a configuration or snapshot file holds (a byte-order mark allowed); text that is
+ * not JSON, or JSON that is not an object, is a ConfigError saying so (`mustBe`: what it must be).
+ */
+export function parseJsonObject(text: string, fileName: string, mustBe: string): object {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ConfigError(`${fileName} is not valid JSON: ${jsonFailure(error, text)}`, '');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(
-      `${fileName}: the configuration must be a JSON object, got ${describeValue(value)}`,
-      '',
-    );
-  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ConfigError(`${fileName}: ${mustBe}, got ${describeValue(value)}`, '');
+  return value;
+}
+
+/** Parses and validates a configuration file's text. Throws ConfigError with a person-readable message. */
+export function parseConfig(text: string, fileName: string): JitDoctorConfig {
+  const value = parseJsonObject(text, fileName, 'the configuration must be a JSON object');
   const problem =
     certificateCountProblem(value) ??
     schemaProblem(value) ??

@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { own } from '../own';
 
 /** `/postJit/rules/0/skills` → `postJit.rules[0].skills`. */
-export function keyPath(pointer: string): string {
+function keyPath(pointer: string): string {
   if (!pointer) return '';
   return pointer
     .split('/')
@@ -21,7 +21,7 @@ export function keyPath(pointer: string): string {
 }
 
 /** Reads the value an error points at, to say what was found. */
-export function valueAt(root: unknown, pointer: string): unknown {
+function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -86,7 +86,7 @@ const EVENTS: { readonly [E in EventName]: true } = {
 };
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
-export const listenerName = <E extends EventName>(event: E): EventListenerName<E> =>
+const listenerName = <E extends EventName>(event: E): EventListenerName<E> =>
   `on${event[0]!.toUpperCase()}${event.slice(1)}` as EventListenerName<E>;
 
 /**

@@ -67,7 +67,7 @@ function createChanges(mc: MappingContext): FieldChange[] {
   ];
 }
 
-export function updateChanges(mc: MappingContext, user: DirectoryUser): FieldChange[] {
+function updateChanges(mc: MappingContext, user: DirectoryUser): FieldChange[] {
   return UPDATED_FIELDS.flatMap((field) => {
     const to = profileValue(mc.profile, field);
     const from = directoryValue(user, field);

@@ -53,7 +53,7 @@ for (const group of GROUPS) {
 const NOT_USER_FIELDS = new Set(claimUris.notUserFields.names.map((n) => n.toLowerCase()));
 
 /** The well-known claim a name stands for ("email address"), or null for a name we do not know. */
-export function claimMeaning(name: string): ClaimGroup | null {
+function claimMeaning(name: string): ClaimGroup | null {
   return groupByName.get(name.trim().toLowerCase()) ?? null;
 }
 

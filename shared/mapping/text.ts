@@ -106,7 +106,7 @@ export function charDiff(a: string, b: string): { a: DiffRange[]; b: DiffRange[]
 }
 
 /** Whitespace, no-break and zero-width spaces, BOM, and control characters. */
-export const INVISIBLE =
+const INVISIBLE =
   /[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\p{Cc}]/gu;
 const INVISIBLE_TEST = new RegExp(INVISIBLE.source, 'u');
 const EDGE_INVISIBLE = new RegExp(`^${INVISIBLE.source}|${INVISIBLE.source}$`, 'u');

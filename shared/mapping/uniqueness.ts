@@ -5,7 +5,7 @@ import type { Finding } from '../report';
 import { fieldLocation, type MappingContext } from './context';
 
 /** The parts of a user record that identify them in evidence. */
-export function userEvidence(user: DirectoryUser): Record<string, unknown> {
+function userEvidence(user: DirectoryUser): Record<string, unknown> {
   return {
     id: user.id,
     name: user.name,

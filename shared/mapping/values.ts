@@ -73,7 +73,7 @@ export function rolesFormat(mc: MappingContext): Finding[] {
 }
 
 /** The name in `known` nearest to `name`, for "did you mean". */
-export function closestName(name: string, known: readonly string[]): string | null {
+function closestName(name: string, known: readonly string[]): string | null {
   const fold = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
   let best: { name: string; distance: number } | null = null;
   for (const candidate of known) {

@@ -97,20 +97,6 @@ function describeBlocks(labels: string[]): string {
   return labels.map((label) => `"BEGIN ${label}"`).join(', ');
 }
 
-/**
- * Reads the configured certificates, failing on the first unreadable one with a CertificateError
- * (a wrong certificate in the configuration is a setup error, not a property of the message).
- */
-export function readConfiguredCertificates(texts: readonly string[]): ReadCertificate[] {
-  return texts.map((text, index) => {
-    try {
-      return readCertificate(text);
-    } catch (error) {
-      throw new CertificateError(index, error instanceof Error ? error.message : String(error));
-    }
-  });
-}
-
 export function describeCertificate(
   certificate: ReadCertificate,
   source: CertificateInfo['source'],

@@ -61,7 +61,7 @@ export function resolveRegion(value: string | undefined | null): Region | null {
 }
 
 /** The ACS URL Genesys Cloud receives SAML responses on for a region domain. */
-export function acsUrlForDomain(domain: string): string {
+function acsUrlForDomain(domain: string): string {
   return `https://login.${domain}/saml`;
 }
 

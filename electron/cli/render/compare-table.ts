@@ -80,7 +80,7 @@ function paintSlice(cell: Cell, start: number, end: number, c: Colors): string {
 }
 
 /** Column widths that fill `total` characters (gaps of two spaces between columns). */
-export function columnWidths(columns: readonly Column[], total: number): number[] {
+function columnWidths(columns: readonly Column[], total: number): number[] {
   const gaps = 2 * (columns.length - 1);
   const spare = Math.max(0, total - gaps - columns.reduce((sum, col) => sum + col.min, 0));
   const growth = columns.reduce((sum, col) => sum + col.grow, 0) || 1;

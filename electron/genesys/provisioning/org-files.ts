@@ -5,7 +5,7 @@
  */
 
 /** `mypurecloud.ie` + `a1b2-…` → `mypurecloud.ie-a1b2-…`: safe in a file name on every system. */
-export function orgFileKey(target: string, clientId: string): string {
+function orgFileKey(target: string, clientId: string): string {
   const safe = (text: string) => text.replace(/[^A-Za-z0-9.-]+/g, '_');
   return `${safe(target)}-${safe(clientId)}`;
 }

@@ -111,7 +111,7 @@ export const checkNameIdFormat: Check = ({ message, config }) => {
 };
 
 /** Genesys Cloud matches users by email unless another identifier format is configured. */
-export function identifiesByEmail(config: JitDoctorConfig): boolean {
+function identifiesByEmail(config: JitDoctorConfig): boolean {
   const format = config.sso?.nameIdentifierFormat;
   return !format || format === EMAIL_FORMAT || format === UNSPECIFIED;
 }

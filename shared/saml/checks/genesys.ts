@@ -7,10 +7,10 @@ import { finding } from '../../findings/finding';
 import { whereIn } from '../idp';
 import type { Check, ExtractedMessage } from '../types';
 
-export const GENESYS_ATTRIBUTES = ['OrganizationName', 'email', 'ServiceName'] as const;
+const GENESYS_ATTRIBUTES = ['OrganizationName', 'email', 'ServiceName'] as const;
 
 /** Keywords Genesys Cloud accepts in ServiceName besides an absolute URL. */
-export const SERVICE_NAME_KEYWORDS = [
+const SERVICE_NAME_KEYWORDS = [
   'directory',
   'directory-admin',
   'engage-agent',
@@ -22,7 +22,7 @@ const exact = (message: ExtractedMessage, name: string) =>
   message.attributes.find((a) => a.name === name);
 
 /** IdP-initiated: Genesys Cloud did not ask for this login, so nothing tells it which org. */
-export function isIdpInitiated(message: ExtractedMessage): boolean {
+function isIdpInitiated(message: ExtractedMessage): boolean {
   return !message.inResponseTo && !message.subjectInResponseTo;
 }
 

@@ -9,7 +9,7 @@ import { genesysChecks } from './genesys';
 import { protocolChecks } from './protocol';
 import { timeChecks, unreadableTimes } from './time';
 
-export const responseChecks: readonly Check[] = [
+const responseChecks: readonly Check[] = [
   ...protocolChecks,
   ...timeChecks,
   ...audienceChecks,

@@ -26,7 +26,7 @@ import { PROCESSING_INSTRUCTION_NODE, XML_NS, type XmlAttribute } from './dom';
 import { ALGORITHMS } from './profile';
 
 /** Canonical form of a processing instruction within the canonicalized element. */
-export function canonicalInstruction(node: Node): string {
+function canonicalInstruction(node: Node): string {
   const data = (node as Node & { data?: string }).data ?? '';
   return data === '' ? `<?${node.nodeName}?>` : `<?${node.nodeName} ${data}?>`;
 }
@@ -40,7 +40,7 @@ export class ExclusiveC14n extends ExclusiveCanonicalization {
   }
 }
 
-export class ExclusiveC14nWithComments extends ExclusiveCanonicalizationWithComments {
+class ExclusiveC14nWithComments extends ExclusiveCanonicalizationWithComments {
   override processInner(node: unknown, ...rest: [unknown, unknown, unknown, string[]]): string {
     return isInstruction(node) ? canonicalInstruction(node) : super.processInner(node, ...rest);
   }
@@ -104,7 +104,7 @@ export class InclusiveC14n extends C14nCanonicalization {
   }
 }
 
-export class InclusiveC14nWithComments extends InclusiveC14n {
+class InclusiveC14nWithComments extends InclusiveC14n {
   constructor() {
     super();
     this.includeComments = true;
@@ -116,7 +116,7 @@ export class InclusiveC14nWithComments extends InclusiveC14n {
 }
 
 /** Canonical XML 1.1: xml:lang and xml:space are inherited, xml:id is not, xml:base is refused. */
-export class InclusiveC14n11 extends InclusiveC14n {
+class InclusiveC14n11 extends InclusiveC14n {
   protected override inheritable(attributes: readonly XmlAttribute[]): readonly XmlAttribute[] {
     if (attributes.some((a) => a.localName === 'base'))
       throw new Error(
@@ -130,7 +130,7 @@ export class InclusiveC14n11 extends InclusiveC14n {
   }
 }
 
-export class InclusiveC14n11WithComments extends InclusiveC14n11 {
+class InclusiveC14n11WithComments extends InclusiveC14n11 {
   constructor() {
     super();
     this.includeComments = true;

@@ -32,8 +32,6 @@ import {
 } from './trust';
 import { documentWrapping } from './wrapping';
 
-export { CertificateError } from '../certificates';
-
 const MAX_EVALUATED_SIGNATURES = 8;
 
 /** Certificates inside 30 days of their notAfter are CERT_EXPIRING. */

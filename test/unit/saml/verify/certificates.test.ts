@@ -3,9 +3,9 @@ import {
   CertificateError,
   describeCertificate,
   readCertificate,
-  readConfiguredCertificates,
 } from '../../../../shared/saml/certificates';
 import { verifySignatures } from '../../../../shared/saml/verify';
+import { configuredAnchors } from '../../../../shared/saml/verify/trust';
 import { key, parse, signedFixture } from './parsed';
 
 const PEM = key('idp.crt');
@@ -46,7 +46,7 @@ describe('reading certificates', () => {
   });
 
   it('names the configured certificate that cannot be read', () => {
-    const read = () => readConfiguredCertificates([PEM, 'garbage!']);
+    const read = () => configuredAnchors([PEM, 'garbage!']);
     expect(read).toThrow(CertificateError);
     expect(read).toThrow('sso.certificates[1]: certificate 2 cannot be read');
     try {
