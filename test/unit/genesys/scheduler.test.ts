@@ -183,6 +183,39 @@ describe('CallScheduler retries', () => {
     }
   });
 
+  it('retries the statuses a call says mean "not yet", n × base apart without jitter, up to its attempts', async () => {
+    const { clock, scheduler } = setup({ backoffBaseMs: 500 });
+    const sentAt: number[] = [];
+    // A new station refuses its default-station PUT three times (400, 409, 400), then takes it.
+    const answers = [400, 409, 400];
+    const put = scheduler.call(
+      { operation: 'users.defaultStation.put', retryStatuses: [400, 409], maxAttempts: 10 },
+      () => {
+        sentAt.push(clock.now());
+        const status = answers.shift();
+        return status ? Promise.reject(httpError(status)) : ok('done');
+      },
+    );
+    await clock.advance(10_000);
+    await expect(put).resolves.toBe('done');
+    expect(sentAt).toEqual([0, 500, 1_500, 3_000]);
+
+    // A 404 that never ends fails after the call's own attempts; a status it did not list, at once.
+    const create = vi.fn(() => Promise.reject(httpError(404)));
+    const created = scheduler
+      .call({ operation: 'telephony.phones.create', retryStatuses: [404], maxAttempts: 3 }, create)
+      .catch((e: GenesysApiError) => e);
+    await clock.advance(10_000);
+    expect(await created).toMatchObject({ status: 404, attempts: 3 });
+    const other = vi.fn(() => Promise.reject(httpError(409)));
+    const refused = scheduler
+      .call({ operation: 'telephony.phones.create', retryStatuses: [404] }, other)
+      .catch((e: GenesysApiError) => e.status);
+    await clock.advance(10_000);
+    expect(await refused).toBe(409);
+    expect(other).toHaveBeenCalledTimes(1);
+  });
+
   it('rechecks an ambiguous POST instead of resending it, and returns what the recheck found', async () => {
     const { clock, scheduler } = setup();
     const send = vi.fn(() =>

@@ -1,0 +1,120 @@
+/**
+ * The wait for WebRTC stations (electron/genesys/provisioning/stations.ts) on a clock moved by
+ * hand: when it looks, how long it keeps looking, and that a station found early becomes the
+ * default while the others are still awaited.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GenesysAdapter, OrgStation } from '../../../electron/genesys/adapter/types';
+import { ManualClock } from '../../../electron/genesys/clock';
+import { memoryJournal } from '../../../electron/genesys/provisioning/journal';
+import { assignDefaultStations } from '../../../electron/genesys/provisioning/stations';
+
+/** An org whose station for each user appears at a given time; PUTs take `putMs` each. */
+function orgWithStations(clock: ManualClock, appearAt: Record<string, number>, putMs = 0) {
+  const lookups: [string, number][] = [];
+  const puts: [string, number][] = [];
+  const api = {
+    async stationsOfUser(userId: string): Promise<OrgStation[]> {
+      lookups.push([userId, clock.now()]);
+      const at = appearAt[userId];
+      return at !== undefined && clock.now() >= at
+        ? [
+            {
+              id: `station-${userId}`,
+              webRtcUserId: userId,
+              type: 'inin_webrtc_softphone',
+              lineAppearanceId: null,
+            },
+          ]
+        : [];
+    },
+    async stationsPage() {
+      throw new Error('two users or fewer are looked up one by one');
+    },
+    async setDefaultStation(userId: string) {
+      await clock.sleep(putMs);
+      puts.push([userId, clock.now()]);
+    },
+  } as unknown as GenesysAdapter;
+  return { api, lookups, puts };
+}
+
+async function run(clock: ManualClock, promise: Promise<Map<string, string>>, spanMs: number) {
+  await clock.advance(spanMs);
+  return promise;
+}
+
+const times = (entries: [string, number][], user: string) =>
+  entries.filter(([u]) => u === user).map(([, at]) => at);
+
+describe('waiting for WebRTC stations', () => {
+  it('looks at 0, 0.5, 1.5, 3.5, 7.5, 15.5 s, then every 10 s, and makes the station the default once found', async () => {
+    const clock = new ManualClock();
+    const { api, lookups, puts } = orgWithStations(clock, { ana: 40_000 });
+    const journal = memoryJournal('stations');
+    const failures = await run(
+      clock,
+      assignDefaultStations(['ana'], { api, journal, clock }),
+      70_000,
+    );
+
+    expect(failures).toEqual(new Map());
+    expect(times(lookups, 'ana')).toEqual([
+      0, 500, 1_500, 3_500, 7_500, 15_500, 25_500, 35_500, 45_500,
+    ]);
+    expect(puts).toEqual([['ana', 45_500]]);
+    expect(journal.entries.map((e) => e.event)).toEqual(['started', 'finished']);
+  });
+
+  it('gives up a minute after it began looking, with one last look at the minute', async () => {
+    const clock = new ManualClock();
+    const { api, lookups } = orgWithStations(clock, {});
+    const failures = await run(
+      clock,
+      assignDefaultStations(['ben'], { api, journal: memoryJournal('stations'), clock }),
+      120_000,
+    );
+
+    expect(times(lookups, 'ben')).toEqual([
+      0, 500, 1_500, 3_500, 7_500, 15_500, 25_500, 35_500, 45_500, 55_500, 60_000,
+    ]);
+    expect(failures.get('ben')).toBe(
+      'the WebRTC station did not appear within 60 s of looking for it; run the repair again',
+    );
+  });
+
+  it('keeps looking for the others while a found station’s PUT is still being retried', async () => {
+    const clock = new ManualClock();
+    // Ana's PUT takes 20 s (a new station refusing it for a while); Ben's station comes at 20 s.
+    const { api, lookups, puts } = orgWithStations(clock, { ana: 0, ben: 20_000 }, 20_000);
+    const failures = await run(
+      clock,
+      assignDefaultStations(['ana', 'ben'], { api, journal: memoryJournal('stations'), clock }),
+      70_000,
+    );
+
+    expect(failures).toEqual(new Map());
+    expect(times(lookups, 'ben')).toEqual([0, 500, 1_500, 3_500, 7_500, 15_500, 25_500]);
+    expect(puts).toEqual([
+      ['ana', 20_000],
+      ['ben', 45_500],
+    ]);
+  });
+
+  it('runs the same minute in org time on a time-scaled clock', async () => {
+    const clock = new ManualClock();
+    const { api, lookups } = orgWithStations(clock, {});
+    await run(
+      clock,
+      assignDefaultStations(['ben'], {
+        api,
+        journal: memoryJournal('stations'),
+        clock,
+        timeScale: 0.1,
+      }),
+      12_000,
+    );
+    expect(times(lookups, 'ben').at(-1)).toBe(6_000);
+    expect(times(lookups, 'ben')).toHaveLength(11);
+  });
+});
