@@ -1,34 +1,14 @@
 /**
- * IdP metadata (SAML 2.0 EntityDescriptor) → the SSO part of a configuration: the entity ID as
- * issuer and the IdP's signing certificates. Parsed with the engine's hardened parser (DOCTYPE
- * refused before parsing), so a hostile metadata file is as harmless as a hostile response.
+ * IdP metadata (SAML 2.0 EntityDescriptor) → what Configuration's "Import issuer and
+ * certificates…" merges: the entity ID as issuer and the IdP's signing certificates, read by the
+ * same code as `jit-doctor config from-metadata` (shared/config/metadata.ts) and parsed with the
+ * engine's hardened parser (DOCTYPE refused before parsing). Only those two settings are taken: the
+ * rest of the configuration is the person's.
  */
-import type { Element } from '@xmldom/xmldom';
 import type { SsoConfig } from '../../shared/config/types';
+import { configFromMetadata, MetadataError } from '../../shared/config/metadata';
 import { parseXml } from '../../shared/saml/parse';
 import { AppError } from './app-error';
-
-const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
-const DS = 'http://www.w3.org/2000/09/xmldsig#';
-/** Genesys Cloud keeps one certificate plus four backups. */
-const MAX_CERTIFICATES = 5;
-
-function children(parent: Element, ns: string, name: string): Element[] {
-  const found: Element[] = [];
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    const element = node as Element;
-    if (node.nodeType === 1 && element.namespaceURI === ns && element.localName === name) {
-      found.push(element);
-    }
-  }
-  return found;
-}
-
-function toPem(base64: string): string {
-  const body = base64.replace(/\s+/g, '');
-  const lines = body.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
-}
 
 export function importIdpMetadata(xml: string): SsoConfig {
   const parsed = parseXml(xml);
@@ -39,45 +19,19 @@ export function importIdpMetadata(xml: string): SsoConfig {
       `The metadata is not readable XML: ${first?.message ?? 'parse failed'}`,
     );
   }
-  const root = parsed.parsed.root;
-  const descriptor =
-    root.namespaceURI === MD && root.localName === 'EntityDescriptor'
-      ? root
-      : root.namespaceURI === MD && root.localName === 'EntitiesDescriptor'
-        ? children(root, MD, 'EntityDescriptor')[0]
-        : undefined;
-  if (!descriptor) {
-    throw new AppError(
-      'bad-request',
-      'This is not SAML metadata: expected an md:EntityDescriptor.',
-    );
+  let sso: SsoConfig | undefined;
+  try {
+    sso = configFromMetadata(parsed.parsed).config.sso;
+  } catch (error) {
+    if (error instanceof MetadataError && error.choices.length > 0)
+      throw new AppError(
+        'bad-request',
+        `The metadata describes ${error.choices.length} identity providers (${error.choices.join(', ')}): paste the EntityDescriptor of yours alone.`,
+      );
+    throw error;
   }
-  const issuer = descriptor.getAttribute('entityID')?.trim();
-  const idp = children(descriptor, MD, 'IDPSSODescriptor')[0];
-  if (!idp) {
-    throw new AppError(
-      'bad-request',
-      `The metadata of ${issuer ?? 'this entity'} has no IDPSSODescriptor: it is not an IdP.`,
-    );
-  }
-  const certificates: string[] = [];
-  for (const key of children(idp, MD, 'KeyDescriptor')) {
-    const use = key.getAttribute('use');
-    if (use && use !== 'signing') continue; // encryption keys do not sign assertions
-    for (const info of children(key, DS, 'KeyInfo')) {
-      for (const data of children(info, DS, 'X509Data')) {
-        for (const cert of children(data, DS, 'X509Certificate')) {
-          const pem = toPem(cert.textContent ?? '');
-          if (!certificates.includes(pem)) certificates.push(pem);
-        }
-      }
-    }
-  }
-  if (certificates.length === 0) {
+  const certificates = sso?.certificates ?? [];
+  if (certificates.length === 0)
     throw new AppError('bad-request', 'The IdP metadata carries no signing certificate.');
-  }
-  return {
-    ...(issuer ? { issuer } : {}),
-    certificates: certificates.slice(0, MAX_CERTIFICATES),
-  };
+  return { ...(sso?.issuer ? { issuer: sso.issuer } : {}), certificates };
 }

@@ -20,6 +20,13 @@ const MAX_CERTIFICATES = 5;
 export class MetadataError extends UserError {
   override readonly name = 'MetadataError';
   readonly kind = 'metadata';
+  /** The entity IDs to choose from, when the metadata describes several IdPs and none was chosen. */
+  readonly choices: readonly string[];
+
+  constructor(message: string, choices: readonly string[] = []) {
+    super(message);
+    this.choices = choices;
+  }
 }
 
 export interface MetadataConfig {
@@ -73,8 +80,11 @@ function chooseEntity(root: Element, entityId: string | undefined): Element {
     return chosen;
   }
   if (entities.length > 1) {
+    // Neutral words: the CLI names its option, the app its own control.
+    const ids = entities.map((e) => e.getAttribute('entityID') ?? '');
     throw new MetadataError(
-      `the metadata describes ${entities.length} identity providers; choose one with --entity-id (${entities.map((e) => e.getAttribute('entityID')).join(', ')})`,
+      `the metadata describes ${entities.length} identity providers; choose one by its entityID (${ids.join(', ')})`,
+      ids,
     );
   }
   return entities[0]!;

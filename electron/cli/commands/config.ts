@@ -42,6 +42,8 @@ function asUsage<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
+    if (error instanceof MetadataError && error.choices.length > 0)
+      throw new UsageError(`${error.message}: pass --entity-id ID`);
     if (error instanceof ConfigError || error instanceof MetadataError)
       throw new UsageError(error.message);
     throw error;

@@ -44,7 +44,7 @@ describe('configFromMetadata', () => {
 
   it('asks which IdP when the metadata holds several, and refuses what is not metadata', () => {
     const many = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${entity('https://a.example/', [der('idp.crt')])}${entity('https://b.example/', [der('idp.crt')])}</md:EntitiesDescriptor>`;
-    expect(() => fromXml(many)).toThrow(/2 identity providers; choose one with --entity-id/);
+    expect(() => fromXml(many)).toThrow(/2 identity providers; choose one by its entityID/);
     expect(fromXml(many, 'https://b.example/').config.sso?.issuer).toBe('https://b.example/');
     expect(() => fromXml('<html/>')).toThrow(/not SAML 2.0 metadata/);
   });

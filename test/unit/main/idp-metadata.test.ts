@@ -33,12 +33,24 @@ describe('importing IdP metadata', () => {
   });
 
   it('explains what is wrong with metadata that is not an IdP or carries no certificate', () => {
-    expect(() => importIdpMetadata('<Response/>')).toThrow(/expected an md:EntityDescriptor/);
+    expect(() => importIdpMetadata('<Response/>')).toThrow(/not SAML 2.0 metadata/);
     expect(() =>
       importIdpMetadata(
         '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><md:SPSSODescriptor/></md:EntityDescriptor>',
       ),
     ).toThrow(/no IDPSSODescriptor/);
     expect(() => importIdpMetadata(metadata(''))).toThrow(/no signing certificate/);
+  });
+
+  it('never picks one of several IdPs silently, and names no command-line option', () => {
+    const entity = (id: string) =>
+      metadata(key('signing', pem))
+        .replace('<?xml version="1.0"?>', '')
+        .replace('https://sts.windows.net/tenant/', id);
+    const many = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${entity('https://a.example/')}${entity('https://b.example/')}</md:EntitiesDescriptor>`;
+    expect(() => importIdpMetadata(many)).toThrow(
+      /2 identity providers \(https:\/\/a\.example\/, https:\/\/b\.example\/\): paste the EntityDescriptor of yours alone/,
+    );
+    expect(() => importIdpMetadata(many)).not.toThrow(/--/);
   });
 });
