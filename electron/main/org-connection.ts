@@ -4,7 +4,6 @@
  * goes through the connection's one rate-limited scheduler; repairs are journaled in the app data
  * folder so a rerun after a crash resumes without duplicating work.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JitDoctorConfig, SsoConfig } from '../../shared/config/types';
 import type { DirectoryUser } from '../../shared/directory/types';
@@ -21,7 +20,7 @@ import { createRepairExecutor, type RepairOutcome } from '../genesys/provisionin
 import {
   memoryJournal,
   openJournal,
-  readJournal,
+  readJournalSteps,
   type JournalEntry as StepEntry,
 } from '../genesys/provisioning/journal';
 import { journalInWords, type WordyJournal } from '../genesys/provisioning/journal-words';
@@ -190,8 +189,8 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
       let history: StepEntry[];
       let journal: WordyJournal;
       try {
-        history = existsSync(opened.journalPath) ? readJournal(opened.journalPath) : [];
-        journal = journalInWords(openJournal(opened.journalPath));
+        history = readJournalSteps(opened.journalPath);
+        journal = journalInWords(openJournal(opened.journalPath, { steps: history }));
       } catch (error) {
         lock?.release();
         throw error;

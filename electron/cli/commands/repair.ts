@@ -27,7 +27,7 @@ import {
 import {
   memoryJournal,
   openJournal,
-  readJournal,
+  readJournalSteps,
   type Journal,
   type JournalEntry,
 } from '../../genesys/provisioning/journal';
@@ -104,7 +104,10 @@ function loadPostJit(path: string): PostJitConfig {
   return postJit;
 }
 
-/** The journal's earlier lines; a path that is a folder or a device is refused before any write. */
+/**
+ * The journal's last line of every step (what a resume needs), read piece by piece so a journal of
+ * any size is no obstacle; a path that is a folder or a device is refused before any write.
+ */
 function readJournalAt(path: string): JournalEntry[] {
   let stats;
   try {
@@ -118,15 +121,15 @@ function readJournalAt(path: string): JournalEntry[] {
       `the repair journal ${path} is ${stats.isDirectory() ? 'a folder' : 'not a regular file'}; pass --journal FILE`,
     );
   try {
-    return readJournal(path);
+    return readJournalSteps(path);
   } catch (error) {
     throw new UsageError(`cannot read the repair journal ${path}: ${fsFailure(error)}`);
   }
 }
 
-function openJournalAt(path: string): Journal {
+function openJournalAt(path: string, steps: readonly JournalEntry[]): Journal {
   try {
-    return openJournal(path);
+    return openJournal(path, { steps });
   } catch (error) {
     throw new UsageError(
       `cannot open the repair journal ${path}: ${fsFailure(error)}; nothing was applied`,
@@ -357,7 +360,7 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
     lock = await takeRepairLock(org, options, interrupt.signal, io, lines);
     const journalPath = options.journal ?? defaultJournalPath(org, io.env);
     const history = options.dryRun ? [] : readJournalAt(journalPath);
-    journal = options.dryRun ? undefined : openJournalAt(journalPath);
+    journal = options.dryRun ? undefined : openJournalAt(journalPath, history);
     // Ctrl-C, or a journal that can no longer be written, stops every write not yet started.
     const stop = new AbortController();
     interrupt.signal.addEventListener('abort', () => stop.abort(), { once: true });

@@ -9,10 +9,11 @@
 import {
   closeSync,
   existsSync,
+  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
   unlinkSync,
   writeFileSync,
@@ -65,24 +66,97 @@ export interface Journal {
   close(): void;
 }
 
+/** One journal line as an entry; null for a header, a blank line or a line torn by a crash. */
+function entryOf(line: string): JournalEntry | null {
+  if (line.trim() === '') return null;
+  try {
+    const value = JSON.parse(line) as Partial<JournalEntry>;
+    return typeof value.user === 'string' && typeof value.step === 'string' && value.event
+      ? (value as JournalEntry)
+      : null;
+  } catch {
+    // A torn line from a killed process: the step it describes is re-checked anyway.
+    return null;
+  }
+}
+
 /** Parses a journal's text; an unparsable line (torn by a crash) is skipped, not fatal. */
 export function parseJournal(text: string): JournalEntry[] {
   const entries: JournalEntry[] = [];
   for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const value = JSON.parse(line) as Partial<JournalEntry>;
-      if (typeof value.user === 'string' && typeof value.step === 'string' && value.event)
-        entries.push(value as JournalEntry);
-    } catch {
-      // A torn line from a killed process: the step it describes is re-checked anyway.
-    }
+    const entry = entryOf(line);
+    if (entry) entries.push(entry);
   }
   return entries;
 }
 
+/** Every entry of a journal file, read piece by piece (a journal may outgrow one string). */
 export function readJournal(path: string): JournalEntry[] {
-  return existsSync(path) ? parseJournal(readFileSync(path, 'utf8')) : [];
+  const entries: JournalEntry[] = [];
+  if (existsSync(path))
+    forEachLine(path, (line) => {
+      const entry = entryOf(line);
+      if (entry) entries.push(entry);
+    });
+  return entries;
+}
+
+/**
+ * What a run needs from a journal: the last entry of every (user, step), in the order of those
+ * last entries. Read piece by piece and kept per step, so a journal of gigabytes costs one pass and
+ * the memory of its distinct steps, never a string or an array of every line.
+ */
+export function readJournalSteps(path: string): JournalEntry[] {
+  const last = new Map<string, JournalEntry>();
+  if (existsSync(path))
+    forEachLine(path, (line) => {
+      const entry = entryOf(line);
+      if (!entry) return;
+      const key = journalKey(entry.user, entry.step);
+      last.delete(key);
+      last.set(key, entry);
+    });
+  return [...last.values()];
+}
+
+/** A journal line is a few hundred bytes; a longer run without a newline is not one, and is skipped. */
+const MAX_LINE_BYTES = 1024 * 1024;
+
+/** Calls `onLine` with each line of a file, read a megabyte at a time. */
+function forEachLine(path: string, onLine: (line: string) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    let carried: Buffer[] = [];
+    let carriedBytes = 0;
+    let overlong = false;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      let start = 0;
+      for (let end = chunk.indexOf(0x0a, start); end !== -1 && end < read;) {
+        if (!overlong)
+          onLine(Buffer.concat([...carried, chunk.subarray(start, end)]).toString('utf8'));
+        carried = [];
+        carriedBytes = 0;
+        overlong = false;
+        start = end + 1;
+        end = chunk.indexOf(0x0a, start);
+      }
+      if (start < read && !overlong) {
+        carried.push(Buffer.from(chunk.subarray(start, read)));
+        carriedBytes += read - start;
+        if (carriedBytes > MAX_LINE_BYTES) {
+          overlong = true;
+          carried = [];
+          carriedBytes = 0;
+        }
+      }
+    }
+    if (!overlong && carriedBytes > 0) onLine(Buffer.concat(carried).toString('utf8'));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The job header lines of a journal's text. */
@@ -131,6 +205,8 @@ export interface OpenJournalOptions {
   maxBytes?: number;
   /** Rotated files kept beside it (path.1 newest, path.2, ...); default 3. */
   keep?: number;
+  /** readJournalSteps(path), when the caller has just read it: a rotation then reads nothing again. */
+  steps?: readonly JournalEntry[];
 }
 
 export const JOURNAL_MAX_BYTES = 8 * 1024 * 1024;
@@ -140,28 +216,44 @@ export const JOURNAL_MAX_BYTES = 8 * 1024 * 1024;
  * new file starts with the lines a resume still needs (steps left unconfirmed or failed), so a
  * rerun after the rotation still re-checks them instead of writing twice.
  */
-function rotate(path: string, text: string, keep: number): string {
+function rotate(path: string, steps: readonly JournalEntry[], keep: number): string {
+  const carried = unsettledSteps(steps);
   for (let i = keep - 1; i >= 1; i -= 1)
     if (existsSync(`${path}.${i}`)) renameSync(`${path}.${i}`, `${path}.${i + 1}`);
   if (keep >= 1) renameSync(path, `${path}.1`);
   else unlinkSync(path);
-  const carried = unsettledSteps(parseJournal(text));
   return carried.map((entry) => `${JSON.stringify(entry)}\n`).join('');
 }
 
-/** Opens (creating folders as needed) a journal for appending, rotating it first when too large. */
+/** The size of a file and whether it ends on a line break (a killed writer may have torn its last line); null when absent. */
+function tail(path: string): { size: number; endsLine: boolean } | null {
+  if (!existsSync(path)) return null;
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    const last = Buffer.alloc(1);
+    if (size > 0) readSync(fd, last, 0, 1, size - 1);
+    return { size, endsLine: size === 0 || last[0] === 0x0a };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens (creating folders as needed) a journal for appending, rotating it first when too large.
+ * Only its size and last byte are read, and on a rotation its steps: never the whole text at once.
+ */
 export function openJournal(path: string, options: OpenJournalOptions = {}): Journal {
   mkdirSync(dirname(path), { recursive: true });
-  let previous = existsSync(path) ? readFileSync(path) : null;
-  if (previous && previous.length > (options.maxBytes ?? JOURNAL_MAX_BYTES)) {
-    const carried = rotate(path, previous.toString('utf8'), options.keep ?? 3);
+  let previous = tail(path);
+  if (previous && previous.size > (options.maxBytes ?? JOURNAL_MAX_BYTES)) {
+    const carried = rotate(path, options.steps ?? readJournalSteps(path), options.keep ?? 3);
     writeFileSync(path, carried, { mode: 0o600 });
-    previous = Buffer.from(carried);
+    previous = { size: carried.length, endsLine: true };
   }
   const fd = openSync(path, 'a', 0o600);
   // A killed writer may have left a torn last line: start ours on a fresh line.
-  if (previous && previous.length > 0 && previous[previous.length - 1] !== 0x0a)
-    writeSync(fd, '\n');
+  if (previous && !previous.endsLine) writeSync(fd, '\n');
   const run = options.run ?? `${Date.now().toString(36)}-${process.pid}`;
   const now = options.now ?? (() => new Date());
   let open = true;
