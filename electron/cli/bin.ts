@@ -13,12 +13,17 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-runCli(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`jit-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+/**
+ * The command is over once runCli settles: exit as soon as what it wrote is flushed. A repair
+ * stopped by Ctrl-C may leave a timer behind (the rate limiter waiting for its window to reopen,
+ * up to a minute), and nothing it would wake has anything left to do.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+runCli(process.argv.slice(2)).then(exitWhenFlushed, (error: unknown) => {
+  process.stderr.write(`jit-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
+  exitWhenFlushed(2);
+});

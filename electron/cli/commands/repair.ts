@@ -17,6 +17,8 @@ import {
 } from '../../../shared/provisioning/format';
 import { systemClock } from '../../genesys/clock';
 import { createGenesysAdapter } from '../../genesys/adapter';
+import { withSignal } from '../../genesys/cancellable';
+import { GenesysApiError } from '../../genesys/errors';
 import type { Assessment } from '../../genesys/provisioning/assess';
 import type { OrgUser } from '../../genesys/adapter/types';
 import {
@@ -373,7 +375,9 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
     const target = guarded ?? memoryJournal('dry-run');
     let applied = false;
     const executor = createRepairExecutor({
-      api: createGenesysAdapter(org.connection),
+      // A stop cancels what still waits in the rate limiter's queue: Ctrl-C ends the run in about
+      // the time one request takes, with what was applied.
+      api: createGenesysAdapter(withSignal(org.connection, stop.signal)),
       postJit,
       journal: {
         path: target.path,
@@ -399,7 +403,10 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
         ? await repairWatching(executor, options, stop.signal, io, lines)
         : await repairOnce(executor, options, user ?? undefined, stop.signal, io, lines);
     } catch (error) {
-      if (!(error instanceof WritesStopped)) throw error;
+      // A stop while the org was still being read cancels those reads: nothing was applied.
+      const cancelled =
+        error instanceof GenesysApiError && error.kind === 'cancelled' && stop.signal.aborted;
+      if (!(error instanceof WritesStopped) && !cancelled) throw error;
       code = 1;
     }
     if (guarded && stop.signal.aborted) {

@@ -274,10 +274,13 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
           },
         );
         for (const [user, reason] of failures) stationFailures.set(user, reason);
-        const checks = await verifyUsers(
-          batch.map((a) => a.user.id),
-          { api, postJit, journal, expand, knownUtilization: utilizationKnown(batch) },
-        );
+        // Nor is it re-read: its users are "stopped before it was verified", for the next run.
+        const checks = signal?.aborted
+          ? []
+          : await verifyUsers(
+              batch.map((a) => a.user.id),
+              { api, postJit, journal, expand, knownUtilization: utilizationKnown(batch) },
+            );
         for (const check of checks) verified.set(check.userId, check);
         for (const assessment of batch) report(assessment);
       },

@@ -80,8 +80,13 @@ export async function assignDefaultStations(
     if (attempt > 0) {
       const left = deadline - deps.clock.now();
       if (left <= 0 || deps.signal?.aborted) break;
-      // The last pause is cut to the deadline, so the final lookup happens right at it.
-      await deps.clock.sleep(Math.min(pause, left));
+      // The last pause is cut to the deadline, so the final lookup happens right at it; a stop
+      // ends the pause at once, and the stations still missing are left for the next run.
+      const stopped = await deps.clock.sleep(Math.min(pause, left), deps.signal).then(
+        () => false,
+        () => true,
+      );
+      if (stopped) break;
       pause = Math.min(pause * 2, polling.maxPauseMs * scale);
     }
     let stations: Map<string, OrgStation[]>;

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectGenesys, type GenesysConnection } from '../../../electron/genesys/connection';
 import { startFakeOrg, type FakeOrg } from '../../../electron/genesys/fake-org/server';
 import { createGenesysAdapter } from '../../../electron/genesys/adapter';
+import { withSignal } from '../../../electron/genesys/cancellable';
 import { createRepairExecutor } from '../../../electron/genesys/provisioning/executor';
 import { memoryJournal, type Journal } from '../../../electron/genesys/provisioning/journal';
 import {
@@ -42,13 +43,18 @@ function disk(room = Infinity) {
   return { journal, lines: lines.entries };
 }
 
-async function repair(journal: Journal, stop: AbortController, onFinished?: () => void) {
+async function repair(
+  journal: Journal,
+  stop: AbortController,
+  onFinished?: () => void,
+  { limit = 100_000, cancelQueued = false } = {},
+) {
   org = await startFakeOrg({ seed: stampedeSeed(60), rebaseTo: Date.now(), rateLimit: false });
   connection = await connectGenesys({
     apiBase: org.url,
     clientId: org.clientId,
     clientSecret: org.clientSecret,
-    scheduler: { limit: 100_000 },
+    scheduler: { limit },
   });
   const failures: string[] = [];
   const guarded = stoppingJournal(
@@ -66,7 +72,7 @@ async function repair(journal: Journal, stop: AbortController, onFinished?: () =
     },
   );
   const executor = createRepairExecutor({
-    api: createGenesysAdapter(connection),
+    api: createGenesysAdapter(cancelQueued ? withSignal(connection, stop.signal) : connection),
     postJit: STAMPEDE_POST_JIT,
     journal: guarded,
   });
@@ -74,11 +80,12 @@ async function repair(journal: Journal, stop: AbortController, onFinished?: () =
   await executor.apply(assessments, { signal: stop.signal }).catch((error: unknown) => {
     if (!(error instanceof WritesStopped)) throw error;
   });
+  const queuedAfterApply = connection.scheduler.progress().queued;
   await connection.scheduler.idle();
   const writes = org.requests.filter(
     (r) => r.applied && r.method !== 'GET' && !READS.has(r.operation),
   ).length;
-  return { guarded, failures, writes };
+  return { guarded, failures, writes, queuedAfterApply };
 }
 
 describe('a repair that must stop', () => {
@@ -118,4 +125,31 @@ describe('a repair that must stop', () => {
     expect(afterStop).toEqual([]);
     expect(org!.state.phones.size).toBeLessThan(60);
   });
+
+  it(
+    'cancels what still waits for the rate limit, so a stop ends without waiting for the window',
+    { timeout: 30_000 },
+    async () => {
+      const { journal, lines } = disk();
+      const stop = new AbortController();
+      let finished = 0;
+      // 60 requests a minute: once the window is spent, the queued calls would wait for it to reopen.
+      const { queuedAfterApply } = await repair(
+        journal,
+        stop,
+        () => {
+          if (++finished === 20) stop.abort();
+        },
+        { limit: 60, cancelQueued: true },
+      );
+      expect(queuedAfterApply).toBe(0);
+      // The writes that were queued at the stop never reached the org: their steps are journaled as
+      // failed with the cancellation, so the next run re-checks them before writing anything.
+      const cancelled = lines.filter(
+        (l) => l.event === 'failed' && /cancelled/.test(l.error ?? ''),
+      );
+      expect(cancelled.length).toBeGreaterThan(0);
+      expect(org!.state.phones.size).toBeLessThan(60);
+    },
+  );
 });
