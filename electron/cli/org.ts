@@ -42,7 +42,8 @@ export interface OpenedOrg {
 }
 
 export async function openOrg(options: OrgOptions): Promise<OpenedOrg> {
-  if (Boolean(options.org) === Boolean(options.demo))
+  // commander refuses --demo with --org or --api-base (orgOptions); what is left is neither
+  if (!options.org && !options.demo)
     throw new UsageError(
       'choose exactly one of --org (a live org) or --demo (the embedded demo org)',
     );
@@ -50,7 +51,6 @@ export async function openOrg(options: OrgOptions): Promise<OpenedOrg> {
 }
 
 async function openDemo(options: OrgOptions): Promise<OpenedOrg> {
-  if (options.apiBase) throw new UsageError('--api-base goes with --org, not --demo');
   const fake = await startDemoOrg({ stuckAgents: options.demoSize });
   try {
     const connection = await connectGenesys({
