@@ -217,6 +217,27 @@ export function createAppServices(deps: AppDeps): AppServices {
       return org.connect(profileId, demoStuckAgents);
     },
     getOrgStatus: () => org.status(),
+    checkOrgPermissions: async () => {
+      const connection = await connectedOrg();
+      const active = await activeConfig();
+      let report: Awaited<ReturnType<typeof connection.checkPermissions>>;
+      try {
+        report = await connection.checkPermissions(active?.config ?? null);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AppError(
+          'org-unavailable',
+          `Cannot read the OAuth client's permissions: ${reason}`,
+        );
+      }
+      return {
+        org:
+          connection.kind === 'demo' ? 'the demo org' : `${connection.name} (${connection.region})`,
+        configSource: active ? active.source : 'no configuration',
+        ruleCount: active?.config.postJit?.rules.length ?? 0,
+        ...report,
+      };
+    },
     getSettings: () => settings.get(),
     saveSettings: async (change) => {
       const before = await settings.get();

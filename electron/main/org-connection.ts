@@ -15,6 +15,8 @@ import { connectGenesys, type GenesysConnection } from '../genesys/connection';
 import { liveDirectory, type OrgDirectory } from '../genesys/directory/org-directory';
 import { DEMO_ORG_NAME, startDemoOrg } from '../genesys/fake-org/demo';
 import { createGenesysAdapter } from '../genesys/adapter';
+import { OPERATIONS } from '../genesys/operations';
+import { checkPermissions, clientPermissions, operationsFor } from '../genesys/preflight';
 import type { Assessment } from '../genesys/provisioning/assess';
 import { createRepairExecutor, type RepairOutcome } from '../genesys/provisioning/executor';
 import {
@@ -182,6 +184,28 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
       const at = new Map<string, string>();
       for (const entry of created) if (!at.has(entry.userId)) at.set(entry.userId, entry.at);
       return assess([...at.keys()], config, at);
+    },
+    async checkPermissions(config) {
+      const report = checkPermissions(
+        operationsFor(config?.postJit),
+        await clientPermissions(opened.connection),
+      );
+      return {
+        checks: report.checks.map(({ permission, present, operations }) => ({
+          permission,
+          present,
+          neededFor: operations.map((operation) => ({
+            operation,
+            purpose: OPERATIONS[operation].purpose,
+          })),
+        })),
+        missing: report.missing,
+        unlisted: report.unlisted.map(({ operation, note }) => ({
+          operation,
+          purpose: OPERATIONS[operation].purpose,
+          ...(note ? { note } : {}),
+        })),
+      };
     },
     async repair(userIds, config, { signal, reviewed, onSteps, onResult }) {
       const lock = opened.lock ? repairLock(opened.lock) : null;

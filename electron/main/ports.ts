@@ -4,7 +4,12 @@
  */
 import type { JitDoctorConfig, SsoConfig } from '../../shared/config/types';
 import type { DirectoryView } from '../../shared/directory/types';
-import type { OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
+import type {
+  OrgSsoProvider,
+  PermissionReportView,
+  RepairCandidate,
+  RepairResult,
+} from '../../shared/ipc';
 import type { Report } from '../../shared/report';
 import type { RawInput } from '../../shared/saml/types';
 
@@ -67,6 +72,13 @@ export interface OrgConnection {
     config: JitDoctorConfig,
     options: RepairRunOptions,
   ): Promise<RepairResult[]>;
+  /**
+   * Each permission these rules need, held by the OAuth client or not, read from the client's own
+   * grants (electron/genesys/preflight.ts, as `jit-doctor org check`). Writes nothing.
+   */
+  checkPermissions(
+    config: JitDoctorConfig | null,
+  ): Promise<Omit<PermissionReportView, 'org' | 'configSource' | 'ruleCount'>>;
   /** The limit the connection's queue keeps to, and the calls it has sent so far. */
   rateBudget(): { limitPerMinute: number; callsSent: number };
   /** Applies a new rate limit to the queue at once (calls already queued included). */

@@ -34,6 +34,33 @@ export interface OrgStatus {
   demoStuckAgents: number | null;
 }
 
+/** One permission the configured rules need, held by the OAuth client or not. */
+export interface PermissionCheckView {
+  /** `domain:entity:action`, as Admin > Roles/Permissions names it. */
+  permission: string;
+  present: boolean;
+  /** The operations that need it, each with what JIT Doctor uses it for. */
+  neededFor: { operation: string; purpose: string }[];
+}
+
+/** The permission preflight (`jit-doctor org check`) of the org in use. Nothing is written. */
+export interface PermissionReportView {
+  /** The org checked: "the demo org", or the profile's name and region. */
+  org: string;
+  /** Where the rules checked come from (the configuration's source). */
+  configSource: string;
+  /** How many post-JIT rules it has (none: only finding and reading users is checked). */
+  ruleCount: number;
+  checks: PermissionCheckView[];
+  /** The permissions of `checks` the client lacks, by name. */
+  missing: string[];
+  /**
+   * Operations the rules also need that the SDK docs list without a permission, with what each is
+   * for and, where known, a fact about the real API (Genesys Cloud may still check one).
+   */
+  unlisted: { operation: string; purpose: string; note?: string }[];
+}
+
 export interface OrgInvokes {
   listOrgProfiles: { request: void; reply: OrgProfileView[] };
   /** Creates or updates a profile; the secret is encrypted with the OS keychain and never returned. */
@@ -48,6 +75,11 @@ export interface OrgInvokes {
     reply: OrgStatus;
   };
   getOrgStatus: { request: void; reply: OrgStatus };
+  /**
+   * Reads the OAuth client's own permissions in the org in use and reports each one the active
+   * configuration's post-JIT rules need, present or missing (the same check as `org check`).
+   */
+  checkOrgPermissions: { request: void; reply: PermissionReportView };
 }
 
 export const ORG_SHAPES: RequestShapes<OrgInvokes> = {
@@ -65,4 +97,5 @@ export const ORG_SHAPES: RequestShapes<OrgInvokes> = {
     demoStuckAgents: { type: 'number', min: 6, max: 5000, integer: true, optional: true },
   },
   getOrgStatus: none,
+  checkOrgPermissions: none,
 };

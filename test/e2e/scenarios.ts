@@ -473,6 +473,65 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'settings: Check permissions lists each permission the rules need, held or not, with what it is for',
+    async run({ page, screenshot }) {
+      type Reply = { ok: boolean; value: { text: string; source: string } | null };
+      const useConfig = (config: { text: string; source: string }) =>
+        page.evaluate(
+          ([text, source]) =>
+            (
+              globalThis as unknown as {
+                jitDoctor: { applyConfig(r: { text: string; source: string }): Promise<unknown> };
+              }
+            ).jitDoctor.applyConfig({ text, source }),
+          [config.text, config.source] as const,
+        );
+      await openScreen(page, 'Settings');
+      const card = page.getByRole('region', { name: 'Permissions' });
+      const check = card.getByRole('button', { name: 'Check permissions' });
+      const status = card.getByRole('status');
+      const before = (await page.evaluate('window.jitDoctor.getConfig()')) as Reply;
+      try {
+        // A configuration without post-JIT rules: only finding and reading users is checked.
+        await useConfig({ text: await sampleConfig(NEAR_MISS), source: 'near-miss.json' });
+        await check.click();
+        await status
+          .getByText(/^All 2 permissions the rules need are present on the demo org\.$/)
+          .waitFor();
+        await card
+          .getByText(/has no post-JIT rules: only what finding and reading users needs/)
+          .waitFor();
+
+        // With the demo org's own rules (the configuration in use is put back afterwards).
+        const demo = (await page.evaluate('window.jitDoctor.demoConfig()')) as Reply;
+        await useConfig(demo.value!);
+        await check.click();
+        await status
+          .getByText(/^All \d+ permissions the rules need are present on the demo org\.$/)
+          .waitFor();
+        await card.getByText(/post-JIT rules of demo configuration$/).waitFor();
+        const rows = card.getByRole('row');
+        expect((await rows.count()) >= 5, 'a row per permission the demo rules need');
+        const skills = card.getByRole('row', { name: /routing:skill:assign/ });
+        await skills.getByText('present').waitFor();
+        await skills.getByText('add the skills a rule grants (at most 50 per call)').waitFor();
+        await card
+          .getByRole('row', { name: /telephony:plugin:all/ })
+          .getByText('present')
+          .waitFor();
+        const problems = await allViolations(page);
+        expect(problems.length === 0, problems.join('\n'));
+        await screenshot('06-settings-permissions');
+        // The card alone too: the page's fixed footer covers part of it in a full-page shot.
+        await card.screenshot({
+          path: join(ROOT, 'test/e2e/screenshots/06-permissions-card.png'),
+        });
+      } finally {
+        if (before.value) await useConfig(before.value);
+      }
+    },
+  },
+  {
     name: 'security: the CSP refuses inline script and a foreign page cannot call the API',
     expectedConsoleErrors: /Content Security Policy/,
     async run({ page, harness }) {

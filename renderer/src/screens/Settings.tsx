@@ -1,10 +1,14 @@
-/** Settings: org profiles (the secret goes in, never comes back), rate limit, clock skew, theme. */
+/**
+ * Settings: org profiles (the secret goes in, never comes back), the OAuth client's permissions,
+ * rate limit, clock skew, theme.
+ */
 import { useEffect, useState } from 'react';
 import type {
   AppSettings,
   OrgProfileInput,
   OrgProfileView,
   OrgStatus,
+  PermissionReportView,
   ThemePreference,
 } from '../../../shared/ipc';
 import { REGION_DOMAINS } from '../../../shared/saml/regions';
@@ -199,6 +203,7 @@ export function SettingsScreen({
           </div>
         </form>
       </section>
+      <PermissionsCard status={status} />
       {settings && (
         <section className="card" aria-labelledby="general-title">
           <h2 id="general-title">General</h2>
@@ -261,6 +266,113 @@ export function SettingsScreen({
             </button>
           </form>
         </section>
+      )}
+    </section>
+  );
+}
+
+/** Check permissions: the main process runs `jit-doctor org check` for the org in use. */
+function PermissionsCard({ status }: { status: OrgStatus | null }) {
+  // A check is about one org: once another org is in use, its answer is no longer shown.
+  const orgKey = status ? `${status.kind}:${status.profileId ?? status.demoStuckAgents}` : '';
+  const [answer, setAnswer] = useState<{
+    orgKey: string;
+    report: PermissionReportView | null;
+    failure: string | null;
+  } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const current = answer?.orgKey === orgKey ? answer : null;
+  const report = current?.report ?? null;
+  const failure = current?.failure ?? null;
+
+  const check = async () => {
+    setChecking(true);
+    setAnswer(null);
+    try {
+      setAnswer({ orgKey, report: await call(api().checkOrgPermissions()), failure: null });
+    } catch (error) {
+      setAnswer({ orgKey, report: null, failure: errorText(error) });
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <section className="card permissions" aria-labelledby="permissions-title">
+      <h2 id="permissions-title">Permissions</h2>
+      <p>
+        Before a repair writes anything: reads the OAuth client&apos;s own roles in the org in use
+        and checks each permission the configuration&apos;s post-JIT rules need (the same check as{' '}
+        <code>jit-doctor org check</code>).
+      </p>
+      <button type="button" onClick={() => void check()} disabled={checking || !status}>
+        {checking ? 'Checking…' : 'Check permissions'}
+      </button>
+      {failure && (
+        <p className="alert alert-bad" role="alert">
+          {failure}
+        </p>
+      )}
+      {report && (
+        <div aria-live="polite">
+          <p className={report.missing.length === 0 ? 'good' : 'bad'} role="status">
+            {report.missing.length === 0
+              ? `All ${report.checks.length} permissions the rules need are present on ${report.org}.`
+              : `The OAuth client's role on ${report.org} lacks ${report.missing.join(', ')}: add ${
+                  report.missing.length === 1 ? 'it' : 'them'
+                } in Admin > Roles/Permissions before repairing.`}
+          </p>
+          <table className="table small">
+            <caption>
+              {report.ruleCount > 0
+                ? `The ${report.ruleCount === 1 ? 'post-JIT rule' : `${report.ruleCount} post-JIT rules`} of ${report.configSource}`
+                : `${report.configSource} has no post-JIT rules: only what finding and reading users needs`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Permission</th>
+                <th scope="col">Held</th>
+                <th scope="col">Needed for</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.checks.map((check) => (
+                <tr key={check.permission}>
+                  <th scope="row">
+                    <code>{check.permission}</code>
+                  </th>
+                  <td>
+                    <span className={`badge ${check.present ? 'badge-ok' : 'badge-error'}`}>
+                      {check.present ? 'present' : 'missing'}
+                    </span>
+                  </td>
+                  <td>
+                    <ul className="plain">
+                      {check.neededFor.map(({ operation, purpose }) => (
+                        <li key={operation}>
+                          {purpose} <span className="muted">({operation})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.unlisted.length > 0 && (
+            <>
+              <h3>Also called, with no permission listed in the SDK docs</h3>
+              <ul className="unlisted">
+                {report.unlisted.map(({ operation, purpose, note }) => (
+                  <li key={operation}>
+                    {purpose} <span className="muted">({operation})</span>
+                    {note && <span className="muted small"> — {note}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
     </section>
   );

@@ -42,6 +42,9 @@ function scriptedOrg() {
       throw new Error('unused');
     },
     ssoProviders: async () => [],
+    checkPermissions: async () => {
+      throw new Error('unused');
+    },
     findCandidates: async () => [candidate('a', 2)],
     candidatesFor: async (ids) => ids.map((id) => candidate(id, id === 'b' ? 0 : 1)),
     createdSince: async () => [candidate('a', 2), candidate('b', 0), candidate('c', 1)],
