@@ -163,6 +163,10 @@ export const firstLaunchScenarios: Scenario[] = [
       await page.getByRole('region', { name: 'Decoded XML' }).waitFor();
       await expectRowsApart(page);
       await screenshot('01-diagnose-samples');
+      const theme = await page.evaluate('document.documentElement.dataset.theme');
+      await page.evaluate(`document.documentElement.dataset.theme = 'dark'`);
+      await viewportShot(page, '01-diagnose-samples-dark');
+      await page.evaluate(`document.documentElement.dataset.theme = ${JSON.stringify(theme)}`);
       await axeBothThemes(page, 'samples');
       const wrapped = items.filter({ hasText: 'Must not be trusted' }).getByRole('button');
       await wrapped.click();
