@@ -1,11 +1,16 @@
 /**
- * `repair.stampede-2000` (docs/benchmarks.md): 2,000 agents just created by JIT, repaired against the
- * fake org enforcing 300 requests per org minute, with an org minute lasting 3 real seconds
- * (timeScale 0.05), light injected faults (5xx, resets, timeouts) and the repair process killed
- * with SIGKILL at a random point, then run again after the rate window has passed.
+ * `repair.stampede-2000` and `repair.stampede-2000-roles` (docs/benchmarks.md): 2,000 agents just
+ * created by JIT, repaired against the hard fake org (stations appearing 0–60 s after their phone,
+ * dropped expansions, brand-new users unknown for seconds, refused default-station PUTs, late
+ * audits) on a brownfield org of 10,000 users who already have phones and stations, enforcing 300
+ * requests per org minute with an org minute lasting 3 real seconds (timeScale 0.05), light
+ * injected faults (5xx, resets, timeouts), and the repair process killed with SIGKILL at a random
+ * point, then run again after the rate window has passed. The `-roles` variant's rules also move
+ * every agent to a division and grant it a role there.
  *
  * Calls and writes are counted by the fake org, not by the client: calls are every API request
- * received (429s and faulted ones included), writes the successful changes the plans asked for.
+ * received (429s and faulted ones included), writes the successful changes. The theoretical
+ * minimum is counted per step from the org itself (see `minimumSteps`) and printed step by step.
  * Elapsed time counts the two runs' API activity, not process start-up or the pause between them.
  */
 import { spawn } from 'node:child_process';
@@ -13,12 +18,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PostJitConfig } from '../../shared/config/types';
+import { drawSpan, unitHash } from '../../electron/genesys/fake-org/hardness';
 import { startFakeOrg, type FakeOrg } from '../../electron/genesys/fake-org/server';
 import { readJournal } from '../../electron/genesys/provisioning/journal';
-import { auditStampedeOrg, stampedeSeed } from '../integration/provisioning/stampede-org';
+import {
+  auditStampedeOrg,
+  stampedeSeed,
+  STAMPEDE_POST_JIT,
+  STAMPEDE_ROLES_POST_JIT,
+} from '../integration/provisioning/stampede-org';
 import type { Benchmark } from './types';
 
 const AGENTS = 2000;
+const BROWNFIELD = 10_000;
+const PAGE = 100;
 const TIME_SCALE = 0.05;
 const LIMIT = 300;
 const WINDOW_REAL_MS = 60_000 * TIME_SCALE;
@@ -46,7 +60,12 @@ function isWrite(request: FakeOrg['requests'][number]): boolean {
 }
 
 /** Runs the repair in a child process; `killWhen` returning true kills it with SIGKILL. */
-function runRepairProcess(org: FakeOrg, journal: string, killWhen?: () => boolean): Promise<Run> {
+function runRepairProcess(
+  org: FakeOrg,
+  journal: string,
+  rules: 'plain' | 'roles',
+  killWhen?: () => boolean,
+): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     env: {
       ...process.env,
@@ -56,6 +75,7 @@ function runRepairProcess(org: FakeOrg, journal: string, killWhen?: () => boolea
       REPAIR_JOURNAL: journal,
       REPAIR_TIME_SCALE: String(TIME_SCALE),
       REPAIR_TIMEOUT_MS: '5000',
+      REPAIR_RULES: rules,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,12 +104,105 @@ function runRepairProcess(org: FakeOrg, journal: string, killWhen?: () => boolea
   );
 }
 
-async function stampede(log: (line: string) => void): Promise<Record<string, unknown>> {
+/** One step of the theoretical minimum: how many calls, and why that many. */
+interface MinimumStep {
+  step: string;
+  calls: number;
+  counted: string;
+}
+
+const pages = (items: number) => Math.ceil(items / PAGE);
+
+/**
+ * The fewest calls these rules can be carried out with, step by step, counted from the org: what
+ * must be read (in the largest pages the API gives) and one call per write the API has no bulk
+ * form of.
+ */
+function minimumSteps(org: FakeOrg, postJit: PostJitConfig, agents: string[]): MinimumStep[] {
+  const services = new Map<string, number>();
+  const agentSet = new Set(agents);
+  for (const audit of org.state.audits)
+    if (agentSet.has(audit.entity.id))
+      services.set(audit.serviceName, (services.get(audit.serviceName) ?? 0) + 1);
+  const names = new Set<string>();
+  for (const rule of postJit.rules) {
+    for (const skill of rule.skills ?? []) names.add(`skill ${skill.name}`);
+    for (const role of rule.roles ?? []) names.add(`role ${role}`);
+    if (rule.division) names.add(`division ${rule.division}`);
+  }
+  if (postJit.phone) names.add('site').add('phone base settings (with their lines)');
+  const n = agents.length;
+  const stations = org.state.stations().length;
+  const steps: MinimumStep[] = [
+    {
+      step: 'find the new users',
+      calls: [...services.values()].reduce((sum, count) => sum + pages(count), 0),
+      counted: `audit query, ${PAGE} per page, per audit service (${[...services].map(([service, count]) => `${service} ${count}`).join(', ')})`,
+    },
+    { step: 'read the users', calls: pages(n), counted: `${PAGE} users by id per call` },
+    { step: 'look up the names', calls: names.size, counted: [...names].join(', ') },
+    {
+      step: 'phones the agents already have',
+      calls: pages(n),
+      counted: `phones listed by name, ${PAGE} names per call`,
+    },
+    {
+      step: 'division',
+      calls: postJit.rules.some((r) => r.division) ? pages(n) : 0,
+      counted: `one move per division and ${PAGE} users`,
+    },
+    {
+      step: 'roles',
+      calls: postJit.rules.some((r) => r.roles?.length) ? pages(n) : 0,
+      counted: `one grant per role, division and ${PAGE} users`,
+    },
+    {
+      step: 'skills',
+      calls: n,
+      counted: 'one bulk PATCH per agent (the API has no multi-user form)',
+    },
+    { step: 'WebRTC phone', calls: n, counted: 'one create per agent' },
+    {
+      step: 'find the new stations',
+      calls: Math.min(pages(stations), n),
+      counted: `one listing of all ${stations} stations once every new one exists, ${PAGE} per page`,
+    },
+    { step: 'default station', calls: n, counted: 'one PUT per agent' },
+    {
+      step: 'verify',
+      calls: pages(n),
+      counted: `re-read ${PAGE} users per call (a WebRTC default station proves the phone)`,
+    },
+  ];
+  return steps.filter((step) => step.calls > 0);
+}
+
+/** The longest station delay the org drew for the phones the repair created (org seconds). */
+function stationDelayMaxS(org: FakeOrg, agents: Set<string>): number {
+  const { hardness } = org.state;
+  let max = 0;
+  for (const phone of org.state.phones.values()) {
+    if (!phone.webRtcUserId || !agents.has(phone.webRtcUserId)) continue;
+    const delay = drawSpan(hardness.stationDelayMs, unitHash(hardness.seed, 'station', phone.id));
+    max = Math.max(max, delay / 1000);
+  }
+  return max;
+}
+
+async function stampede(
+  rules: 'plain' | 'roles',
+  log: (line: string) => void,
+): Promise<Record<string, unknown>> {
+  const postJit = rules === 'roles' ? STAMPEDE_ROLES_POST_JIT : STAMPEDE_POST_JIT;
   const org = await startFakeOrg({
-    seed: stampedeSeed(AGENTS),
+    seed: stampedeSeed(AGENTS, undefined, { brownfield: BROWNFIELD }),
     timeScale: TIME_SCALE,
     faults: FAULTS,
   });
+  const orgUsers = org.state.users.size - AGENTS;
+  const agents = [...org.state.users.values()]
+    .filter((user) => user.department !== 'Back_Office')
+    .map((user) => user.id);
   const folder = mkdtempSync(join(tmpdir(), 'jit-doctor-bench-repair-'));
   const journal = join(folder, 'repair.jsonl');
   try {
@@ -97,36 +210,51 @@ async function stampede(log: (line: string) => void): Promise<Record<string, unk
     const killAfter = Math.round(AGENTS * 3 * (0.2 + Math.random() * 0.5));
     const writes = () => org.requests.filter((r) => r.applied).length;
     log(
-      `  ${AGENTS} agents, ${LIMIT} requests per ${WINDOW_REAL_MS / 1000} s; SIGKILL after ${killAfter} writes`,
+      `  ${AGENTS} agents on an org of ${orgUsers} users, ${LIMIT} requests per ${WINDOW_REAL_MS / 1000} s; SIGKILL after ${killAfter} writes`,
     );
-    const first = await runRepairProcess(org, journal, () => writes() >= killAfter);
+    const first = await runRepairProcess(org, journal, rules, () => writes() >= killAfter);
     if (first.signal !== 'SIGKILL')
-      throw new Error(`the first run was not killed: ${first.output}`);
+      throw new Error(`the first run was not killed: ${first.output.slice(-500)}`);
     // The operator reruns it: after the org's rate window has forgotten the killed process's calls.
     await new Promise((resolve) => setTimeout(resolve, WINDOW_REAL_MS));
-    const second = await runRepairProcess(org, journal);
+    const second = await runRepairProcess(org, journal, rules);
     if (second.code !== 0) throw new Error(`the rerun failed: ${second.output.slice(-500)}`);
 
     const requests = apiRequests(org);
     const calls = requests.length;
     const written = requests.filter(isWrite).length;
     const elapsedMs = first.activeMs + second.activeMs;
-    const audit = auditStampedeOrg(org.state, readJournal(journal));
+    const audit = auditStampedeOrg(org.state, readJournal(journal), postJit);
     for (const problem of [...audit.notRepaired, ...audit.journalDisagreements].slice(0, 5))
       log(`  ${problem}`);
+    const minimum = minimumSteps(org, postJit, agents);
+    const minimumCalls = minimum.reduce((sum, step) => sum + step.calls, 0);
+    log('  minimum calls, step by step:');
+    for (const step of minimum) log(`    ${step.step}: ${step.calls} (${step.counted})`);
+    const byOperation = new Map<string, number>();
+    for (const request of requests)
+      byOperation.set(request.operation, (byOperation.get(request.operation) ?? 0) + 1);
+    log('  calls made, by operation:');
+    for (const [operation, count] of [...byOperation].sort((a, b) => b[1] - a[1]))
+      log(`    ${operation}: ${count}`);
     return {
       calls_per_agent: calls / AGENTS,
       writes_per_agent: written / AGENTS,
       overhead_per_agent: (calls - written) / AGENTS,
+      minimum_calls_per_agent: minimumCalls / AGENTS,
+      minimum_counted_as: Object.fromEntries(
+        minimum.map((step) => [step.step, `${step.calls}: ${step.counted}`]),
+      ),
       time_vs_minimum: elapsedMs / ((calls / LIMIT) * WINDOW_REAL_MS),
       http_429: requests.filter((r) => r.status === 429).length,
       agents_failed: audit.notRepaired.length,
       duplicate_phones: audit.duplicatePhones,
       journal_disagreements: audit.journalDisagreements.length,
+      org_users: orgUsers,
+      station_delay_max_s: stationDelayMaxS(org, new Set(agents)),
       faults_injected: requests.filter((r) => r.fault).length,
       killed_after_writes: killAfter,
       elapsed_s: elapsedMs / 1000,
-      scale: `${LIMIT} req per ${WINDOW_REAL_MS / 1000} s`,
     };
   } finally {
     await org.stop();
@@ -134,4 +262,7 @@ async function stampede(log: (line: string) => void): Promise<Record<string, unk
   }
 }
 
-export const repairBenchmarks: Benchmark[] = [{ name: 'repair.stampede-2000', run: stampede }];
+export const repairBenchmarks: Benchmark[] = [
+  { name: 'repair.stampede-2000', run: (log) => stampede('plain', log) },
+  { name: 'repair.stampede-2000-roles', run: (log) => stampede('roles', log) },
+];

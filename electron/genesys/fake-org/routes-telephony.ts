@@ -182,9 +182,12 @@ export const telephonyRoutes: Route[] = [
     const name = query.get('name');
     const stations = state
       .stations()
-      .filter((s) => (!userId || s.webRtcUserId === userId) && nameMatches(s.name, name))
-      .map(({ phoneId: _phoneId, ...station }) => station);
-    return { body: page(stations, query) };
+      .filter((s) => (!userId || s.webRtcUserId === userId) && nameMatches(s.name, name));
+    // Only the page's stations are copied out (a brownfield org lists 10,000 and more).
+    const paged = page(stations, query);
+    return {
+      body: { ...paged, entities: paged.entities.map(({ phoneId: _phoneId, ...s }) => s) },
+    };
   }),
   route('users.defaultStation.put', ({ state, params }) => {
     const user = state.user(params.userId!);

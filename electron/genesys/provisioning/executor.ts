@@ -17,7 +17,7 @@ import { assessUsers, expandFor, type Assessment } from './assess';
 import { applyBatchSteps } from './batch-writes';
 import { createOrgCatalog } from './catalog';
 import { journalKey, lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
-import { assignDefaultStations, type StationPolling } from './stations';
+import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
 import { createPhoneFinder, DUPLICATE_PHONE_STEP } from './phones';
 import { runPipeline } from './pipeline';
 import { readUsers, verifyUsers, type Verification } from './verify';
@@ -94,6 +94,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
   const clock = options.clock ?? systemClock;
   const scale = options.timeScale ?? 1;
   const catalog = createOrgCatalog(api);
+  const stationWaitMs = (options.stationPolling ?? DEFAULT_STATION_POLLING).waitMs * scale;
   const phones = createPhoneFinder(api);
   const expand = expandFor(postJit);
   const history = lastEvents(options.history ?? []);
@@ -162,15 +163,25 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     const verified = new Map<string, Verification>();
     // Stations are found by listing them; a batch should be large enough that the listing's
     // pages stay a small share of its calls (ten users per page at least).
-    let stationPages = 1;
+    let stationPages: number | undefined;
     const stationApi: GenesysAdapter = {
       ...api,
       async stationsPage(pageNumber) {
         const page = await api.stationsPage(pageNumber);
-        stationPages = Math.max(stationPages, page.pageCount);
+        stationPages = Math.max(stationPages ?? 1, page.pageCount);
         return page;
       },
     };
+    // When the phones were created this run (clock ms): their stations are looked up once all
+    // should exist.
+    const phoneAt = new Map<string, number>();
+    const stationCount = active.filter((a) =>
+      a.plan.steps.some((step) => step.kind === 'default-station'),
+    ).length;
+    // Many stations to find: one page tells how large the listing is, so the batches can be sized
+    // to it from the first one (on a brownfield org of 10,000 stations, 100 pages).
+    if (stationCount >= 50 && !signal?.aborted)
+      await stationApi.stationsPage(1).catch(() => undefined);
 
     const outcomeFor = (assessment: Assessment): RepairOutcome => {
       const { plan, user } = assessment;
@@ -237,7 +248,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     await runPipeline(active, {
       concurrency: options.concurrency ?? 24,
       signal,
-      batchSize: () => Math.max(50, Math.ceil(active.length / 8), 10 * stationPages),
+      batchSize: () => Math.max(50, Math.ceil(active.length / 8), 10 * (stationPages ?? 1)),
       async write(assessment) {
         const result = await applyUserPlan(assessment, {
           api,
@@ -249,6 +260,8 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
           signal,
         });
         const { id } = assessment.user;
+        if (assessment.plan.steps.some((step) => step.kind === 'webrtc-phone'))
+          phoneAt.set(id, clock.now());
         result.failures.unshift(...(batched.failures.get(id) ?? []));
         if (batched.sent.has(id)) result.started = true;
         applied.set(id, result);
@@ -271,6 +284,10 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
             timeScale: scale,
             signal,
             onStepDone,
+            firstLookupAt:
+              Math.max(...stationUsers.map((a) => phoneAt.get(a.user.id) ?? -Infinity)) +
+              stationWaitMs,
+            pageCount: () => stationPages,
           },
         );
         for (const [user, reason] of failures) stationFailures.set(user, reason);

@@ -17,6 +17,8 @@ const PER_USER_UP_TO = 2;
 export async function findByUser<T>(
   userIds: readonly string[],
   lookup: ByUserLookup<T>,
+  /** The listing's page count when an earlier listing told it: skips a page 1 that would only say "ask per user". */
+  knownPageCount?: number,
 ): Promise<Map<string, T[]>> {
   const found = new Map<string, T[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return found;
@@ -27,6 +29,7 @@ export async function findByUser<T>(
     return found;
   };
   if (userIds.length <= PER_USER_UP_TO) return perUser();
+  if (knownPageCount !== undefined && knownPageCount > userIds.length) return perUser();
 
   const first = await lookup.listPage(1);
   if (first.pageCount - 1 > userIds.length) return perUser();

@@ -3,13 +3,14 @@
  * every user created in the fake org is assessed and repaired, journaled to REPAIR_JOURNAL.
  * Prints one JSON line with the outcome counts when it finishes. With REPAIR_WAIT_AFTER_ASSESS=1
  * it prints "assessed" once its plans are made and applies them only when a line arrives on
- * stdin (two such processes then plan before either writes).
+ * stdin (two such processes then plan before either writes). REPAIR_RULES=roles adds a division
+ * move and a role grant to every rule.
  */
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { createGenesysAdapter } from '../../../electron/genesys/adapter';
 import { createRepairExecutor } from '../../../electron/genesys/provisioning/executor';
 import { openJournal, readJournal } from '../../../electron/genesys/provisioning/journal';
-import { STAMPEDE_POST_JIT } from './stampede-org';
+import { STAMPEDE_POST_JIT, STAMPEDE_ROLES_POST_JIT } from './stampede-org';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -30,7 +31,7 @@ const history = readJournal(journalPath);
 const journal = openJournal(journalPath);
 const executor = createRepairExecutor({
   api: createGenesysAdapter(connection),
-  postJit: STAMPEDE_POST_JIT,
+  postJit: process.env.REPAIR_RULES === 'roles' ? STAMPEDE_ROLES_POST_JIT : STAMPEDE_POST_JIT,
   journal,
   history,
   timeScale,

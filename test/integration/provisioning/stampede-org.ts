@@ -32,10 +32,32 @@ export const STAMPEDE_POST_JIT: PostJitConfig = {
   ],
 };
 
+/**
+ * The same rules, each also moving the agent to the Retail division and granting it a role there
+ * (the `repair.stampede-2000-roles` benchmark).
+ */
+export const STAMPEDE_ROLES_POST_JIT: PostJitConfig = {
+  ...STAMPEDE_POST_JIT,
+  rules: STAMPEDE_POST_JIT.rules.map((rule) => ({
+    ...rule,
+    division: 'Retail',
+    roles: ['Agent_Tier1'],
+  })),
+};
+
 const DEPARTMENTS = ['Seasonal_Retail', 'Seasonal_Tech_Support', 'Tech_Support'];
 
+export interface StampedeOptions {
+  /** Users already in the org (not created by JIT, no rule for them), each with its WebRTC phone as its default station. */
+  brownfield?: number;
+}
+
 /** `agents` users created in the minutes before `takenAt`, none provisioned yet. */
-export function stampedeSeed(agents: number, takenAt = '2026-11-23T09:00:00.000Z'): FakeOrgSeed {
+export function stampedeSeed(
+  agents: number,
+  takenAt = '2026-11-23T09:00:00.000Z',
+  options: StampedeOptions = {},
+): FakeOrgSeed {
   const start = Date.parse(takenAt) - 30 * 60_000;
   const users: DirectoryUser[] = Array.from({ length: agents }, (_, i) => {
     const n = String(i + 1).padStart(4, '0');
@@ -49,10 +71,22 @@ export function stampedeSeed(agents: number, takenAt = '2026-11-23T09:00:00.000Z
       createdAt: new Date(start + i * 500).toISOString(),
     };
   });
+  // No creation date: the audit log does not name them, so the repair never picks them up.
+  const staff: DirectoryUser[] = Array.from({ length: options.brownfield ?? 0 }, (_, i) => ({
+    id: '',
+    name: `Staff ${i + 1}`,
+    email: `staff.${i + 1}@acme.example`,
+    department: 'Back_Office',
+    title: 'Staff',
+    roles: ['Communicate_User'],
+    webRtcPhone: true,
+    defaultStation: true,
+  }));
+  users.push(...staff);
   return {
     org: { name: 'stampede', region: 'mypurecloud.com' },
     takenAt,
-    divisions: ['Home'],
+    divisions: ['Home', 'Retail'],
     roles: ['Communicate_User', 'Agent_Tier1'],
     skills: ['Customer_Service', 'Order_Tracking', 'Basic_Troubleshooting'],
     telephony: {
@@ -77,7 +111,11 @@ export interface OrgAudit {
  * WebRTC phone whose station is the default, and the journal's last line per step names the same
  * phone and station and says the user was verified.
  */
-export function auditStampedeOrg(state: FakeOrgState, entries: readonly JournalEntry[]): OrgAudit {
+export function auditStampedeOrg(
+  state: FakeOrgState,
+  entries: readonly JournalEntry[],
+  postJit: PostJitConfig = STAMPEDE_POST_JIT,
+): OrgAudit {
   const phonesByUser = new Map<string, string[]>();
   for (const phone of state.phones.values()) {
     if (!phone.webRtcUserId) continue;
@@ -90,15 +128,26 @@ export function auditStampedeOrg(state: FakeOrgState, entries: readonly JournalE
   const last = lastEvents(entries);
   const audit: OrgAudit = { notRepaired: [], duplicatePhones: 0, journalDisagreements: [] };
   for (const user of state.users.values()) {
+    // Users already in the org before the stampede are not the repair's business.
+    if (!DEPARTMENTS.includes(user.department ?? '')) continue;
     const phones = phonesByUser.get(user.id) ?? [];
     audit.duplicatePhones += Math.max(0, phones.length - 1);
-    const rule = STAMPEDE_POST_JIT.rules.find((r) =>
+    const rule = postJit.rules.find((r) =>
       [r.when.department].flat().includes(user.department ?? ''),
     );
     const missing: string[] = [];
     for (const skill of rule?.skills ?? []) {
       const id = [...state.skills.values()].find((s) => s.name === skill.name)?.id;
       if (!id || user.skills.get(id) !== skill.proficiency) missing.push(`skill ${skill.name}`);
+    }
+    if (rule?.division) {
+      const division = state.byName(state.divisions, rule.division);
+      if (user.divisionId !== division?.id) missing.push(`division ${rule.division}`);
+      for (const name of rule.roles ?? []) {
+        const role = state.byName(state.roles, name);
+        if (!user.grants.some((g) => g.roleId === role?.id && g.divisionId === division?.id))
+          missing.push(`role ${name} in ${rule.division}`);
+      }
     }
     if (phones.length === 0) missing.push('WebRTC phone');
     if (!user.defaultStationId || user.defaultStationId !== stationOf.get(user.id))
