@@ -95,7 +95,7 @@ function runRepairProcess(
       seen = now;
     }
     if (killWhen?.() && child.exitCode === null) child.kill('SIGKILL');
-  }, 5);
+  }, 50);
   return new Promise((resolve) =>
     child.on('exit', (code, signal) => {
       clearInterval(watch);
