@@ -133,6 +133,7 @@ function minimumSteps(org: FakeOrg, postJit: PostJitConfig, agents: string[]): M
   if (postJit.phone) names.add('site').add('phone base settings (with their lines)');
   const n = agents.length;
   const stations = org.state.stations().length;
+  const refusals = unavoidableRefusals(org, agentSet);
   const steps: MinimumStep[] = [
     {
       step: 'find the new users',
@@ -167,7 +168,11 @@ function minimumSteps(org: FakeOrg, postJit: PostJitConfig, agents: string[]): M
       calls: Math.min(pages(stations), n),
       counted: `one listing of all ${stations} stations once every new one exists, ${PAGE} per page`,
     },
-    { step: 'default station', calls: n, counted: 'one PUT per agent' },
+    {
+      step: 'default station',
+      calls: n + refusals,
+      counted: `one PUT per agent, and again after each of the ${refusals} refusals the org gives a new station whatever the client does (the hard fake org refuses the first one or two PUTs of ${org.state.hardness.stationRefusalRate * 100} % of new stations)`,
+    },
     {
       step: 'verify',
       calls: pages(n),
@@ -175,6 +180,19 @@ function minimumSteps(org: FakeOrg, postJit: PostJitConfig, agents: string[]): M
     },
   ];
   return steps.filter((step) => step.calls > 0);
+}
+
+/** The default-station PUTs the org refuses for the new phones' stations (hardness.ts), however they are timed. */
+function unavoidableRefusals(org: FakeOrg, agents: Set<string>): number {
+  const { hardness } = org.state;
+  let count = 0;
+  for (const phone of org.state.phones.values()) {
+    if (!phone.webRtcUserId || !agents.has(phone.webRtcUserId)) continue;
+    const refuse = unitHash(hardness.seed, 'refuse', phone.id);
+    if (refuse < hardness.stationRefusalRate)
+      count += refuse < hardness.stationRefusalRate / 2 ? 2 : 1;
+  }
+  return count;
 }
 
 /** The longest station delay the org drew for the phones the repair created (org seconds). */

@@ -89,6 +89,9 @@ function outcomeOf(
   return { userId: user.id, name: user.name, email: user.email, plan, status, reasons, remaining };
 }
 
+/** Calls from which one station lookup is worth waiting for every station of the batch. */
+const COSTLY_STATION_LOOKUP = 5;
+
 export function createRepairExecutor(options: RepairExecutorOptions): RepairExecutor {
   const { api, postJit, journal } = options;
   const clock = options.clock ?? systemClock;
@@ -233,6 +236,15 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       }
       return known;
     };
+    /**
+     * A lookup that costs many calls (a listing of many pages, or many users asked one by one)
+     * is made once, when the newest phone of the batch is a station wait old and every station
+     * should be there; a cheap one polls from the start (a Lambda repairing two agents).
+     */
+    const firstStationLookupAt = (users: readonly Assessment[]): number | undefined => {
+      if (Math.min(stationPages ?? 1, users.length) < COSTLY_STATION_LOOKUP) return undefined;
+      return Math.max(...users.map((a) => phoneAt.get(a.user.id) ?? -Infinity)) + stationWaitMs;
+    };
     const reported = new Map<string, RepairOutcome>();
     const report = (assessment: Assessment) => {
       const outcome = outcomeFor(assessment);
@@ -284,9 +296,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
             timeScale: scale,
             signal,
             onStepDone,
-            firstLookupAt:
-              Math.max(...stationUsers.map((a) => phoneAt.get(a.user.id) ?? -Infinity)) +
-              stationWaitMs,
+            firstLookupAt: firstStationLookupAt(stationUsers),
             pageCount: () => stationPages,
           },
         );
