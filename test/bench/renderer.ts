@@ -1,12 +1,11 @@
 /**
- * `renderer.cold-load`, `renderer.paste-typical` and `renderer.xml-20k-values` (docs/benchmarks.md): the built renderer from local
- * files in Debian's Chromium, with the real main-process handlers behind `window.jitDoctor` (the
+ * `renderer.cold-load`, `renderer.paste-typical` and `renderer.xml-20k-values` (docs/benchmarks.md):
+ * the renderer built for production and loaded from local files in Debian's Chromium, with the real main-process handlers behind `window.jitDoctor` (the
  * e2e harness). Skipped, with the reason, where there is no Chromium.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { APP_HTML, APP_URL, CHROMIUM, ROOT, startHarness } from '../e2e/harness';
+import { APP_URL, buildRenderer, CHROMIUM, startHarness } from '../e2e/harness';
 import { pasteAnywhere } from '../e2e/steps';
 import { BENCH_CONFIG, manyValuesResponse, typicalResponse } from './diagnose';
 import type { Benchmark } from './types';
@@ -18,17 +17,17 @@ const median = (values: number[]) => {
 };
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+let built: Promise<void> | null = null;
+
 async function ready(log: (line: string) => void): Promise<string | null> {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
-  if (!existsSync(APP_HTML)) {
-    log('  building the renderer');
-    const { build } = await import('vite');
-    await build({
-      root: join(ROOT, 'renderer'),
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-    });
+  // Built once per run from this source, for production: a dist/renderer left by an older build
+  // (or by a development one) would measure other code.
+  if (!built) {
+    log('  building the renderer for production');
+    built = buildRenderer();
   }
+  await built;
   return null;
 }
 

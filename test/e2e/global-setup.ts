@@ -3,9 +3,7 @@
  * renderer is built with Vite into dist/renderer, which the harness loads.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'vite';
-import { CHROMIUM, ROOT } from './harness';
+import { buildRenderer, CHROMIUM } from './harness';
 
 export default async function setup(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
@@ -14,11 +12,7 @@ export default async function setup(): Promise<void> {
     );
   }
   try {
-    await build({
-      root: join(ROOT, 'renderer'),
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-    });
+    await buildRenderer();
   } catch (error) {
     throw new Error(
       `e2e: the renderer does not build: ${error instanceof Error ? error.message : String(error)}`,

@@ -165,6 +165,27 @@ export async function startHarness(
   };
 }
 
+/**
+ * Builds the renderer into dist/renderer as `npm run build` does: for production, even inside
+ * vitest (NODE_ENV=test would otherwise give React's development build, several times slower).
+ */
+export async function buildRenderer(): Promise<void> {
+  const { build } = await import('vite');
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: join(ROOT, 'renderer'),
+      configFile: join(ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+}
+
 export async function readSample(name: string, file = 'input.xml'): Promise<string> {
   return readFile(join(ROOT, 'test/fixtures/samples', name, file), 'utf8');
 }

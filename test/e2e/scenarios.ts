@@ -47,6 +47,10 @@ export const scenarios: Scenario[] = [
       ]) {
         expect(!bundle.includes(marker), `the renderer bundle must not contain ${marker}`);
       }
+      expect(
+        !bundle.includes('jsxDEV'),
+        "the renderer is built for production (React's development build is several times slower)",
+      );
     },
   },
   {
