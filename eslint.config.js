@@ -1,6 +1,9 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const CLOCK_MESSAGE =
+  'Read the time from the injected clock (electron/genesys/clock.ts, renderer/src/model/clock.ts).';
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,5 +54,25 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['react', 'react-dom'] }] },
+  },
+  {
+    // One clock: time is read in the clock modules only and injected everywhere else, so tests
+    // set it and a run can be time-scaled.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['electron/genesys/clock.ts', 'renderer/src/model/clock.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: CLOCK_MESSAGE },
+        { object: 'performance', property: 'now', message: CLOCK_MESSAGE },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: CLOCK_MESSAGE,
+        },
+      ],
+    },
   },
 );

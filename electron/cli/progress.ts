@@ -4,6 +4,7 @@
  * Every command with a long run (snapshot, repair) draws through it, and only on a terminal.
  */
 import { formatDuration } from '../../shared/provisioning/format';
+import { systemClock } from '../genesys/clock';
 
 export interface ProgressLine {
   /** `done` of `total` units; `detail` says what is counted ("12/40 steps, 3/10 users"). */
@@ -17,7 +18,7 @@ const MIN_REDRAW_MS = 100;
 export function progressLine(
   stream: { write(text: string): unknown },
   label: string,
-  clock: () => number = Date.now,
+  clock: () => number = systemClock.now,
 ): ProgressLine {
   const started = clock();
   let last = -Infinity;

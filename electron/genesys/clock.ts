@@ -1,16 +1,28 @@
 /**
- * Time as the scheduler and the fake org see it. Injected so tests advance time by hand instead of
- * sleeping, and so a whole run can be time-scaled (an org minute becomes three real seconds).
+ * The one clock of the Node side: every time reading of the scheduler, the connection, the journal,
+ * the lock, the watch, the executor, the CLI, the app's services and the fake org comes from here,
+ * injected, so tests advance time by hand instead of sleeping and a whole run can be time-scaled
+ * (an org minute becomes three real seconds). ESLint forbids `Date.now()`, `new Date()` and
+ * `performance.now()` anywhere else.
  */
 export interface Clock {
-  /** Milliseconds, monotonic. */
+  /** Milliseconds, monotonic: for durations, pacing and timeouts. */
   now(): number;
+  /** Epoch milliseconds: for dates compared with the world's (token expiry, Retry-After dates). */
+  wallNow(): number;
   /** Resolves after `ms`; rejects with the signal's reason when it aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * The wall-clock time as a Date: what a report, a journal line, a lock or a history entry is
+ * dated with. The services take one of these; the app and the CLI pass `systemDate`.
+ */
+export type DateClock = () => Date;
+
 export const systemClock: Clock = {
   now: () => performance.now(),
+  wallNow: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
@@ -29,6 +41,8 @@ export const systemClock: Clock = {
     }),
 };
 
+export const systemDate: DateClock = () => new Date(systemClock.wallNow());
+
 interface PendingSleep {
   at: number;
   resolve: () => void;
@@ -39,8 +53,15 @@ export class ManualClock implements Clock {
   private current = 0;
   private sleepers: PendingSleep[] = [];
 
+  /** `wallStart`: the epoch milliseconds wallNow() reads while no time has passed. */
+  constructor(private readonly wallStart = 0) {}
+
   now(): number {
     return this.current;
+  }
+
+  wallNow(): number {
+    return this.wallStart + this.current;
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type CallOptions,
   type SchedulerOptions,
 } from './scheduler';
+import { systemClock } from './clock';
 import { GenesysApiError, normaliseHeaders, toGenesysApiError } from './errors';
 import { parseApiBase, resolveRegion } from './region';
 import {
@@ -38,7 +39,7 @@ export interface GenesysConnectionOptions {
    * token's lifetime (an org may set the lifetime as low as 300 s).
    */
   renewBeforeExpiryMs?: number;
-  /** Wall-clock time (epoch ms) to compare with the token's expiry; default Date.now. */
+  /** Wall-clock time (epoch ms) to compare with the token's expiry; default the system clock's. */
   wallNow?: () => number;
 }
 
@@ -90,14 +91,14 @@ export async function connectGenesys(
 
   const mine = ++generation;
   const renewMs = options.renewBeforeExpiryMs ?? 5 * 60_000;
-  const wallNow = options.wallNow ?? Date.now;
+  const wallNow = options.wallNow ?? systemClock.wallNow;
   const auth = { renewAt: 0, pending: undefined as Promise<void> | undefined };
   const login = () => {
     auth.pending ??= loginOnce(client, options.clientId, options.clientSecret)
       .then((expiresAt) => {
-        // The SDK dates the expiry with its own Date.now(); turned into a lifetime on that same
+        // The SDK dates the expiry with the system clock; turned into a lifetime on that same
         // clock, the renewal time is then kept on ours (injected in tests).
-        const lifetimeMs = Math.max(0, expiresAt - Date.now());
+        const lifetimeMs = Math.max(0, expiresAt - systemClock.wallNow());
         auth.renewAt = wallNow() + lifetimeMs - Math.min(renewMs, lifetimeMs / 2);
       })
       .finally(() => {

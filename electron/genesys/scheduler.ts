@@ -334,7 +334,7 @@ export class CallScheduler {
     const seconds = Number(value);
     if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000 * this.scale);
     const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+    return Number.isNaN(date) ? undefined : Math.max(0, date - this.clock.wallNow());
   }
 
   private backoffMs(attempt: number): number {

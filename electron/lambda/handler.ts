@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../shared/config/load';
 import type { PostJitConfig } from '../../shared/config/types';
+import { systemClock } from '../genesys/clock';
 import { connectGenesys } from '../genesys/connection';
 import { createGenesysAdapter } from '../genesys/adapter';
 import { createRepairExecutor, type RepairOutcome } from '../genesys/provisioning/executor';
@@ -35,7 +36,7 @@ const DEFAULT_PROFILE_SETTLE_MS = 10 * 60_000;
 
 function shouldRetryUnmatched(message: AuditMessage, deps: SqsHandlerDeps): boolean {
   if (message.kind !== 'user-created' || !message.eventTime) return false;
-  const age = (deps.now ?? Date.now)() - Date.parse(message.eventTime);
+  const age = (deps.now ?? systemClock.wallNow)() - Date.parse(message.eventTime);
   return Number.isFinite(age) && age < (deps.profileSettleMs ?? DEFAULT_PROFILE_SETTLE_MS);
 }
 
@@ -127,7 +128,7 @@ export function repairUsersFromEnvironment(
     });
     ready.catch(() => (ready = undefined));
     const connection = await ready;
-    const journal = memoryJournal(`lambda-${Date.now().toString(36)}`, log);
+    const journal = memoryJournal(`lambda-${systemClock.wallNow().toString(36)}`, log);
     const executor = createRepairExecutor({
       api: createGenesysAdapter(connection),
       postJit,

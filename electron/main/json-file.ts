@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fsFailure } from '../../shared/fs-failure';
+import { systemDate } from '../genesys/clock';
 import { AppError } from './app-error';
 
 /** The part of node:fs/promises the stores use; tests pass a temporary folder with the real module. */
@@ -73,7 +74,7 @@ export function jsonFile<T>(
 ): JsonFile<T> {
   const { fs, folder } = deps;
   const path = join(folder, name);
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemDate;
 
   const setAside = async (reason: string): Promise<T> => {
     const stamp = clock().toISOString().replace(/[:.]/g, '-');

@@ -155,7 +155,7 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
     const executor = createRepairExecutor({
       api: provisioning,
       postJit: config.postJit,
-      journal: memoryJournal('assess'),
+      journal: memoryJournal('assess', undefined, clock),
     });
     const users = await executor.loadUsers(ids);
     return (await executor.assess(users)).map((a) => candidateOf(a, createdAt?.get(a.user.id)));
@@ -208,13 +208,13 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
       };
     },
     async repair(userIds, config, { signal, reviewed, onSteps, onResult }) {
-      const lock = opened.lock ? repairLock(opened.lock) : null;
+      const lock = opened.lock ? repairLock({ ...opened.lock, now: clock }) : null;
       // Read after the lock: a CLI run that just finished has journaled everything it did.
       let history: StepEntry[];
       let journal: WordyJournal;
       try {
         history = readJournalSteps(opened.journalPath);
-        journal = journalInWords(openJournal(opened.journalPath, { steps: history }));
+        journal = journalInWords(openJournal(opened.journalPath, { steps: history, now: clock }));
       } catch (error) {
         lock?.release();
         throw error;

@@ -12,6 +12,7 @@ import type { DirectoryView } from '../../../shared/directory/types';
 import { comparePair, pairJson, type Pair } from '../../../shared/mapping/pair';
 import type { MessageReport, Report } from '../../../shared/report';
 import { diagnose } from '../../../shared/saml/diagnose';
+import type { DateClock } from '../../genesys/clock';
 import { UsageError } from '../errors';
 import { ReadBudget, readInputs, readTextFile, type InputSource } from '../input';
 import { warnLine, type CommandIo } from '../io';
@@ -37,7 +38,7 @@ export interface CompareIo {
   /** Terminal width; the table is laid out for 100 columns when piped. */
   width: number;
   warn(line: string): void;
-  now?: () => Date;
+  now: DateClock;
   readText?: (path: string) => string;
 }
 
@@ -126,7 +127,7 @@ export async function runCompare(
     ? usage(() => loadConfigFile(flags.config!, readText(io, 'configuration', budget)))
     : {};
   const directory = loadDirectory(flags.directory, io, budget);
-  const now = flags.now ?? io.now?.() ?? new Date();
+  const now = flags.now ?? io.now();
   const raw = await readInputs(inputs, io.stdin, budget);
   const reports = raw.map((input) => diagnose([input], { config, directory, now }));
 

@@ -12,6 +12,7 @@ import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
 import { BATCH_NOT_CHECKED, diagnose } from '../../../shared/saml/diagnose';
 import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo-config';
+import type { DateClock } from '../../genesys/clock';
 import { UsageError } from '../errors';
 import { ReadBudget, readInputs, readTextFile, type InputSource } from '../input';
 import { jsonDocument } from '../json-stream';
@@ -77,7 +78,7 @@ export interface DiagnoseIo {
   stdin: InputSource;
   color: boolean;
   warn(line: string): void;
-  now?: () => Date;
+  now: DateClock;
   /** The live/demo directory reader; injected by tests. */
   openOrgDirectory?: typeof openOrgDirectory;
 }
@@ -101,7 +102,7 @@ export async function runDiagnose(
   io: DiagnoseIo,
 ): Promise<DiagnoseOutput> {
   const format = flags.format ?? 'text';
-  const now = flags.now ?? io.now?.() ?? new Date();
+  const now = flags.now ?? io.now();
   // The demo org ships its own configuration, so `--demo` needs nothing else.
   const configPath = flags.config ?? (flags.demo ? DEMO_CONFIG_PATH : undefined);
   // One budget for every file the run reads (inputs, configuration, directory).

@@ -15,7 +15,7 @@ import {
   STATUS_WORDS,
   userLabel,
 } from '../../../shared/provisioning/format';
-import { systemClock } from '../../genesys/clock';
+import { systemClock, type DateClock } from '../../genesys/clock';
 import { createGenesysAdapter } from '../../genesys/adapter';
 import { withSignal } from '../../genesys/cancellable';
 import { GenesysApiError } from '../../genesys/errors';
@@ -129,9 +129,9 @@ function readJournalAt(path: string): JournalEntry[] {
   }
 }
 
-function openJournalAt(path: string, steps: readonly JournalEntry[]): Journal {
+function openJournalAt(path: string, steps: readonly JournalEntry[], now: DateClock): Journal {
   try {
-    return openJournal(path, { steps });
+    return openJournal(path, { steps, now });
   } catch (error) {
     throw new UsageError(
       `cannot open the repair journal ${path}: ${fsFailure(error)}; nothing was applied`,
@@ -176,6 +176,7 @@ async function takeRepairLock(
       target: org.connection.target,
       clientId: io.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '',
       what,
+      now: io.now,
       signal: options.wait ? signal : AbortSignal.abort(),
       onWaiting: (busy) => lines.err(`waiting: ${busy.message} (Ctrl-C gives up)`),
     });
@@ -319,6 +320,7 @@ async function repairWatching(
     intervalMs: options.interval.ms,
     signal,
     dryRun: options.dryRun,
+    now: io.now,
     sleep: (ms, s) => systemClock.sleep(ms, s),
     onPlans: (assessments) => printPlans(lines, assessments, false),
     onOutcomes: (outcomes) => {
@@ -362,7 +364,7 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
     lock = await takeRepairLock(org, options, interrupt.signal, io, lines);
     const journalPath = options.journal ?? defaultJournalPath(org, io.env);
     const history = options.dryRun ? [] : readJournalAt(journalPath);
-    journal = options.dryRun ? undefined : openJournalAt(journalPath, history);
+    journal = options.dryRun ? undefined : openJournalAt(journalPath, history, io.now);
     // Ctrl-C, or a journal that can no longer be written, stops every write not yet started.
     const stop = new AbortController();
     interrupt.signal.addEventListener('abort', () => stop.abort(), { once: true });
@@ -372,7 +374,7 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
         lines.err(`\njit-doctor: ${reason}: stopping before the next write`);
         stop.abort();
       });
-    const target = guarded ?? memoryJournal('dry-run');
+    const target = guarded ?? memoryJournal('dry-run', undefined, io.now);
     let applied = false;
     const executor = createRepairExecutor({
       // A stop cancels what still waits in the rate limiter's queue: Ctrl-C ends the run in about

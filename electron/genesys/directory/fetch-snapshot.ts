@@ -6,6 +6,7 @@
 import type platformClient from 'purecloud-platform-client-v2';
 import type { DirectorySnapshot } from '../../../shared/directory/types';
 import { allPages, USER_CREATION_SERVICES, type GenesysAdapter } from '../adapter';
+import { systemDate, type DateClock } from '../clock';
 import { toDirectoryUser } from './convert';
 
 export type SnapshotPhase = 'lists' | 'users' | 'phones' | 'audit' | 'utilization';
@@ -26,7 +27,7 @@ export interface FetchSnapshotOptions {
   utilization?: boolean;
   /** How far back the audit log is read for creation dates; default 14 days (what Genesys keeps). */
   auditDays?: number;
-  now?: () => Date;
+  now?: DateClock;
   signal?: AbortSignal;
   onProgress?: (progress: SnapshotProgress) => void;
 }
@@ -38,7 +39,7 @@ export async function fetchOrgSnapshot(
   options: FetchSnapshotOptions = {},
 ): Promise<DirectorySnapshot> {
   const { signal, onProgress } = options;
-  const now = options.now?.() ?? new Date();
+  const now = (options.now ?? systemDate)();
   const names = (items: { name?: string }[]) =>
     items.map((item) => item.name ?? '').filter(Boolean);
   const pages = (phase: SnapshotPhase) => (done: number, total: number) =>

@@ -6,7 +6,7 @@
  * Deterministic: the same size gives the same users.
  */
 import type { DirectoryUser } from '../../../shared/directory/types';
-import { seededRandom } from '../clock';
+import { seededRandom, systemClock } from '../clock';
 import { FIRST, LAST } from './demo-data';
 import { stableId } from './model';
 import type { FakeOrgSeed } from './seed';
@@ -30,7 +30,7 @@ export function withStuckAgents(seed: FakeOrgSeed, total: number): FakeOrgSeed {
   const random = seededRandom(total);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const weighted = DEPARTMENTS.flatMap((d) => Array.from({ length: d.weight }, () => d));
-  const takenAt = Date.parse(seed.takenAt ?? new Date().toISOString());
+  const takenAt = seed.takenAt ? Date.parse(seed.takenAt) : systemClock.wallNow();
   const users: DirectoryUser[] = [];
   for (let n = 1; n <= extra; n += 1) {
     const first = pick(FIRST);

@@ -5,6 +5,7 @@
  * stations appear after up to a minute, as they do in Genesys Cloud).
  */
 import demoSeed from '../../../resources/demo/org.json';
+import { systemClock } from '../clock';
 import { startFakeOrg, type FakeOrg, type FakeOrgOptions } from './server';
 import { DEMO_STUCK_AGENTS, withStuckAgents } from './demo-stampede';
 import type { FakeOrgSeed } from './seed';
@@ -26,7 +27,7 @@ export interface DemoOrgOptions extends Omit<FakeOrgOptions, 'seed'> {
 export function startDemoOrg({ stuckAgents, ...options }: DemoOrgOptions = {}): Promise<FakeOrg> {
   return startFakeOrg({
     seed: withStuckAgents(demoOrgSeed(), stuckAgents ?? DEMO_STUCK_AGENTS),
-    rebaseTo: Date.now(),
+    rebaseTo: (options.clock ?? systemClock).wallNow(),
     ...options,
   });
 }

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../clock';
 import { errorBody, parseJson, readBody, send, tooManyRequests } from './http';
 import { resolveHardness, type HardnessOption } from './hardness';
 import { FakeApiError } from './model';
@@ -91,10 +92,8 @@ export const FAKE_ORG_ROUTES: readonly Route[] = [
   ...accessRoutes,
   ...telephonyRoutes,
 ];
-const defaultClock: FakeOrgClock = { now: () => performance.now(), wallNow: () => Date.now() };
-
 export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOrg> {
-  const clock = options.clock ?? defaultClock;
+  const clock = options.clock ?? systemClock;
   const timeScale = options.timeScale ?? 1;
   const state = seedFakeOrg(options.seed ?? { users: [], divisions: ['Home'] }, clock, {
     hardness: resolveHardness(options.hardness),

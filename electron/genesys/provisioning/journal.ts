@@ -20,6 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { systemDate, type DateClock } from '../clock';
 
 export type JournalEvent = 'started' | 'finished' | 'failed';
 
@@ -200,7 +201,7 @@ export function wasInFlight(last: Map<string, JournalEntry>, user: string, step:
 
 export interface OpenJournalOptions {
   run?: string;
-  now?: () => Date;
+  now?: DateClock;
   /** Past this size the journal is rotated when opened; default 8 MiB. */
   maxBytes?: number;
   /** Rotated files kept beside it (path.1 newest, path.2, ...); default 3. */
@@ -254,8 +255,8 @@ export function openJournal(path: string, options: OpenJournalOptions = {}): Jou
   const fd = openSync(path, 'a', 0o600);
   // A killed writer may have left a torn last line: start ours on a fresh line.
   if (previous && !previous.endsLine) writeSync(fd, '\n');
-  const run = options.run ?? `${Date.now().toString(36)}-${process.pid}`;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemDate;
+  const run = options.run ?? `${now().getTime().toString(36)}-${process.pid}`;
   let open = true;
   return {
     path,
@@ -284,6 +285,7 @@ export function openJournal(path: string, options: OpenJournalOptions = {}): Jou
 export function memoryJournal(
   run = 'memory',
   echo?: (line: string) => void,
+  now: DateClock = systemDate,
 ): Journal & { entries: JournalEntry[] } {
   const entries: JournalEntry[] = [];
   return {
@@ -291,7 +293,7 @@ export function memoryJournal(
     run,
     entries,
     record(entry) {
-      const line = { at: new Date().toISOString(), run, ...entry };
+      const line = { at: now().toISOString(), run, ...entry };
       entries.push(line);
       echo?.(JSON.stringify(line));
     },

@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { systemDate, type DateClock } from '../clock';
 import { UserError } from '../../../shared/errors';
 import { fsFailure } from '../../../shared/fs-failure';
 import { lockFileName } from './org-files';
@@ -75,7 +76,7 @@ export interface LockOptions {
   target: string;
   clientId: string;
   what: string;
-  now?: () => Date;
+  now?: DateClock;
   /** Whether a pid runs on this host; injected by tests. */
   isAlive?: (pid: number) => boolean;
 }
@@ -131,12 +132,13 @@ export function acquireRepairLock(options: LockOptions): RepairLock {
   const path = lockPath(options.folder, options.target, options.clientId);
   const isAlive = options.isAlive ?? pidAlive;
   const org = `${options.target} with client ${options.clientId}`;
+  const since = (options.now ?? systemDate)();
   const mine: LockHolder = {
     pid: process.pid,
     host: hostname(),
     what: options.what,
-    since: (options.now?.() ?? new Date()).toISOString(),
-    token: `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+    since: since.toISOString(),
+    token: `${process.pid}-${since.getTime().toString(36)}-${Math.random().toString(36).slice(2)}`,
   };
   try {
     mkdirSync(options.folder, { recursive: true });

@@ -3,6 +3,7 @@
  * poll the audit log for users created since the last poll and repair them through the same
  * executor (one scheduler, one journal) until stopped.
  */
+import { systemDate, type DateClock } from '../clock';
 import type { Assessment } from './assess';
 import type { RepairExecutor, RepairOutcome, ApplyOptions } from './executor';
 
@@ -19,7 +20,7 @@ export interface WatchOptions {
   maxAttempts?: number;
   /** Audit events can land late: each poll looks this far before the previous one; default 2 min. */
   lagMs?: number;
-  now?: () => Date;
+  now?: DateClock;
   /** Resolves after `ms`, or rejects when the signal aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   onPoll?(poll: { from: Date; to: Date; created: number; fresh: number }): void;
@@ -36,7 +37,7 @@ export interface WatchResult {
 
 export async function watchNewUsers(options: WatchOptions): Promise<WatchResult> {
   const { executor, signal } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemDate;
   const maxAttempts = options.maxAttempts ?? 3;
   const lagMs = options.lagMs ?? 120_000;
   const settled = new Set<string>();

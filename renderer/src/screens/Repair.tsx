@@ -11,6 +11,7 @@ import { JournalView } from '../components/JournalView';
 import { RepairProgressView } from '../components/RepairProgressView';
 import { ReviewList } from '../components/ReviewList';
 import { UserState } from '../components/UserState';
+import { wallNow } from '../model/clock';
 import { isActive } from '../model/repair-job';
 import {
   ANY,
@@ -85,7 +86,7 @@ export function RepairScreen({ onConfigure }: { onConfigure(): void }) {
   /** A new list to review: everyone in it starts chosen. */
   const review = (candidates: RepairCandidate[], from: string) => {
     setListed(candidates);
-    setListedAt(Date.now());
+    setListedAt(wallNow());
     setListedFrom(from);
     setFilter(ANY);
     setSelected(new Set(candidates.map((c) => c.user.id)));

@@ -17,6 +17,7 @@ function io(color = false): CompareIo & { warnings: string[] } {
     width: 100,
     warn: (line) => warnings.push(line),
     readText: (path) => readFileSync(path, 'utf8'),
+    now: () => NOW,
     warnings,
   };
 }

@@ -37,6 +37,7 @@ function io(stdinText: string | null = null): DiagnoseIo & { warnings: string[] 
     },
     color: false,
     warn: (line) => warnings.push(line),
+    now: () => NOW,
     warnings,
   };
 }

@@ -37,6 +37,7 @@ const quiet = {
   stdin: { isTTY: true, read: async () => new Uint8Array() },
   color: false,
   warn: () => undefined,
+  now: () => new Date(NOW),
 };
 
 /** What `config check` and `diagnose` say about one configuration: 'ok' or the error's text. */

@@ -81,6 +81,21 @@ describe('CallScheduler rate window', () => {
     expect(scheduler.stats().http429).toBe(1);
   });
 
+  it('reads a Retry-After date on the injected wall clock', async () => {
+    const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
+    const scheduler = new CallScheduler({ clock, random: () => 0.5, safetyMargin: 0, limit: 100 });
+    let calls = 0;
+    const result = scheduler.call({ operation: 'x' }, () =>
+      ++calls === 1
+        ? Promise.reject(httpError(429, { 'retry-after': 'Mon, 23 Nov 2026 09:00:04 GMT' }))
+        : ok('done'),
+    );
+    await clock.advance(3999);
+    expect(calls).toBe(1);
+    await clock.advance(1);
+    await expect(result).resolves.toBe('done');
+  });
+
   it('scales Retry-After by the time scale', async () => {
     const { clock, scheduler } = setup({ limit: 100, timeScale: 0.01 });
     let calls = 0;

@@ -92,6 +92,7 @@ describe('comparing two messages in the app', () => {
         color: false,
         width: 100,
         warn: () => {},
+        now: () => new Date(PAIR_ISSUE_INSTANT),
       },
     );
     const json = JSON.parse(cli.text) as {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   lastEvents,
+  memoryJournal,
   openJournal,
   readJournal,
   unsettledSteps,
@@ -15,6 +16,12 @@ function freshPath(): string {
 }
 
 describe('the repair journal', () => {
+  it('in memory, dates its lines with the injected clock', () => {
+    const journal = memoryJournal('m1', undefined, () => new Date('2026-11-23T09:00:00Z'));
+    journal.record({ user: 'u1', step: 'skills', event: 'started' });
+    expect(journal.entries[0]).toMatchObject({ at: '2026-11-23T09:00:00.000Z', run: 'm1' });
+  });
+
   it('appends one JSON line per step event, creating its folder', () => {
     const path = freshPath();
     const journal = openJournal(path, { run: 'r1', now: () => new Date('2026-11-23T09:00:00Z') });

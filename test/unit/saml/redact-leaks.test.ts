@@ -21,6 +21,7 @@ const quiet = {
   stdin: { isTTY: true, read: async () => new Uint8Array() },
   color: false,
   warn: () => undefined,
+  now: () => new Date('2026-11-23T09:00:00Z'),
 };
 
 describe('--redact', () => {
