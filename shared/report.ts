@@ -176,11 +176,26 @@ export interface ReportSummary {
   verdictCategory: VerdictCategory;
 }
 
+/** A check that did not run, and why. */
+export interface SkippedCheck {
+  /** What was not checked: a finding code (`ISSUER_MISMATCH`) or a stage (`JIT outcome`). */
+  check: string;
+  /** Why, in words: `no sso.issuer in the configuration`. */
+  reason: string;
+  /**
+   * What would run it, as a code the CLI and the app each put in their own words
+   * (`batch`: diagnose the messages together).
+   */
+  hint?: 'batch';
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'jit-doctor'; version: string };
   evaluatedAt: string;
-  skippedChecks: string[];
+  /** The clock-skew tolerance the time checks used, in seconds (`sso.clockSkewSeconds`, default 10). */
+  clockSkewSeconds: number;
+  skippedChecks: SkippedCheck[];
   messages: MessageReport[];
   /** Findings that belong to no single message (input-level, batch-level). */
   findings: Finding[];

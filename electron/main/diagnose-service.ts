@@ -13,9 +13,9 @@ import type {
   PairResult,
 } from '../../shared/ipc';
 import { comparePair, pairJson } from '../../shared/mapping/pair';
-import type { MessageReport, Report } from '../../shared/report';
-import { summarise } from '../../shared/report/summary';
-import { TOOL_VERSION } from '../../shared/version';
+import type { MessageReport, Report, SkippedCheck } from '../../shared/report';
+import { buildReport } from '../../shared/report/build';
+import { clockSkewMs } from '../../shared/saml/checks/time';
 import type { RawInput } from '../../shared/saml/types';
 import { parseTimeInput } from '../../shared/time-input';
 import { AppError } from './app-error';
@@ -93,31 +93,26 @@ export function createDiagnoseService(deps: {
     return id;
   };
 
+  /** The configuration the engine gets: the active one, with the app's clock skew when it sets none. */
+  const engineConfig = async () => {
+    const [state, settings] = await Promise.all([deps.config.current(), deps.settings.get()]);
+    return effectiveConfig(state, settings.clockSkewSeconds);
+  };
+
   const engineRun = async (inputs: InputTextView[], now: Date, batch: boolean): Promise<Report> => {
-    const [state, settings, org] = await Promise.all([
-      deps.config.current(),
-      deps.settings.get(),
-      deps.org(),
-    ]);
+    const [config, org] = await Promise.all([engineConfig(), deps.org()]);
     let directory = null;
-    let directoryProblem: string | null = null;
+    const notChecked: SkippedCheck[] = [];
     if (org) {
       try {
         directory = await org.directory();
       } catch (error) {
-        directoryProblem = `directory: ${org.name} unavailable (${(error as Error).message})`;
-        deps.log?.(directoryProblem);
+        const reason = `${org.name} unavailable (${(error as Error).message})`;
+        notChecked.push({ check: 'directory', reason });
+        deps.log?.(`directory: ${reason}`);
       }
     }
-    const report = await deps.engine(inputs.map(toRawInput), {
-      config: effectiveConfig(state, settings.clockSkewSeconds),
-      directory,
-      now,
-      batch,
-    });
-    return directoryProblem
-      ? { ...report, skippedChecks: [...report.skippedChecks, directoryProblem] }
-      : report;
+    return deps.engine(inputs.map(toRawInput), { config, directory, now, batch, notChecked });
   };
 
   /** Keeps the report in the history after the reply is on its way: the person waits for neither. */
@@ -159,15 +154,13 @@ export function createDiagnoseService(deps: {
       const a = await side(request.a, 'A', now);
       const b = await side(request.b, 'B', now);
       const evaluatedAt = now.toISOString();
-      const report: Report = {
-        schemaVersion: 1,
-        tool: { name: 'jit-doctor', version: TOOL_VERSION },
+      // Kept to be redacted as one report, so both sides share their placeholders.
+      const report = buildReport({
         evaluatedAt,
+        clockSkewSeconds: clockSkewMs(await engineConfig()) / 1000,
         skippedChecks: [],
         messages: [a, b],
-        findings: [],
-        summary: summarise([a, b], []),
-      };
+      });
       const reportId = keep({ kind: 'pair', evaluatedAt, a, b, report });
       return { reportId, evaluatedAt, a, b, comparison: comparePair(a, b) };
     },

@@ -6,10 +6,10 @@
  * in memory only, and says so.
  */
 import type { HistoryEntry, HistoryOptions, HistoryState } from '../../shared/ipc';
-import type { MessageReport, Report } from '../../shared/report';
-import { summarise } from '../../shared/report/summary';
+import type { MessageReport, Report, SkippedCheck } from '../../shared/report';
+import { buildReport } from '../../shared/report/build';
 import { messageCategory } from '../../shared/report/verdict';
-import { TOOL_VERSION } from '../../shared/version';
+import { DEFAULT_CLOCK_SKEW_SECONDS } from '../../shared/saml/checks/time';
 import { jsonFile, type JsonFileDeps } from './json-file';
 import type { SecretCipher } from './org-profiles';
 import type { RedactReport } from './ports';
@@ -26,7 +26,28 @@ export const HISTORY_LIMITS = {
 interface Item {
   entry: HistoryEntry;
   message: MessageReport;
-  skippedChecks: string[];
+  /** What the message's report said beside the message itself. */
+  skippedChecks: SkippedCheck[];
+  clockSkewSeconds: number;
+}
+
+/**
+ * An item as an older version kept it: skipped checks as `check: reason` lines, and no clock skew
+ * (the engine's default then stands, as the timeline used to assume).
+ */
+function currentItem(item: Item): Item {
+  const skips = item.skippedChecks as (SkippedCheck | string)[];
+  return {
+    ...item,
+    skippedChecks: skips.map((s) => {
+      if (typeof s !== 'string') return s;
+      const colon = s.indexOf(': ');
+      return colon < 0
+        ? { check: s, reason: 'not checked' }
+        : { check: s.slice(0, colon), reason: s.slice(colon + 2) };
+    }),
+    clockSkewSeconds: item.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
+  };
 }
 
 interface StoredHistory {
@@ -77,18 +98,15 @@ const withCategory = (item: Item): Item =>
 
 /** One kept message as a report of its own. */
 const asReport = (
-  message: MessageReport,
+  item: Pick<Item, 'message' | 'skippedChecks' | 'clockSkewSeconds'>,
   evaluatedAt: string,
-  skippedChecks: string[],
-): Report => ({
-  schemaVersion: 1,
-  tool: { name: 'jit-doctor', version: TOOL_VERSION },
-  evaluatedAt,
-  skippedChecks,
-  messages: [message],
-  findings: [],
-  summary: summarise([message], []),
-});
+): Report =>
+  buildReport({
+    evaluatedAt,
+    clockSkewSeconds: item.clockSkewSeconds,
+    skippedChecks: item.skippedChecks,
+    messages: [item.message],
+  });
 
 export function createHistoryStore(
   deps: JsonFileDeps & {
@@ -119,7 +137,7 @@ export function createHistoryStore(
       try {
         items = (
           JSON.parse(deps.cipher.decryptString(Buffer.from(stored.sealed, 'base64'))) as Item[]
-        ).map(withCategory);
+        ).map((item) => withCategory(currentItem(item)));
       } catch {
         problem = 'The saved history could not be decrypted with this keychain; it starts empty.';
         deps.log?.(`history: ${problem}`);
@@ -165,7 +183,11 @@ export function createHistoryStore(
   };
 
   const itemFor = (message: MessageReport, report: Report, redacted: boolean): Item | null => {
-    const one = asReport(message, report.evaluatedAt, report.skippedChecks);
+    const context = {
+      skippedChecks: report.skippedChecks,
+      clockSkewSeconds: report.clockSkewSeconds,
+    };
+    const one = asReport({ message, ...context }, report.evaluatedAt);
     const kept = redacted ? deps.redact(one) : one;
     let stored = kept.messages[0]!;
     const entry: HistoryEntry = {
@@ -182,7 +204,7 @@ export function createHistoryStore(
       redacted,
       bytes: 0,
     };
-    let item: Item = { entry, message: stored, skippedChecks: report.skippedChecks };
+    let item: Item = { entry, message: stored, ...context };
     // A huge message is kept without its XML rather than pushing everything else out.
     if (sizeOf(item) > HISTORY_LIMITS.bytes / 4 && stored.xml !== undefined) {
       const { xml: _xml, ...rest } = stored;
@@ -213,7 +235,7 @@ export function createHistoryStore(
     report: (id) =>
       inTurn(async () => {
         const item = (await load()).items.find((i) => i.entry.id === id);
-        return item ? asReport(item.message, item.entry.evaluatedAt, item.skippedChecks) : null;
+        return item ? asReport(item, item.entry.evaluatedAt) : null;
       }),
     message: (id) =>
       inTurn(async () => (await load()).items.find((i) => i.entry.id === id)?.message ?? null),
@@ -234,7 +256,7 @@ export function createHistoryStore(
         if (redactNow) {
           history.items = history.items.map((item) => {
             if (item.entry.redacted) return item;
-            const one = asReport(item.message, item.entry.evaluatedAt, item.skippedChecks);
+            const one = asReport(item, item.entry.evaluatedAt);
             const message = deps.redact(one).messages[0]!;
             return {
               ...item,

@@ -10,7 +10,7 @@ import type {
   RepairCandidate,
   RepairResult,
 } from '../../shared/ipc';
-import type { Report } from '../../shared/report';
+import type { Report, SkippedCheck } from '../../shared/report';
 import type { RawInput } from '../../shared/saml/types';
 
 export interface DiagnoseOptions {
@@ -18,6 +18,8 @@ export interface DiagnoseOptions {
   directory: DirectoryView | null;
   now: Date;
   batch: boolean;
+  /** Checks known not to run (the org's directory unavailable), for the report's list. */
+  notChecked?: SkippedCheck[];
 }
 
 /** The engine (shared/saml/diagnose.ts). */

@@ -2,7 +2,7 @@
  * Claim mapping, values, names, uniqueness and JIT outcome (issue 3).
  * The engine calls analyseMapping once per Response and checkBatch once per report.
  */
-import type { Finding, JitOutcome, MappingRow } from '../report';
+import type { Finding, JitOutcome, MappingRow, SkippedCheck } from '../report';
 import type { CheckContext } from '../saml/types';
 import {
   claimDuplicate,
@@ -36,7 +36,7 @@ export interface MappingAnalysis {
   jit: JitOutcome | null;
   findings: Finding[];
   /** Checks that could not run, e.g. "uniqueness: no directory". */
-  skipped: string[];
+  skipped: SkippedCheck[];
 }
 
 type MappingCheck = (mc: MappingContext) => Finding[];
@@ -90,12 +90,12 @@ function directoryNeeds(
   ];
 }
 
-function skippedDirectoryChecks(ctx: CheckContext): string[] {
+function skippedDirectoryChecks(ctx: CheckContext): SkippedCheck[] {
   const directory = ctx.directory;
   return directoryNeeds(ctx).flatMap(({ check, list }) => {
-    if (!directory) return [`${check}: no directory`];
+    if (!directory) return [{ check, reason: 'no directory' }];
     if (list && directory[list] === null)
-      return [`${check}: ${directory.source} has no ${list} list`];
+      return [{ check, reason: `${directory.source} has no ${list} list` }];
     return [];
   });
 }
@@ -106,7 +106,7 @@ export function analyseMapping(ctx: CheckContext): MappingAnalysis {
       mapping: [],
       jit: null,
       findings: [],
-      skipped: ['claim mapping: no readable assertion'],
+      skipped: [{ check: 'claim mapping', reason: 'no readable assertion' }],
     };
   }
   const mappingConfig = ctx.config.attributeMapping;
@@ -115,7 +115,12 @@ export function analyseMapping(ctx: CheckContext): MappingAnalysis {
       mapping: [],
       jit: null,
       findings: [],
-      skipped: ['claim mapping, names and JIT outcome: the configuration has no attributeMapping'],
+      skipped: [
+        {
+          check: 'claim mapping, names and JIT outcome',
+          reason: 'the configuration has no attributeMapping',
+        },
+      ],
     };
   }
   const fields = matchFields(mappingConfig, ctx.message.attributes);

@@ -4,13 +4,13 @@
  */
 import type { DirectoryUser } from '../directory/types';
 import { finding } from '../findings/finding';
-import type { FieldChange, Finding, JitOutcome } from '../report';
+import type { FieldChange, Finding, JitOutcome, SkippedCheck } from '../report';
 import type { MappingContext, ReceivedProfile } from './context';
 
 export interface JitResult {
   jit: JitOutcome;
   findings: Finding[];
-  skipped: string[];
+  skipped: SkippedCheck[];
 }
 
 /** The user fields JIT writes, and where the directory keeps them. */
@@ -113,15 +113,21 @@ function willCreate(
   });
 }
 
-function licenseCap(mc: MappingContext, skipped: string[]): Finding[] {
+function licenseCap(mc: MappingContext, skipped: SkippedCheck[]): Finding[] {
   const total = mc.check.config.licenses?.total ?? mc.check.directory?.licenses?.total;
   const assigned = mc.check.directory?.licenses?.assigned;
   if (total === undefined) {
-    skipped.push('license cap: no licenses.total in the configuration or the directory');
+    skipped.push({
+      check: 'license cap',
+      reason: 'no licenses.total in the configuration or the directory',
+    });
     return [];
   }
   if (assigned === undefined) {
-    skipped.push('license cap: the directory does not say how many licenses are assigned');
+    skipped.push({
+      check: 'license cap',
+      reason: 'the directory does not say how many licenses are assigned',
+    });
     return [];
   }
   if (assigned < total) return [];
@@ -137,7 +143,7 @@ function licenseCap(mc: MappingContext, skipped: string[]): Finding[] {
 function newUser(
   mc: MappingContext,
   known: boolean,
-  skipped: string[],
+  skipped: SkippedCheck[],
   blockers: readonly string[] = [],
 ): JitResult {
   const changes = createChanges(mc);
@@ -227,11 +233,15 @@ export function jitOutcome(mc: MappingContext, blockers: readonly string[] = [])
     return {
       jit: unknownOutcome(),
       findings: [],
-      skipped: ['JIT outcome: neither the NameID nor an email claim says who logs in'],
+      skipped: [
+        { check: 'JIT outcome', reason: 'neither the NameID nor an email claim says who logs in' },
+      ],
     };
   }
   if (!directory) {
-    const skipped = ['JIT outcome: no directory, so whether the user exists is unknown'];
+    const skipped: SkippedCheck[] = [
+      { check: 'JIT outcome', reason: 'no directory, so whether the user exists is unknown' },
+    ];
     if (enabled === true) return newUser(mc, false, skipped);
     return {
       jit: unknownOutcome(),
@@ -265,6 +275,11 @@ export function jitOutcome(mc: MappingContext, blockers: readonly string[] = [])
   return {
     jit: unknownOutcome(),
     findings: [],
-    skipped: ['JIT outcome: the configuration does not say whether JIT is enabled (jit.enabled)'],
+    skipped: [
+      {
+        check: 'JIT outcome',
+        reason: 'the configuration does not say whether JIT is enabled (jit.enabled)',
+      },
+    ],
   };
 }

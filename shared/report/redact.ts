@@ -126,10 +126,14 @@ export function redactReport(report: Report): Report {
   // Personal values that only appear in evidence (a directory user's name) must be known before
   // any message or fix sentence is rewritten.
   for (const f of allFindings) redactor.learn(personalEvidenceValues(f.evidence, false));
+  const messages = report.messages.map((m) => redactMessage(m, redactor));
+  const findings = report.findings.map((f) => redactFinding(f, redactor));
   return {
     ...report,
-    messages: report.messages.map((m) => redactMessage(m, redactor)),
-    findings: report.findings.map((f) => redactFinding(f, redactor)),
+    // A skipped check may name an input or a time value the message carried.
+    skippedChecks: report.skippedChecks.map((s) => ({ ...s, reason: redactor.text(s.reason) })),
+    messages,
+    findings,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The engine: decode → parse → verify → extract → checks → claim mapping → batch, for every message
- * of every input, into one Report (docs/cli.md, schemaVersion 1). Pure: bytes, configuration,
- * directory and clock in; a report out. It throws only a CertificateError (a configured
+ * of every input, into one Report (docs/cli.md, schemaVersion 1), built once by buildReport. Pure:
+ * bytes, configuration, directory and evaluation time in; a report out. It throws only a CertificateError (a configured
  * certificate that parseConfig would refuse), which the caller reports as a
  * configuration problem; any other failure on one message becomes an INTERNAL_ERROR finding on
  * that message and the batch goes on.
@@ -16,11 +16,13 @@ import {
   type MessageReport,
   type Report,
   type SignatureSummary,
+  type SkippedCheck,
 } from '../report';
-import { sortFindings, summarise } from '../report/summary';
+import { buildReport } from '../report/build';
+import { sortFindings } from '../report/summary';
 import { messageCategory } from '../report/verdict';
-import { TOOL_VERSION } from '../version';
 import { runResponseChecks, skippedForConfig, skippedForMessage } from './checks/index';
+import { clockSkewMs } from './checks/time';
 import { CertificateError } from './certificates';
 import { InputBudget, type BudgetLimits } from './decode/budget';
 import { decodeInput } from './decode/index';
@@ -47,21 +49,29 @@ export interface DiagnoseOptions {
   includeXml?: boolean;
   /** The run's input budget (DEFAULT_BUDGET when absent). */
   budget?: BudgetLimits;
+  /**
+   * Checks the caller already knows will not run (no configuration given, the org's directory
+   * unavailable): they head the report's list, in the caller's words.
+   */
+  notChecked?: readonly SkippedCheck[];
 }
 
 interface MessageOutcome {
   report: MessageReport;
   /** The extracted Response, for the batch checks; null for other messages or when unreadable. */
   extracted: ExtractedMessage | null;
-  skipped: string[];
+  skipped: SkippedCheck[];
 }
 
 /**
- * The skipped-check line when several responses were not checked against each other. Neutral
- * words: the CLI adds its option, the app checks every drop as a batch.
+ * When several responses were not checked against each other. Neutral words and a hint code: the
+ * CLI names its option, the app checks every drop as a batch.
  */
-export const BATCH_NOT_CHECKED =
-  'UNIQUE_BATCH_DUPLICATE: several responses were not checked against each other';
+const BATCH_NOT_CHECKED: SkippedCheck = {
+  check: 'UNIQUE_BATCH_DUPLICATE',
+  reason: 'several responses were not checked against each other',
+  hint: 'batch',
+};
 
 const NOT_CHECKED: SignatureSummary = { status: 'not-checked', signed: [] };
 
@@ -71,7 +81,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
   const limits = { ...(options.limits ?? DEFAULT_LIMITS), budget };
   const reportFindings: Finding[] = [];
   const messages: MessageReport[] = [];
-  const skipped = new Set<string>();
+  const skipped: SkippedCheck[] = [];
   const responses: BatchEntry[] = [];
 
   if (inputs.length === 0) reportFindings.push(nothingGiven());
@@ -91,7 +101,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
     for (const message of decoded) {
       const outcome = diagnoseMessage(message, messages.length, options, limits);
       messages.push(outcome.report);
-      outcome.skipped.forEach((reason) => skipped.add(reason));
+      skipped.push(...outcome.skipped);
       if (outcome.extracted)
         responses.push({
           index: outcome.report.index,
@@ -104,7 +114,7 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
   const overBudget = budget.finding();
   if (overBudget) reportFindings.push(overBudget);
   const xmlLeftOut = budget.xmlNote();
-  if (xmlLeftOut) skipped.add(xmlLeftOut);
+  if (xmlLeftOut) skipped.push(xmlLeftOut);
 
   // Only a Response runs the configuration-dependent checks; say what they missed when one did.
   const configSkips = responses.length ? skippedForConfig(options.config) : [];
@@ -116,23 +126,16 @@ export function diagnose(inputs: readonly RawInput[], options: DiagnoseOptions):
       reportFindings.push(internalError('batch', 'the batch checks', error));
     }
   } else if (responses.length > 1) {
-    skipped.add(BATCH_NOT_CHECKED);
+    skipped.push(BATCH_NOT_CHECKED);
   }
 
-  return {
-    schemaVersion: 1,
-    tool: { name: 'jit-doctor', version: TOOL_VERSION },
-    evaluatedAt: options.now.toISOString(),
-    skippedChecks: [...configSkips, ...skipped],
+  return buildReport({
+    evaluatedAt: options.now,
+    clockSkewSeconds: clockSkewMs(options.config) / 1000,
+    skippedChecks: [...(options.notChecked ?? []), ...configSkips, ...skipped],
     messages,
-    findings: sortFindings(reportFindings),
-    summary: summarise(messages, reportFindings),
-  };
-}
-
-/** The app's paste box: one pasted text, diagnosed like a file with that name. */
-export function diagnoseText(text: string, name: string, options: DiagnoseOptions): Report {
-  return diagnose([{ name, bytes: new TextEncoder().encode(text) }], options);
+    findings: reportFindings,
+  });
 }
 
 function diagnoseMessage(
@@ -199,7 +202,10 @@ function analyse(
     findings.push(...mapping.findings);
     skipped.push(...mapping.skipped);
   } else {
-    skipped.push(`claim mapping: ${decoded.source} has no assertion to read claims from`);
+    skipped.push({
+      check: 'claim mapping',
+      reason: `${decoded.source} has no assertion to read claims from`,
+    });
   }
   return finish(report, findings, message, skipped);
 }
@@ -208,7 +214,7 @@ function finish(
   report: MessageReport,
   findings: Finding[],
   extracted: ExtractedMessage | null,
-  skipped: string[],
+  skipped: SkippedCheck[],
 ): MessageOutcome {
   report.findings = sortFindings(findings);
   report.verdict = verdictOf(report.findings);

@@ -10,7 +10,7 @@ import { loadDirectoryFile } from '../../../shared/directory/file';
 import type { DirectoryView } from '../../../shared/directory/types';
 import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
-import { BATCH_NOT_CHECKED, diagnose } from '../../../shared/saml/diagnose';
+import { diagnose } from '../../../shared/saml/diagnose';
 import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo-config';
 import type { DateClock } from '../../genesys/clock';
 import { UsageError } from '../errors';
@@ -112,31 +112,26 @@ export async function runDiagnose(
   const directory = await loadDirectory(flags, config, io, budget);
   if (!configPath) io.warn('no --config given: only the checks that need no configuration run');
 
-  let report = diagnose(raw, {
+  const report = diagnose(raw, {
     config,
     directory,
     now,
     batch: flags.batch ?? false,
     includeXml: format === 'json' && !flags.redact,
+    notChecked: configPath ? [] : [{ check: 'configuration checks', reason: 'no --config given' }],
   });
-  if (!configPath) report.skippedChecks.unshift('configuration checks: no --config given');
-  // The engine's words are neutral; here the option that runs the check is named.
-  report.skippedChecks = report.skippedChecks.map((line) =>
-    line === BATCH_NOT_CHECKED ? `${line} (add --batch)` : line,
-  );
-  if (flags.redact) report = redactReport(report);
-
+  const shown = flags.redact ? redactReport(report) : report;
   const chunks: Iterable<string> =
     format === 'json'
-      ? jsonDocument(report)
-      : [format === 'md' ? renderMarkdown(report) : renderText(report, { color: io.color })];
+      ? jsonDocument(shown)
+      : [format === 'md' ? renderMarkdown(shown) : renderText(shown, { color: io.color })];
   return {
     chunks,
     get text() {
       return [...chunks].join('');
     },
-    exitCode: report.summary.errors > 0 ? 1 : 0,
-    report,
+    exitCode: shown.summary.errors > 0 ? 1 : 0,
+    report: shown,
   };
 }
 

@@ -1,10 +1,15 @@
 /** What the text and Markdown renderings share: short descriptions of values for people. */
-import type { Location, MessageReport, Report } from '../../../shared/report';
+import type { Location, MessageReport, Report, SkippedCheck } from '../../../shared/report';
 import { idpGuide } from '../../../shared/saml/idp';
 
 export const VERDICT_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
 const MAX_VALUE = 160;
+
+/** A skipped check in a line, with the option that would run it. */
+export function skippedLine(skip: SkippedCheck): string {
+  return `${skip.check}: ${skip.reason}${skip.hint === 'batch' ? ' (add --batch)' : ''}`;
+}
 
 /** One evidence value on one line: strings as they are (escaped when invisible characters hide), the rest as JSON. */
 export function describeValue(value: unknown): string {

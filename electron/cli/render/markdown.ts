@@ -9,6 +9,7 @@ import {
   describeValue,
   messageFacts,
   messageHeadline,
+  skippedLine,
 } from './common';
 
 export function renderMarkdown(report: Report): string {
@@ -23,7 +24,12 @@ export function renderMarkdown(report: Report): string {
     lines.push('', '## Input', '', ...report.findings.flatMap(findingItem));
   for (const message of report.messages) lines.push('', ...messageSection(message));
   if (report.skippedChecks.length) {
-    lines.push('', '## Skipped checks', '', ...report.skippedChecks.map((s) => `- ${inline(s)}`));
+    lines.push(
+      '',
+      '## Skipped checks',
+      '',
+      ...report.skippedChecks.map((s) => `- ${inline(skippedLine(s))}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

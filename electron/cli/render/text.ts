@@ -13,6 +13,7 @@ import {
   describeValue,
   messageFacts,
   messageHeadline,
+  skippedLine,
 } from './common';
 
 type Colors = ReturnType<typeof createColors>;
@@ -41,7 +42,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
   for (const message of report.messages) lines.push('', ...messageLines(message, c));
   if (report.skippedChecks.length) {
     lines.push('', c.dim('Skipped checks:'));
-    lines.push(...report.skippedChecks.map((s) => c.dim(`  - ${s}`)));
+    lines.push(...report.skippedChecks.map((s) => c.dim(`  - ${skippedLine(s)}`)));
   }
   return `${lines.join('\n')}\n`;
 }

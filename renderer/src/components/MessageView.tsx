@@ -11,16 +11,7 @@ import { ValidityTimeline } from './ValidityTimeline';
 import { VerdictBadge } from './VerdictBadge';
 import { XmlView } from './XmlView';
 
-export function MessageView({
-  message,
-  report,
-  skewSeconds,
-}: {
-  message: MessageReport;
-  report: Report;
-  /** The clock-skew tolerance the diagnosis used, for the timeline's band. */
-  skewSeconds: number;
-}) {
+export function MessageView({ message, report }: { message: MessageReport; report: Report }) {
   const [selected, setSelected] = useState<number | null>(null);
   const layout = useMemo(() => (message.xml ? layoutXml(message.xml) : null), [message.xml]);
   const finding = selected === null ? null : (message.findings[selected] ?? null);
@@ -76,7 +67,7 @@ export function MessageView({
             <ValidityTimeline
               message={message}
               evaluatedAt={report.evaluatedAt}
-              skewSeconds={skewSeconds}
+              skewSeconds={report.clockSkewSeconds}
             />
             {message.jit && <JitCard jit={message.jit} message={message} />}
             <SignaturePanel signature={message.signature} findings={message.findings} />

@@ -31,11 +31,12 @@ function stateSentence(
 export function ValidityTimeline({
   message,
   evaluatedAt,
-  skewSeconds = 10,
+  skewSeconds,
 }: {
   message: MessageReport;
   evaluatedAt: string;
-  skewSeconds?: number;
+  /** The clock-skew tolerance the time checks used (the report's clockSkewSeconds). */
+  skewSeconds: number;
 }) {
   const timeline = buildTimeline(message, evaluatedAt, skewSeconds);
   const finding = message.findings.find((f) => TIME_FINDINGS.includes(f.code));

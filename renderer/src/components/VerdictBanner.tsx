@@ -38,7 +38,9 @@ export function VerdictBanner({ report }: { report: Report }) {
         {plural(summary.warnings, 'warning')} · {plural(summary.infos, 'info')}
       </p>
       {skippedChecks.length > 0 && (
-        <p className="verdict-skipped">Not checked: {skippedChecks.join('; ')}</p>
+        <p className="verdict-skipped">
+          Not checked: {skippedChecks.map((s) => `${s.check}: ${s.reason}`).join('; ')}
+        </p>
       )}
     </div>
   );

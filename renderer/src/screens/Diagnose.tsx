@@ -1,5 +1,5 @@
 /** Diagnose: get a message in (paste, drop, open, capture, a sample), then the verdict and everything behind it. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppReport, InputTextView, OrgStatus } from '../../../shared/ipc';
 import type { Finding, Report } from '../../../shared/report';
 import { stageOf } from '../../../shared/report/summary';
@@ -54,17 +54,6 @@ export function DiagnoseScreen({
   const setMessageIndex = (index: number) => setPicked({ report, index });
   const [showCapture, setShowCapture] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
-  const [skewSeconds, setSkewSeconds] = useState(10);
-
-  // The tolerance the engine applied: the configuration's, else the app setting.
-  useEffect(() => {
-    if (!report) return;
-    void Promise.all([call(api().getConfig()), call(api().getSettings())])
-      .then(([state, settings]) =>
-        setSkewSeconds(state?.config.sso?.clockSkewSeconds ?? settings.clockSkewSeconds),
-      )
-      .catch(() => setSkewSeconds(10));
-  }, [report]);
 
   const openFile = async () => {
     setOpenError(null);
@@ -165,12 +154,7 @@ export function DiagnoseScreen({
             </section>
           )}
           {message && (
-            <MessageView
-              key={`${diagnoses}-${message.index}`}
-              message={message}
-              report={report}
-              skewSeconds={skewSeconds}
-            />
+            <MessageView key={`${diagnoses}-${message.index}`} message={message} report={report} />
           )}
         </>
       )}

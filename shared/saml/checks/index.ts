@@ -2,7 +2,7 @@
  * The response checks of the protocol, time, audience-and-subject and Genesys-attribute stages,
  * in report order, and why some of them could not run.
  */
-import type { Finding } from '../../report';
+import type { Finding, SkippedCheck } from '../../report';
 import type { Check, CheckContext } from '../types';
 import { audienceChecks } from './audience';
 import { genesysChecks } from './genesys';
@@ -20,11 +20,11 @@ export function runResponseChecks(ctx: CheckContext): Finding[] {
   return responseChecks.flatMap((check) => check(ctx));
 }
 
-/** Checks the configuration gives no value for, as report.skippedChecks lines. */
-export function skippedForConfig(config: CheckContext['config']): string[] {
-  const reasons: string[] = [];
-  const missing = (code: string, key: string) =>
-    reasons.push(`${code}: no ${key} in the configuration`);
+/** Checks the configuration gives no value for, as report.skippedChecks entries. */
+export function skippedForConfig(config: CheckContext['config']): SkippedCheck[] {
+  const reasons: SkippedCheck[] = [];
+  const missing = (check: string, key: string) =>
+    reasons.push({ check, reason: `no ${key} in the configuration` });
   if (!config.sso?.issuer) missing('ISSUER_MISMATCH', 'sso.issuer');
   if (!config.region) {
     missing('DESTINATION_MISMATCH', 'region');
@@ -39,6 +39,6 @@ export function skippedForConfig(config: CheckContext['config']): string[] {
 }
 
 /** Checks that could not read a value of this message (e.g. a time that is not xs:dateTime). */
-export function skippedForMessage(ctx: CheckContext): string[] {
+export function skippedForMessage(ctx: CheckContext): SkippedCheck[] {
   return unreadableTimes(ctx);
 }

@@ -2,7 +2,7 @@
  * Time stage. Genesys Cloud allows the configured clock skew (10 s by default) either way:
  * not yet valid only before NotBefore − skew, expired at or after NotOnOrAfter + skew.
  */
-import type { Finding, Location } from '../../report';
+import type { Finding, Location, SkippedCheck } from '../../report';
 import { finding } from '../../findings/finding';
 import type { JitDoctorConfig } from '../../config/types';
 import { idpGuide } from '../idp';
@@ -69,11 +69,11 @@ export function timeValues(
 }
 
 /** The time values present but not valid xs:dateTime instants (their checks cannot run). */
-export function unreadableTimes(ctx: CheckContext): string[] {
+export function unreadableTimes(ctx: CheckContext): SkippedCheck[] {
   return Object.values(timeValues(ctx))
     .flat()
     .filter((t) => t.value !== null && t.value !== undefined && parseInstant(t.value) === null)
-    .map((t) => `time: ${t.what} "${t.value}" is not a valid xs:dateTime`);
+    .map((t) => ({ check: 'time', reason: `${t.what} "${t.value}" is not a valid xs:dateTime` }));
 }
 
 const clockFix = (ctx: CheckContext) =>

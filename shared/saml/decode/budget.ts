@@ -6,7 +6,7 @@
  * counted, and the report says so in one INPUT_TOO_LARGE finding: never an abort.
  */
 import { finding } from '../../findings/finding';
-import type { Finding } from '../../report';
+import type { Finding, SkippedCheck } from '../../report';
 
 export interface BudgetLimits {
   /** Bytes produced by DEFLATE (Redirect binding, HAR query values) across the run. */
@@ -113,10 +113,13 @@ export class InputBudget {
     });
   }
 
-  /** The report's skipped-check line when some messages' XML was left out of the report. */
-  xmlNote(): string | null {
+  /** The report's skipped check when some messages' XML was left out of the report. */
+  xmlNote(): SkippedCheck | null {
     if (this.xmlLeftOut === 0) return null;
-    return `decoded XML: left out of the report for ${this.xmlLeftOut} message${this.xmlLeftOut === 1 ? '' : 's'}, past the ${formatMiB(this.limits.maxReportXmlBytes)} of XML a report carries`;
+    return {
+      check: 'decoded XML',
+      reason: `left out of the report for ${this.xmlLeftOut} message${this.xmlLeftOut === 1 ? '' : 's'}, past the ${formatMiB(this.limits.maxReportXmlBytes)} of XML a report carries`,
+    };
   }
 }
 

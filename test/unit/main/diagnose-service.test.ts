@@ -25,6 +25,7 @@ const emptyReport = (evaluatedAt: string): Report => ({
   schemaVersion: 1,
   tool: { name: 'jit-doctor', version: '0.1.0' },
   evaluatedAt,
+  clockSkewSeconds: 10,
   skippedChecks: [],
   messages: [],
   findings: [],
@@ -69,7 +70,7 @@ describe('diagnosing from the app', () => {
         expect(new TextDecoder().decode(inputs[0]!.bytes)).toBe('<Response/>');
         return emptyReport(options.now.toISOString());
       },
-      redact: (report) => ({ ...report, skippedChecks: ['redacted'] }),
+      redact: (report) => ({ ...report, skippedChecks: [{ check: 'all', reason: 'redacted' }] }),
       config: createConfigStore({ fs, folder, parseConfig }),
       settings: createSettingsStore({ fs, folder }),
       org: async () =>
@@ -90,10 +91,14 @@ describe('diagnosing from the app', () => {
     expect(seen[0]!.now.toISOString()).toBe('2026-11-23T09:00:00.000Z');
     expect(seen[0]!.directory).toBeNull();
     expect(seen[0]!.config.sso?.clockSkewSeconds).toBe(10);
-    // An unreachable org does not stop the diagnosis: the report says which checks it skipped.
-    expect(report.skippedChecks).toEqual(['directory: demo unavailable (connection refused)']);
+    // An unreachable org does not stop the diagnosis: the engine is told, for the report's list.
+    expect(seen[0]!.notChecked).toEqual([
+      { check: 'directory', reason: 'demo unavailable (connection refused)' },
+    ]);
     expect(report.reportId).toBe('r1');
-    expect((service.saved('r1', true)?.value as Report).skippedChecks).toEqual(['redacted']);
+    expect((service.saved('r1', true)?.value as Report).skippedChecks).toEqual([
+      { check: 'all', reason: 'redacted' },
+    ]);
   });
 
   it('explains an evaluation time that is not a date', () => {

@@ -92,6 +92,39 @@ describe('the diagnosis history', () => {
     expect(entry?.verdictCategory).toBe('untrusted');
   });
 
+  it('reopens a message with the skipped checks and the clock skew of its diagnosis', async () => {
+    const report = await diagnosed();
+    await store().add({
+      ...report,
+      clockSkewSeconds: 30,
+      skippedChecks: [{ check: 'directory', reason: 'demo unavailable' }],
+    });
+    const reopened = await store().report('h1');
+    expect(reopened?.clockSkewSeconds).toBe(30);
+    expect(reopened?.skippedChecks).toEqual([{ check: 'directory', reason: 'demo unavailable' }]);
+  });
+
+  it('reads a history kept before skipped checks were objects and the skew was kept', async () => {
+    await store().add(await diagnosed());
+    const file = join(folder, 'history.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { sealed: string };
+    const items = JSON.parse(cipher().decryptString(Buffer.from(stored.sealed, 'base64'))) as {
+      skippedChecks: unknown;
+      clockSkewSeconds?: number;
+    }[];
+    for (const item of items) {
+      item.skippedChecks = ['license cap: no licenses.total in the configuration'];
+      delete item.clockSkewSeconds;
+    }
+    stored.sealed = cipher().encryptString(JSON.stringify(items)).toString('base64');
+    await fs.writeFile(file, JSON.stringify(stored));
+    const reopened = await store().report('h1');
+    expect(reopened?.skippedChecks).toEqual([
+      { check: 'license cap', reason: 'no licenses.total in the configuration' },
+    ]);
+    expect(reopened?.clockSkewSeconds).toBe(10);
+  });
+
   it('is bounded in count and age', async () => {
     let now = new Date('2026-11-23T10:00:00Z');
     const history = store({ now: () => now });

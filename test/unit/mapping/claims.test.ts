@@ -100,6 +100,6 @@ describe('claim mapping findings', () => {
   it('skips mapping when the configuration has no attributeMapping, and says so', () => {
     const result = analyse(JANE, config({ attributeMapping: undefined }));
     expect(result.mapping).toEqual([]);
-    expect(result.skipped[0]).toMatch(/no attributeMapping/);
+    expect(result.skipped[0]?.reason).toMatch(/no attributeMapping/);
   });
 });

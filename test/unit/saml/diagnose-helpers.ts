@@ -2,6 +2,11 @@
 import { expect } from 'vitest';
 import { catalogueEntry } from '../../../shared/findings/catalogue';
 import { verdictOf, type Report } from '../../../shared/report';
+import { diagnose, type DiagnoseOptions } from '../../../shared/saml/diagnose';
+
+/** One pasted text, diagnosed like a file with that name. */
+export const diagnoseText = (text: string, name: string, options: DiagnoseOptions): Report =>
+  diagnose([{ name, bytes: new TextEncoder().encode(text) }], options);
 
 export const allCodes = (report: Report) => [
   ...report.findings.map((f) => f.code),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactReport } from '../../../shared/report/redact';
-import { diagnoseText } from '../../../shared/saml/diagnose';
 import { NOW, sampleConfig, sampleXml } from './checks/fixtures';
+import { diagnoseText } from './diagnose-helpers';
 
 const NAME = '034-genesys-email-attribute-differs-from-nameid';
 const report = diagnoseText(sampleXml(NAME), 'input.xml', {
@@ -86,5 +86,20 @@ describe('redactReport', () => {
     for (const role of roles) expect(out).not.toContain(role);
     expect(redactedRoles.messages[0]!.jit!.rolesAdded[0]).toMatch(/^\[value-\d+\]$/);
     expect(redactedRoles.messages[0]!.jit!.division).toBe(plain.messages[0]!.jit!.division);
+  });
+});
+
+describe('redactReport on the skipped checks', () => {
+  it('leaves no input name in a skipped check', () => {
+    const name = '055-status-responder-authnfailed';
+    const refused = diagnoseText(sampleXml(name), 'zelda.quixote@acme.example.xml', {
+      config: sampleConfig(name),
+      directory: null,
+      now: NOW,
+    });
+    expect(JSON.stringify(refused.skippedChecks)).toContain('zelda');
+    const skipped = JSON.stringify(redactReport(refused).skippedChecks);
+    expect(skipped).not.toContain('zelda');
+    expect(skipped).toContain('has no assertion to read claims from');
   });
 });

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JitDoctorConfig } from '../../../shared/config/types';
-import { diagnose, diagnoseText } from '../../../shared/saml/diagnose';
+import { diagnose } from '../../../shared/saml/diagnose';
 import { NOW, SAMPLES, sampleConfig, sampleXml } from './checks/fixtures';
-import { allCodes, expectWellFormed } from './diagnose-helpers';
+import { allCodes, diagnoseText, expectWellFormed } from './diagnose-helpers';
 
 const ENTRA = '001-entra-assertion-signed-pysaml2';
 const config = sampleConfig(ENTRA);
@@ -81,9 +81,12 @@ describe('diagnose', () => {
     expectWellFormed(report);
     expect(report.skippedChecks).toEqual(
       expect.arrayContaining([
-        'ISSUER_MISMATCH: no sso.issuer in the configuration',
-        'DESTINATION_MISMATCH: no region in the configuration',
-        'AUDIENCE_MISMATCH: no sso.relyingPartyIdentifier in the configuration',
+        { check: 'ISSUER_MISMATCH', reason: 'no sso.issuer in the configuration' },
+        { check: 'DESTINATION_MISMATCH', reason: 'no region in the configuration' },
+        {
+          check: 'AUDIENCE_MISMATCH',
+          reason: 'no sso.relyingPartyIdentifier in the configuration',
+        },
       ]),
     );
     expect(report.messages[0]!.signature.status).toBe('not-checked');
@@ -97,9 +100,10 @@ describe('diagnose', () => {
     });
     expectWellFormed(report);
     expect(allCodes(report)).toEqual(['STATUS_NOT_SUCCESS']);
-    expect(report.skippedChecks).toContain(
-      'claim mapping: refused.xml has no assertion to read claims from',
-    );
+    expect(report.skippedChecks).toContainEqual({
+      check: 'claim mapping',
+      reason: 'refused.xml has no assertion to read claims from',
+    });
   });
 
   it('checks a batch against itself only with batch, and says when it did not', () => {
@@ -109,11 +113,14 @@ describe('diagnose', () => {
       { name: 'b.xml', bytes: bytes(xml) },
     ];
     const plain = diagnose(inputs, options);
-    expect(plain.skippedChecks).toContain(
-      'UNIQUE_BATCH_DUPLICATE: several responses were not checked against each other',
-    );
+    expect(plain.skippedChecks).toContainEqual({
+      check: 'UNIQUE_BATCH_DUPLICATE',
+      reason: 'several responses were not checked against each other',
+      hint: 'batch',
+    });
     const batch = diagnose(inputs, { ...options, batch: true });
     expectWellFormed(batch);
+    expect(batch.skippedChecks.map((s) => s.check)).not.toContain('UNIQUE_BATCH_DUPLICATE');
     expect(batch.messages.map((m) => m.index)).toEqual([0, 1]);
   });
 

@@ -76,6 +76,7 @@ describe('--redact', () => {
       schemaVersion: 1,
       tool: { name: 'jit-doctor', version: 'test' },
       evaluatedAt: '2026-11-23T09:00:00.000Z',
+      clockSkewSeconds: 10,
       skippedChecks: [],
       messages: [],
       findings: [
