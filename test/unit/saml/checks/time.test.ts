@@ -64,7 +64,7 @@ describe('time checks with the clock skew tolerance', () => {
     const broken = { ...base, conditions: { ...base.conditions!, notBefore: 'yesterday' } };
     expect(checkNotYetValid(contextFor(broken, config))).toEqual([]);
     expect(skippedForMessage(contextFor(broken, config))).toEqual([
-      'time: Conditions NotBefore "yesterday" is not a valid xs:dateTime',
+      { check: 'time', reason: 'Conditions NotBefore "yesterday" is not a valid xs:dateTime' },
     ]);
   });
 });
