@@ -113,12 +113,28 @@ async function openLive(options: OrgOptions): Promise<OpenedOrg> {
       close: async () => connection.close(),
     };
   } catch (error) {
-    if (error instanceof RegionError)
-      throw new UsageError(`GENESYSCLOUD_REGION or --api-base: ${error.message}`);
+    // The adapter's words name no option or variable; here the ones that set it are named.
+    if (error instanceof RegionError) {
+      const setting =
+        error.where === 'region'
+          ? 'GENESYSCLOUD_REGION'
+          : options.apiBase
+            ? '--api-base'
+            : 'GENESYSCLOUD_API_BASE';
+      throw new UsageError(`${setting}: ${error.message}`);
+    }
     if (error instanceof GenesysApiError)
-      throw new UsageError(`cannot connect to the org: ${error.message}`);
+      throw new UsageError(`cannot connect to the org: ${error.message}${connectHint(error)}`);
     throw error;
   }
+}
+
+/** Where the CLI takes what a refused or unreachable connection depends on. */
+function connectHint(error: GenesysApiError): string {
+  if (error.status === 401)
+    return ' (GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION)';
+  if (error.kind === 'unreachable') return ' (GENESYSCLOUD_REGION, or --api-base)';
+  return '';
 }
 
 export interface OrgDirectoryOptions extends OrgOptions {

@@ -191,7 +191,7 @@ async function loginOnce(
   if (!clientId || !clientSecret)
     throw new GenesysApiError(
       { operation: 'oauth.token', kind: 'invalid-request' },
-      'Genesys Cloud credentials are missing: set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client)',
+      'Genesys Cloud credentials are missing: give the ID and secret of a Client Credentials OAuth client',
     );
   try {
     const auth = await client.loginClientCredentialsGrant(clientId, clientSecret);

@@ -83,7 +83,7 @@ function describeFailure(init: GenesysApiErrorInit): string {
     case 'connection-reset':
       return `${what}: the connection was reset (it may still have been applied)`;
     case 'unreachable':
-      return `${what}: cannot reach the Genesys Cloud API (${init.code ?? 'network error'}); check the region, the network or --api-base`;
+      return `${what}: cannot reach the Genesys Cloud API (${init.code ?? 'network error'}); check the region, the network or the API base`;
     case 'cancelled':
       return `${what}: cancelled`;
     case 'invalid-request':
@@ -93,7 +93,7 @@ function describeFailure(init: GenesysApiErrorInit): string {
   }
   const status = init.status ?? 0;
   if (status === 401)
-    return `${what} refused the credentials (${tag})${server}. Check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION: the OAuth client must be a Client Credentials grant in that region.`;
+    return `${what} refused the credentials (${tag})${server}. Check the OAuth client's ID, secret and region: it must be a Client Credentials grant in that region.`;
   if (status === 403) {
     const spec = operationSpec(init.operation);
     const permission = spec && describePermissions(spec);

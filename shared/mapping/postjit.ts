@@ -22,8 +22,9 @@ function ruleSubject(mc: MappingContext, user: DirectoryUser): RuleSubject {
   };
 }
 
+/** Words for the CLI and the app alike: the command's options are the CLI's to name. */
 const repairHint = (email: string) =>
-  `Run \`jit-doctor repair --user ${email}\` (or repair it in the app); for new agents, automate post-JIT setup.`;
+  `Repair ${email} with JIT Doctor (the repair command, or the app's Repair screen); for new agents, automate post-JIT setup.`;
 
 export function postJitFindings(mc: MappingContext): Finding[] {
   const user = mc.existing;

@@ -97,7 +97,12 @@ describe('opening an org from the CLI options', () => {
     await expect(
       openOrg({ org: true, env: { ...env, GENESYSCLOUD_REGION: 'mars' } }),
     ).rejects.toThrow(/unknown Genesys Cloud region "mars"/);
-    await expect(openOrg({ org: true, apiBase: 'ftp://x', env })).rejects.toThrow(/http or https/);
+    await expect(openOrg({ org: true, apiBase: 'ftp://x', env })).rejects.toThrow(
+      /^--api-base: the API base "ftp:\/\/x" must use http or https/,
+    );
+    await expect(
+      openOrg({ org: true, env: { ...env, GENESYSCLOUD_API_BASE: 'ftp://x' } }),
+    ).rejects.toThrow(/^GENESYSCLOUD_API_BASE: the API base/);
   });
 
   it('connects --org with --api-base to a fake org, and reports refused credentials as a usage error', async () => {
@@ -116,7 +121,9 @@ describe('opening an org from the CLI options', () => {
         env: { ...env, GENESYSCLOUD_OAUTHCLIENT_SECRET: 'x' },
       }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(UsageError);
-      expect((refused as Error).message).toMatch(/cannot connect to the org: .*401/);
+      expect((refused as Error).message).toMatch(
+        /cannot connect to the org: .*401.*\(GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION\)$/,
+      );
     } finally {
       await h.stop();
     }

@@ -47,6 +47,16 @@ describe('jit-doctor config', () => {
     expect(() => runFromMetadata('meta.xml', { out: 'config.json' }, io)).toThrow(/already exists/);
   });
 
+  it('from-metadata names --entity-id when the metadata describes several IdPs', () => {
+    const entity = (id: string) =>
+      metadata.replace('<?xml version="1.0"?>', '').replace('https://sts.windows.net/t/', id);
+    const both = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${entity('https://a.example/')}${entity('https://b.example/')}</md:EntitiesDescriptor>`;
+    const { io } = memoryIo({ 'both.xml': both });
+    expect(() => runFromMetadata('both.xml', {}, io)).toThrow(
+      /2 identity providers; choose one by its entityID \(https:\/\/a.example\/, https:\/\/b.example\/\): pass --entity-id ID$/,
+    );
+  });
+
   it('from-metadata refuses a DOCTYPE and an unreadable file with one clear line', () => {
     const { io } = memoryIo({ 'evil.xml': '<!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>' });
     expect(() => runFromMetadata('evil.xml', {}, io)).toThrow(/DOCTYPE/);

@@ -14,7 +14,7 @@ describe('one taxonomy of the errors a person sees', () => {
       new ConfigError('region: not a Genesys Cloud region', 'region'),
       new MetadataError('the metadata describes no identity provider'),
       new CertificateError(1, 'it is empty'),
-      new RegionError('"mypurecloud.xx" is not a Genesys Cloud region'),
+      new RegionError('"mypurecloud.xx" is not a Genesys Cloud region', 'region'),
       new UsageError('no such file: a.xml'),
       new AppError('busy', 'a repair is running'),
       new GenesysApiError({ operation: 'users.get', kind: 'http', status: 404 }),

@@ -50,9 +50,9 @@ describe('toGenesysApiError', () => {
       },
     });
     expect(error.code).toBe('invalid_client');
-    expect(error.message).toMatch(
-      /GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION/,
-    );
+    // The adapter names no environment variable: the CLI and the app say where each is set.
+    expect(error.message).toMatch(/Check the OAuth client's ID, secret and region/);
+    expect(error.message).not.toMatch(/GENESYSCLOUD_/);
   });
 
   it('keeps the rate-limit headers, lower-cased', () => {
@@ -86,7 +86,7 @@ describe('toGenesysApiError', () => {
       reset.certainlyNotApplied,
       refused.certainlyNotApplied,
     ]).toEqual([false, false, true]);
-    expect(refused.message).toMatch(/check the region, the network or --api-base/);
+    expect(refused.message).toMatch(/check the region, the network or the API base/);
   });
 
   it('treats 500/502/504 as possibly applied and a 503 as refused', () => {
