@@ -51,7 +51,7 @@ const EMAIL =
 /** Shorter values are not searched for inside sentences: "1" or "HR" would garble the text. */
 const MIN_SEARCH_LENGTH = 3;
 
-export class Redactor {
+class Redactor {
   private readonly placeholders = new Map<string, string>();
   private readonly counters = { email: 0, value: 0, input: 0, certificate: 0 };
   private pattern: RegExp | null = null;
@@ -238,7 +238,7 @@ function isPersonalChange(change: { field: string }): boolean {
   return change.field !== 'division';
 }
 
-export function redactFinding(finding: Finding, r: Redactor): Finding {
+function redactFinding(finding: Finding, r: Redactor): Finding {
   return {
     ...finding,
     message: r.text(finding.message),

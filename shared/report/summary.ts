@@ -1,5 +1,5 @@
 /** Verdicts, counts and ordering shared by the engine and the renderers. */
-import { CATALOGUE, STAGE_TITLES, catalogueEntry, type Stage } from '../findings/catalogue';
+import { STAGE_TITLES, catalogueEntry, type Stage } from '../findings/catalogue';
 import {
   verdictOf,
   type Finding,
@@ -69,9 +69,4 @@ export function summarise(
     verdict: verdictOf(all),
     verdictCategory: reportCategory(messages, reportFindings),
   };
-}
-
-/** Whether a code is in the catalogue (the fuzz test and the renderers rely on it). */
-export function isKnownCode(code: string): code is keyof typeof CATALOGUE {
-  return catalogueEntry(code) !== undefined;
 }

@@ -19,7 +19,7 @@ export type VerdictCategory =
   | 'passes';
 
 /** Most serious first: the order the categories of several messages are weighed in. */
-export const VERDICT_CATEGORIES: readonly VerdictCategory[] = [
+const VERDICT_CATEGORIES: readonly VerdictCategory[] = [
   'untrusted',
   'not-saml',
   'expired',
@@ -72,7 +72,7 @@ export function isSecurityFinding(finding: Pick<Finding, 'code' | 'severity'>): 
 }
 
 /** The category of a set of findings (a message's, or the input-level ones of a report). */
-export function categoryOf(findings: readonly Finding[]): VerdictCategory {
+function categoryOf(findings: readonly Finding[]): VerdictCategory {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.some(isSecurityFinding)) return 'untrusted';
   if (errors.some((f) => UNREADABLE_CODES.has(f.code))) return 'not-saml';

@@ -27,7 +27,7 @@ interface TimedValue {
 }
 
 /** Every time value of a message, for the checks and for the "unreadable time" skip reason. */
-export function timeValues(
+function timeValues(
   ctx: CheckContext,
 ): Record<'notBefore' | 'notOnOrAfter' | 'issued', TimedValue[]> {
   const { message } = ctx;
