@@ -13,6 +13,8 @@ import { analyseMapping, checkBatch, type BatchEntry } from '../mapping/index';
 import {
   verdictOf,
   type Finding,
+  type JitOutcome,
+  type MappingRow,
   type MessageReport,
   type Report,
   type SignatureSummary,
@@ -149,11 +151,8 @@ function diagnoseMessage(
   } catch (error) {
     // The configuration is wrong, not this message, and not JIT Doctor: the caller says so.
     if (error instanceof CertificateError) throw error;
-    const report = emptyReport(decoded, index, options, limits);
-    report.findings = [internalError(decoded.source, 'this message', error)];
-    report.verdict = 'fail';
-    report.verdictCategory = messageCategory(report);
-    return { report, extracted: null, skipped: [] };
+    const findings = [internalError(decoded.source, 'this message', error)];
+    return outcome(decoded, index, options, limits, { findings }, null, []);
   }
 }
 
@@ -163,15 +162,16 @@ function analyse(
   options: DiagnoseOptions,
   limits: EngineLimits,
 ): MessageOutcome {
-  const report = emptyReport(decoded, index, options, limits);
+  const done = (parts: MessageParts, extracted: ExtractedMessage | null, skipped: SkippedCheck[]) =>
+    outcome(decoded, index, options, limits, parts, extracted, skipped);
   const parsed = parseXml(decoded.xml, limits);
-  if (!parsed.ok) return finish(report, parsed.findings, null, []);
+  if (!parsed.ok) return done({ findings: parsed.findings }, null, []);
 
   const type = messageTypeOf(parsed.parsed.root);
   if (type !== 'Response') {
     const { message } = extractMessage(decoded, parsed.parsed, null);
-    fillFromMessage(report, message);
-    return finish(report, [notAResponse(decoded, message, parsed.parsed.root.localName)], null, []);
+    const findings = [notAResponse(decoded, message, parsed.parsed.root.localName)];
+    return done({ message, findings }, null, []);
   }
 
   const verified = verifySignatures(parsed.parsed, {
@@ -180,8 +180,6 @@ function analyse(
     xml: decoded.xml,
   });
   const { message, findings: textFindings } = extractMessage(decoded, parsed.parsed, verified);
-  fillFromMessage(report, message);
-  report.signature = verified.signature;
 
   const ctx: CheckContext = {
     message,
@@ -195,77 +193,89 @@ function analyse(
     ...runResponseChecks(ctx),
   ];
   const skipped = skippedForMessage(ctx);
-  if (message.locations.assertion !== undefined) {
-    const mapping = analyseMapping(ctx);
-    report.mapping = mapping.mapping;
-    report.jit = mapping.jit;
-    findings.push(...mapping.findings);
-    skipped.push(...mapping.skipped);
-  } else {
+  if (message.locations.assertion === undefined) {
     skipped.push({
       check: 'claim mapping',
       reason: `${decoded.source} has no assertion to read claims from`,
     });
+    return done({ message, signature: verified.signature, findings }, message, skipped);
   }
-  return finish(report, findings, message, skipped);
+  const mapping = analyseMapping(ctx);
+  skipped.push(...mapping.skipped);
+  return done(
+    {
+      message,
+      signature: verified.signature,
+      mapping: mapping.mapping,
+      jit: mapping.jit,
+      findings: [...findings, ...mapping.findings],
+    },
+    message,
+    skipped,
+  );
 }
 
-function finish(
-  report: MessageReport,
-  findings: Finding[],
-  extracted: ExtractedMessage | null,
-  skipped: SkippedCheck[],
-): MessageOutcome {
-  report.findings = sortFindings(findings);
-  report.verdict = verdictOf(report.findings);
-  report.verdictCategory = messageCategory(report);
-  return { report, extracted, skipped };
+/** What one message's report is built from; what a stage did not reach stays empty. */
+interface MessageParts {
+  message?: ExtractedMessage;
+  signature?: SignatureSummary;
+  mapping?: MappingRow[];
+  jit?: JitOutcome | null;
+  findings: Finding[];
 }
 
-function emptyReport(
+function outcome(
   decoded: DecodedMessage,
   index: number,
   options: DiagnoseOptions,
   limits: EngineLimits,
+  parts: MessageParts,
+  extracted: ExtractedMessage | null,
+  skipped: SkippedCheck[],
+): MessageOutcome {
+  return {
+    report: messageReport(decoded, index, options, limits, parts),
+    extracted,
+    skipped,
+  };
+}
+
+/** One message's report, built once from its parts. */
+function messageReport(
+  decoded: DecodedMessage,
+  index: number,
+  options: DiagnoseOptions,
+  limits: EngineLimits,
+  parts: MessageParts,
 ): MessageReport {
+  const message = parts.message;
+  const findings = sortFindings(parts.findings);
+  const type = message?.type ?? 'Unknown';
   return {
     index,
     source: decoded.source,
     encoding: decoded.encoding,
-    type: 'Unknown',
+    type,
     relayState: decoded.relayState,
-    issuer: null,
-    destination: null,
-    inResponseTo: null,
-    issueInstant: null,
-    status: null,
-    signature: NOT_CHECKED,
-    subject: null,
-    conditions: null,
-    attributes: [],
-    mapping: [],
-    jit: null,
-    verdict: 'pass',
-    verdictCategory: 'passes',
-    findings: [],
+    issuer: message?.issuer ?? null,
+    destination: message?.destination ?? null,
+    inResponseTo: message?.inResponseTo ?? null,
+    issueInstant: message?.issueInstant ?? null,
+    status: message?.status ?? null,
+    signature: parts.signature ?? NOT_CHECKED,
+    subject: message?.subject ?? null,
+    conditions: message?.conditions ?? null,
+    attributes: message?.attributes ?? [],
+    mapping: parts.mapping ?? [],
+    jit: parts.jit ?? null,
+    verdict: verdictOf(findings),
+    verdictCategory: messageCategory({ type, findings }),
+    findings,
     ...(options.includeXml && limits.budget?.keepsXml(decoded.xml.length) !== false
       ? { xml: decoded.xml }
       : {}),
-    idp: null,
+    idp: message?.idp ?? null,
   };
-}
-
-function fillFromMessage(report: MessageReport, message: ExtractedMessage): void {
-  report.type = message.type;
-  report.issuer = message.issuer;
-  report.destination = message.destination;
-  report.inResponseTo = message.inResponseTo;
-  report.issueInstant = message.issueInstant;
-  report.status = message.status;
-  report.subject = message.subject;
-  report.conditions = message.conditions;
-  report.attributes = message.attributes;
-  report.idp = message.idp;
 }
 
 function notAResponse(
