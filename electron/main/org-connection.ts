@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import type { JitDoctorConfig, SsoConfig } from '../../shared/config/types';
 import type { DirectoryUser } from '../../shared/directory/types';
 import type { OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
-import { describeStep, ruleLabel, stepKey, summarisePlan } from '../../shared/provisioning';
-import { limitToReviewed } from '../../shared/provisioning/plan-file';
+import { describeStep, ruleLabel, summarisePlan } from '../../shared/provisioning';
+import {
+  reconcileWithReview,
+  unwrittenReasons,
+  type ReconciledPlan,
+} from '../../shared/provisioning/plan-file';
 import demoConfig from '../../resources/demo/config.json';
 import { connectGenesys, type GenesysConnection } from '../genesys/connection';
 import { liveDirectory, type OrgDirectory } from '../genesys/directory/org-directory';
@@ -62,16 +66,15 @@ function candidateOf(assessment: Assessment, createdAt: string | null = null): R
   };
 }
 
-/**
- * The end state of one user in words. `unreviewed` names what the fresh re-read found needed
- * beyond the reviewed plan: it was not written, and the person should review it.
- */
-function resultOf(outcome: RepairOutcome, unreviewed: readonly string[] = []): RepairResult {
+/** The end state of one user in words, with what was left unwritten and why (plan-file.ts). */
+export function resultOf(
+  outcome: RepairOutcome,
+  unwritten: Pick<ReconciledPlan, 'changed' | 'unreviewed'> = { changed: [], unreviewed: [] },
+): RepairResult {
   const base = { userId: outcome.userId, name: outcome.name || outcome.userId };
-  const besides =
-    unreviewed.length > 0
-      ? `; not in the reviewed plan, so not done: ${unreviewed.join('; ')}`
-      : '';
+  const besides = unwrittenReasons(unwritten)
+    .map((text) => `; ${text}`)
+    .join('');
   if (outcome.notStarted)
     return {
       ...base,
@@ -86,11 +89,14 @@ function resultOf(outcome: RepairOutcome, unreviewed: readonly string[] = []): R
         message: `${outcome.plan.steps.map(describeStep).join('; ')}${besides}`,
       };
     case 'nothing-to-do':
-      return {
-        ...base,
-        outcome: 'already-right',
-        message: `already had the reviewed steps: nothing written${besides}`,
-      };
+      // A reviewed step the org changed under is not "already right": the person must look again.
+      return unwritten.changed.length > 0
+        ? { ...base, outcome: 'failed', message: `nothing written${besides}` }
+        : {
+            ...base,
+            outcome: 'already-right',
+            message: `already had the reviewed steps: nothing written${besides}`,
+          };
     case 'not-repaired':
       return {
         ...base,
@@ -227,13 +233,12 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
           history,
         });
         const users = await executor.loadUsers(userIds);
-        // Re-planned against the org now; only what was reviewed (and is still needed) is written.
-        const unreviewed = new Map<string, string[]>();
+        // Re-planned against the org now; only what was reviewed, and still reads as reviewed, is written.
+        const unwritten = new Map<string, ReconciledPlan>();
         const assessments = (await executor.assess(users)).map((a) => {
-          const allowed = reviewed.get(a.user.id) ?? new Set<string>();
-          const extra = a.plan.steps.filter((step) => !allowed.has(stepKey(step)));
-          if (extra.length > 0) unreviewed.set(a.user.id, extra.map(describeStep));
-          return { ...a, plan: limitToReviewed(a.plan, allowed) };
+          const reconciled = reconcileWithReview(a.plan, reviewed.get(a.user.id) ?? []);
+          unwritten.set(a.user.id, reconciled);
+          return { ...a, plan: reconciled.plan };
         });
         journal.learn(assessments);
         journal.describeJob?.({
@@ -256,9 +261,9 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
         const outcomes = await executor.apply(assessments, {
           signal,
           onProgress: (p) => onSteps(p.stepsDone, p.stepsTotal),
-          onOutcome: (o) => onResult(resultOf(o, unreviewed.get(o.userId))),
+          onOutcome: (o) => onResult(resultOf(o, unwritten.get(o.userId))),
         });
-        return [...outcomes.map((o) => resultOf(o, unreviewed.get(o.userId))), ...missing];
+        return [...outcomes.map((o) => resultOf(o, unwritten.get(o.userId))), ...missing];
       } finally {
         journal.close();
         lock?.release();

@@ -10,6 +10,7 @@ import type {
   RepairCandidate,
   RepairResult,
 } from '../../shared/ipc';
+import type { PlanFileStep } from '../../shared/provisioning/plan-file';
 import type { Report, SkippedCheck } from '../../shared/report';
 import type { RawInput } from '../../shared/saml/types';
 
@@ -40,8 +41,11 @@ export type ImportIdpMetadata = (xml: string) => SsoConfig;
 export interface RepairRunOptions {
   /** Once aborted, no further write starts. */
   signal: AbortSignal;
-  /** userId → the keys (stepKey) of the steps reviewed; nothing else is written. */
-  reviewed: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * userId → the steps reviewed (plan-file.ts); only those still reading as reviewed are
+   * written, the rest is reported.
+   */
+  reviewed: ReadonlyMap<string, readonly PlanFileStep[]>;
   /** Plan steps ended (finished or failed) of those planned, after the fresh re-read. */
   onSteps(done: number, total: number): void;
   /** Each user's result as soon as it is known. */

@@ -16,13 +16,17 @@ import type {
   RepairPreview,
   RepairResult,
 } from '../../shared/ipc';
-import { stepKey } from '../../shared/provisioning';
 import {
   expectedCalls,
   remainingSeconds,
   secondsAtLimit,
 } from '../../shared/provisioning/estimate';
-import { buildPlanFile, planFileCsv, planFileJson } from '../../shared/provisioning/plan-file';
+import {
+  buildPlanFile,
+  planFileCsv,
+  planFileJson,
+  planFileSteps,
+} from '../../shared/provisioning/plan-file';
 import { AppError } from './app-error';
 import type { OrgConnection } from './ports';
 
@@ -253,7 +257,7 @@ export function createRepairService(deps: {
       void org
         .repair(ids, config, {
           signal,
-          reviewed: new Map(chosen.map((c) => [c.user.id, new Set(c.plan.steps.map(stepKey))])),
+          reviewed: new Map(chosen.map((c) => [c.user.id, planFileSteps(c.plan)])),
           onSteps: (done, planned) => {
             // The fresh re-read may plan fewer steps than reviewed (some already done).
             view.steps = { done, total: planned };

@@ -46,6 +46,15 @@ export interface PlannedCandidate {
 
 export class PlanFileError extends Error {}
 
+/** A plan's steps as a reviewer saw them: what each changes, from what, to what. */
+export function planFileSteps(plan: RepairPlan): PlanFileStep[] {
+  return plan.steps.map((step) => ({
+    key: stepKey(step),
+    what: describeStep(step),
+    ...stepChange(step),
+  }));
+}
+
 export function buildPlanFile(
   org: { name: string; region: string },
   candidates: readonly PlannedCandidate[],
@@ -63,11 +72,7 @@ export function buildPlanFile(
       department: user.department ?? null,
       createdAt: createdAt ?? null,
       rule: ruleLabel(plan),
-      steps: plan.steps.map((step) => ({
-        key: stepKey(step),
-        what: describeStep(step),
-        ...stepChange(step),
-      })),
+      steps: planFileSteps(plan),
       blocked: [...plan.blocked],
     })),
   };
@@ -145,12 +150,56 @@ export function parsePlanFile(text: string, name: string): PlanFile {
   return file as PlanFile;
 }
 
-/** userId → the keys of the steps reviewed for that user. */
-export function reviewedSteps(file: PlanFile): Map<string, Set<string>> {
-  return new Map(file.users.map((user) => [user.id, new Set(user.steps.map((s) => s.key))]));
+/** A fresh plan held against the reviewed one: only what was reviewed, unchanged, is written. */
+export interface ReconciledPlan {
+  /** The fresh plan's steps that were reviewed and still read as reviewed. */
+  plan: RepairPlan;
+  /** Reviewed steps the org has changed under since the review: not written (never overwritten). */
+  changed: string[];
+  /** Steps the org needs now that the review did not list: not written (review again). */
+  unreviewed: string[];
 }
 
-/** The plan limited to the reviewed steps; what the org needs beyond them is left for a new review. */
-export function limitToReviewed(plan: RepairPlan, reviewed: ReadonlySet<string>): RepairPlan {
-  return { ...plan, steps: plan.steps.filter((step) => reviewed.has(stepKey(step))) };
+/**
+ * The plan to apply for one user: re-planned against the org just now, limited to the steps that
+ * were reviewed and whose before and after still read as they did then. A reviewed step the org no
+ * longer needs is simply not there (already right); one whose starting point or target has moved
+ * is reported as changed and left alone.
+ */
+export function reconcileWithReview(
+  fresh: RepairPlan,
+  reviewed: readonly PlanFileStep[],
+): ReconciledPlan {
+  const byKey = new Map(reviewed.map((step) => [step.key, step]));
+  const changed: string[] = [];
+  const unreviewed: string[] = [];
+  const steps = fresh.steps.filter((step) => {
+    const seen = byKey.get(stepKey(step));
+    if (!seen) {
+      unreviewed.push(describeStep(step));
+      return false;
+    }
+    const now = stepChange(step);
+    if (now.before === seen.before && now.after === seen.after) return true;
+    changed.push(
+      `${seen.what} (reviewed: ${seen.before} → ${seen.after}; now: ${now.before} → ${now.after})`,
+    );
+    return false;
+  });
+  return { plan: { ...fresh, steps }, changed, unreviewed };
+}
+
+/** What applying a reviewed plan left unwritten for a user, in sentences (app results, CLI summary). */
+export function unwrittenReasons({
+  changed,
+  unreviewed,
+}: Pick<ReconciledPlan, 'changed' | 'unreviewed'>): string[] {
+  return [
+    ...(changed.length > 0
+      ? [`changed in the org since the review, so not written: ${changed.join('; ')}`]
+      : []),
+    ...(unreviewed.length > 0
+      ? [`not in the reviewed plan, so not done: ${unreviewed.join('; ')}`]
+      : []),
+  ];
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stepKey } from '../../../shared/provisioning';
+import { planFileSteps } from '../../../shared/provisioning/plan-file';
 import { startFakeOrg, type FakeOrg } from '../../../electron/genesys/fake-org/server';
 import { acquireRepairLock } from '../../../electron/genesys/provisioning/lock';
 import { createOrgConnector } from '../../../electron/main/org-connection';
@@ -54,7 +54,7 @@ describe('the app and the CLI share the repair lock', () => {
     const reviewed = new Map(
       (await connection.candidatesFor(ids, config)).map((c) => [
         c.user.id,
-        new Set(c.plan.steps.map(stepKey)),
+        planFileSteps(c.plan),
       ]),
     );
     const options = {

@@ -125,8 +125,9 @@ describe('repair jobs in the main process', () => {
     await service.start(['a', 'c', 'a']);
     await flush();
     expect(runs[0]!.ids).toEqual(['a', 'c']);
-    expect([...runs[0]!.options.reviewed.get('a')!]).toEqual(['skill:Skill0', 'skill:Skill1']);
-    expect([...runs[0]!.options.reviewed.get('c')!]).toEqual(['skill:Skill0']);
+    const keys = (id: string) => runs[0]!.options.reviewed.get(id)!.map((step) => step.key);
+    expect(keys('a')).toEqual(['skill:Skill0', 'skill:Skill1']);
+    expect(keys('c')).toEqual(['skill:Skill0']);
   });
 
   it('streams each result once, counts steps, and estimates time from the rate budget', async () => {

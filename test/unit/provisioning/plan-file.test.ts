@@ -3,11 +3,11 @@ import type { RepairPlan } from '../../../shared/provisioning';
 import {
   buildPlanFile,
   csvCell,
-  limitToReviewed,
   parsePlanFile,
   planFileCsv,
   planFileJson,
-  reviewedSteps,
+  reconcileWithReview,
+  unwrittenReasons,
 } from '../../../shared/provisioning/plan-file';
 
 const plan: RepairPlan = {
@@ -27,11 +27,29 @@ describe('the reviewed plan file', () => {
     const file = buildPlanFile(org, [{ user, plan }], new Date('2026-11-23T09:00:00Z'));
     const read = parsePlanFile(planFileJson(file), 'plan.json');
     expect(read.users[0]).toMatchObject({ rule: 'rule 1: department Billing' });
-    const reviewed = reviewedSteps({
-      ...read,
-      users: [{ ...read.users[0]!, steps: [read.users[0]!.steps[1]!] }],
-    });
-    expect(limitToReviewed(plan, reviewed.get('u1')!).steps).toEqual([plan.steps[1]]);
+    const station = read.users[0]!.steps[1]!;
+    const reconciled = reconcileWithReview(plan, [station]);
+    expect(reconciled.plan.steps).toEqual([plan.steps[1]]);
+    expect(reconciled.changed).toEqual([]);
+    expect(reconciled.unreviewed).toEqual(['set skill Billing to 3 (now 1)']);
+  });
+
+  it('never overwrites a step the org changed under since the review', () => {
+    const [skill, station] = buildPlanFile(org, [{ user, plan }], new Date(0)).users[0]!.steps;
+    // Someone set the skill to 2 since the review: the fresh plan starts from 2, not 1.
+    const fresh: RepairPlan = {
+      ...plan,
+      steps: [{ kind: 'skill', name: 'Billing', proficiency: 3, from: 2, reason: 'r' }],
+    };
+    const reconciled = reconcileWithReview(fresh, [skill!, station!]);
+    // The station is already there (not in the fresh plan): nothing to write, nothing to say.
+    expect(reconciled.plan.steps).toEqual([]);
+    expect(reconciled.changed).toEqual([
+      'set skill Billing to 3 (now 1) (reviewed: skill Billing at 1 → skill Billing at 3; now: skill Billing at 2 → skill Billing at 3)',
+    ]);
+    expect(unwrittenReasons(reconciled)).toEqual([
+      `changed in the org since the review, so not written: ${reconciled.changed[0]}`,
+    ]);
   });
 
   it('writes CSV a spreadsheet cannot run as a formula', () => {
