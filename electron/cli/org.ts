@@ -11,6 +11,7 @@ import { liveDirectory } from '../genesys/directory/org-directory';
 import type { FetchSnapshotOptions } from '../genesys/directory/fetch-snapshot';
 import { GenesysApiError } from '../genesys/errors';
 import { DEMO_CONFIG_PATH, DEMO_ORG_NAME, startDemoOrg } from '../genesys/fake-org/demo';
+import { DEMO_STUCK_AGENTS, MAX_DEMO_STUCK_AGENTS } from '../genesys/fake-org/demo-stampede';
 import { RegionError, resolveRegion } from '../genesys/region';
 import { UsageError } from './errors';
 
@@ -51,6 +52,11 @@ export async function openOrg(options: OrgOptions): Promise<OpenedOrg> {
 }
 
 async function openDemo(options: OrgOptions): Promise<OpenedOrg> {
+  const size = options.demoSize;
+  if (size !== undefined && (size < DEMO_STUCK_AGENTS || size > MAX_DEMO_STUCK_AGENTS))
+    throw new UsageError(
+      `--demo-size must be from ${DEMO_STUCK_AGENTS} (the demo org's own stuck agents) to ${MAX_DEMO_STUCK_AGENTS} (got ${size})`,
+    );
   const fake = await startDemoOrg({ stuckAgents: options.demoSize });
   try {
     const connection = await connectGenesys({

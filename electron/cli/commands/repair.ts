@@ -8,19 +8,30 @@ import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseConfig } from '../../../shared/config/load';
 import { fsFailure } from '../../../shared/fs-failure';
-import type { PostJitConfig } from '../../../shared/config/types';
+import type { JitDoctorConfig, PostJitConfig } from '../../../shared/config/types';
 import {
   formatPlan,
   formatSummary,
   STATUS_WORDS,
   userLabel,
+  type SummaryRow,
 } from '../../../shared/provisioning/format';
+import {
+  buildPlanFile,
+  parsePlanFile,
+  planFileCsv,
+  planFileJson,
+  PlanFileError,
+  reconcileWithReview,
+  unwrittenReasons,
+  type PlanFile,
+} from '../../../shared/provisioning/plan-file';
 import { systemClock, type DateClock } from '../../genesys/clock';
 import { createGenesysAdapter } from '../../genesys/adapter';
 import { withSignal } from '../../genesys/cancellable';
 import { GenesysApiError } from '../../genesys/errors';
 import type { Assessment } from '../../genesys/provisioning/assess';
-import type { OrgUser } from '../../genesys/adapter/types';
+import type { GenesysAdapter, OrgUser } from '../../genesys/adapter/types';
 import {
   createRepairExecutor,
   type RepairExecutor,
@@ -50,11 +61,19 @@ import { readTextFile } from '../input';
 import type { CliIo, CommandIo } from '../io';
 import type { OpenedOrg } from '../org';
 import { durationOption, orgOptions, type Duration } from '../options';
+import { checkOutputFile, writeFileAtomically } from '../output';
 import { terminalProgress } from '../progress';
 
 export interface RepairOptions {
   user?: string;
   stuck?: boolean;
+  /** Write the reviewed plan here (JSON, or CSV for a .csv name) and apply nothing. */
+  planOut?: string;
+  force?: boolean;
+  /** Apply exactly this reviewed plan, re-checked against the org first. */
+  fromPlan?: string;
+  /** With --demo: stuck agents in the demo org. */
+  demoSize?: number;
   since: Duration;
   watch?: boolean;
   interval: Duration;
@@ -77,16 +96,39 @@ const MIN_WATCH_INTERVAL_MS = 5_000;
 
 /** What commander cannot say: one of each pair is required, and --watch applies without asking. */
 function checkOptions(options: RepairOptions): void {
-  if (!options.user && !options.stuck)
-    throw new UsageError('repair needs exactly one of --user EMAIL|ID or --stuck');
+  const sources = [options.user, options.stuck, options.fromPlan].filter(Boolean).length;
+  if (sources !== 1)
+    throw new UsageError(
+      options.fromPlan
+        ? '--from-plan applies the users of the plan: leave out --user, --stuck and --watch'
+        : 'repair needs exactly one of --user EMAIL|ID, --stuck or --from-plan FILE',
+    );
   if (!options.org && !options.demo)
     throw new UsageError('repair needs exactly one of --org (a live org) or --demo');
+  if (options.demoSize !== undefined && !options.demo)
+    throw new UsageError('--demo-size goes with --demo');
+  if (options.planOut) {
+    if (options.watch)
+      throw new UsageError('--plan-out writes one plan for review; it does not go with --watch');
+    if (options.yes)
+      throw new UsageError(
+        '--plan-out applies nothing: leave out --yes, review the file, then apply it with --from-plan FILE',
+      );
+  }
+  if (options.force && !options.planOut) throw new UsageError('--force goes with --plan-out');
   if (options.watch && !options.yes && !options.dryRun)
     throw new UsageError('--watch repairs without asking: pass --yes (or --dry-run to only plan)');
   if (options.interval.ms < MIN_WATCH_INTERVAL_MS)
     throw new UsageError(
       `--interval must be at least ${MIN_WATCH_INTERVAL_MS / 1000}s (got "${options.interval.text}"): every poll reads the org's audit log and counts against the rate limit the repairs need`,
     );
+}
+
+/** --demo-size: a whole number of stuck agents (the demo org says which sizes it holds). */
+function parseDemoSize(text: string): number {
+  if (!/^\d+$/.test(text.trim()))
+    throw new InvalidArgumentError('expected a whole number of stuck agents, such as 2000');
+  return Number(text);
 }
 
 /** --rate-limit: a whole number of requests per minute, as the app's setting takes it. */
@@ -99,11 +141,30 @@ function parseRateLimit(text: string): number {
   return value;
 }
 
-function loadPostJit(path: string): PostJitConfig {
-  const postJit = parseConfig(readTextFile(path, 'configuration'), path).postJit;
+function loadConfig(path: string): JitDoctorConfig & { postJit: PostJitConfig } {
+  const config = parseConfig(readTextFile(path, 'configuration'), path);
+  const postJit = config.postJit;
   if (!postJit || postJit.rules.length === 0)
     throw new UsageError(`${path} has no postJit.rules: there is nothing to repair against`);
-  return postJit;
+  return { ...config, postJit };
+}
+
+/** --from-plan: the reviewed plan, or one line saying what is wrong with the file. */
+function readPlanFile(path: string): PlanFile {
+  try {
+    return parsePlanFile(readTextFile(path, 'repair plan'), path);
+  } catch (error) {
+    if (error instanceof PlanFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The org as a plan file names it: the app's plans and the CLI's compare by region. */
+function planOrg(org: OpenedOrg, config: JitDoctorConfig): { name: string; region: string } {
+  return {
+    name: org.orgName ?? config.organizationName ?? org.connection.target,
+    region: org.region ?? config.region ?? org.connection.target,
+  };
 }
 
 /**
@@ -212,26 +273,126 @@ function printPlans(lines: Lines, assessments: readonly Assessment[], showSettle
   }
 }
 
-function printOutcomes(lines: Lines, outcomes: readonly RepairOutcome[]): void {
+function printOutcomes(lines: Lines, outcomes: readonly SummaryRow[]): void {
   for (const line of formatSummary(outcomes)) lines.out(line);
 }
 
+/** The users of a run and their plans, with what the plan file and the summary need besides. */
+interface Planned {
+  assessments: Assessment[];
+  /** userId → when the audit log saw it created (--stuck), for the plan file. */
+  createdAt: ReadonlyMap<string, string>;
+  /** --from-plan: userId → what the run leaves unwritten, and why. */
+  unwritten: ReadonlyMap<string, string[]>;
+  /** --from-plan: users of the plan the org no longer has. */
+  missing: { id: string; name: string; email: string }[];
+}
+
 /** Users to consider: the one already looked up, or those created since --since. */
-async function usersToRepair(
+async function plannedFromOrg(
   executor: RepairExecutor,
+  api: GenesysAdapter,
   options: RepairOptions,
   user: OrgUser | undefined,
   io: CliIo,
   lines: Lines,
-) {
-  if (user) return [user];
-  const to = io.now();
-  const ids = await executor.usersCreatedBetween(new Date(to.getTime() - options.since.ms), to);
+): Promise<Planned> {
+  const createdAt = new Map<string, string>();
+  let users: OrgUser[];
+  if (user) users = [user];
+  else {
+    const to = io.now();
+    const created = await api.usersCreatedBetween(new Date(to.getTime() - options.since.ms), to);
+    for (const entry of created)
+      if (!createdAt.has(entry.userId)) createdAt.set(entry.userId, entry.at);
+    lines.out(
+      `${createdAt.size} user${createdAt.size === 1 ? '' : 's'} created in the last ${options.since.text}.`,
+    );
+    lines.out();
+    users = await executor.loadUsers([...createdAt.keys()]);
+  }
+  return {
+    assessments: await executor.assess(users),
+    createdAt,
+    unwritten: new Map(),
+    missing: [],
+  };
+}
+
+/**
+ * --from-plan: the plan's users read from the org now and planned again; only the steps that were
+ * reviewed and still read as reviewed are kept (plan-file.ts), the rest is reported.
+ */
+async function plannedFromFile(
+  executor: RepairExecutor,
+  file: PlanFile,
+  path: string,
+  lines: Lines,
+): Promise<Planned> {
+  const ids = [...new Set(file.users.map((u) => u.id))];
   lines.out(
-    `${ids.length} user${ids.length === 1 ? '' : 's'} created in the last ${options.since.text}.`,
+    `${ids.length} user${ids.length === 1 ? '' : 's'} in ${path}, reviewed ${file.createdAt} for ${file.org.name} (${file.org.region}); re-read from the org now.`,
   );
   lines.out();
-  return executor.loadUsers(ids);
+  const users = await executor.loadUsers(ids);
+  const found = new Set(users.map((u) => u.id));
+  const reviewed = new Map(file.users.map((u) => [u.id, u.steps]));
+  const unwritten = new Map<string, string[]>();
+  const assessments = (await executor.assess(users)).map((a) => {
+    const reconciled = reconcileWithReview(a.plan, reviewed.get(a.user.id) ?? []);
+    const reasons = unwrittenReasons(reconciled);
+    if (reasons.length > 0) unwritten.set(a.user.id, reasons);
+    return { ...a, plan: reconciled.plan };
+  });
+  const missing = file.users
+    .filter((u, i) => !found.has(u.id) && ids.indexOf(u.id) === i)
+    .map(({ id, name, email }) => ({ id, name, email }));
+  return { assessments, createdAt: new Map(), unwritten, missing };
+}
+
+/** The summary rows: each outcome with what was left unwritten, then the users the org lost. */
+function summaryRows(planned: Planned, outcomes: readonly RepairOutcome[]): SummaryRow[] {
+  const rows: SummaryRow[] = outcomes.map((outcome) => {
+    const reasons = planned.unwritten.get(outcome.userId) ?? [];
+    if (reasons.length === 0) return outcome;
+    // Whatever was written, the user is not as the rules want: the rest needs a new review.
+    return { ...outcome, status: 'not-repaired', reasons: [...outcome.reasons, ...reasons] };
+  });
+  for (const user of planned.missing)
+    rows.push({
+      name: user.name,
+      email: user.email || user.id,
+      plan: { userId: user.id, match: null, steps: [], blocked: [] },
+      status: 'not-repaired',
+      reasons: ['not in the org any more (deleted since the review?): nothing written'],
+      remaining: [],
+    });
+  return rows;
+}
+
+/** --plan-out: the plan as reviewed here, in the format the app exports (plan-file.ts). */
+function writePlanFile(
+  path: string,
+  planned: Planned,
+  stuck: readonly Assessment[],
+  org: { name: string; region: string },
+  now: Date,
+): void {
+  const file = buildPlanFile(
+    org,
+    stuck.map((a) => ({
+      user: {
+        id: a.user.id,
+        name: a.state.name ?? a.user.name,
+        email: a.state.email ?? a.user.email,
+        department: a.state.department ?? null,
+      },
+      plan: a.plan,
+      createdAt: planned.createdAt.get(a.user.id) ?? null,
+    })),
+    now,
+  );
+  writeFileAtomically(path, /\.csv$/i.test(path) ? planFileCsv(file) : planFileJson(file));
 }
 
 /** Ctrl-C stops starting new work; steps already sent finish and are journaled. A second one quits. */
@@ -248,19 +409,60 @@ function stopOnInterrupt(io: CliIo, lines: Lines): { signal: AbortSignal; dispos
 }
 
 async function repairOnce(
-  executor: RepairExecutor,
+  planned: Planned,
   options: RepairOptions,
-  user: OrgUser | undefined,
+  context: { executor: RepairExecutor; org: { name: string; region: string } },
   signal: AbortSignal,
   io: CliIo,
   lines: Lines,
 ): Promise<number> {
-  const assessments = await executor.assess(
-    await usersToRepair(executor, options, user, io, lines),
-  );
+  const { assessments, unwritten, missing } = planned;
   const stuck = assessments.filter((a) => a.plan.steps.length > 0 || a.plan.blocked.length > 0);
   printPlans(lines, assessments, Boolean(options.user));
+  for (const a of assessments)
+    for (const reason of unwritten.get(a.user.id) ?? [])
+      lines.out(`${userLabel(a.user)}: ${reason}`);
+  for (const user of missing) lines.out(`${userLabel(user)}: not in the org any more`);
+  if (unwritten.size + missing.length > 0) lines.out();
+  const leftOut = unwritten.size + missing.length > 0 ? 1 : 0;
+  if (options.planOut) {
+    if (stuck.length === 0) {
+      lines.out(`No stuck users: nothing to do; ${options.planOut} not written.`);
+      return 0;
+    }
+    writePlanFile(options.planOut, planned, stuck, context.org, io.now());
+    const steps = stuck.reduce((sum, a) => sum + a.plan.steps.length, 0);
+    lines.out(
+      `Plan of ${steps} steps for ${stuck.length} user${stuck.length === 1 ? '' : 's'} written to ${options.planOut}; nothing applied.`,
+    );
+    lines.out(
+      /\.csv$/i.test(options.planOut)
+        ? 'A CSV plan is for reading; export JSON to apply it with --from-plan.'
+        : `Review it, then apply exactly it: jit-doctor repair --from-plan ${options.planOut} ${options.demo ? '--demo' : '--org'}${options.config ? ` --config ${options.config}` : ''}`,
+    );
+    return 0;
+  }
   if (stuck.length === 0) {
+    if (options.fromPlan) {
+      lines.out(
+        leftOut
+          ? `Nothing of ${options.fromPlan} is left to apply as reviewed.`
+          : `Every step of ${options.fromPlan} is already done: nothing to do.`,
+      );
+      const settled = assessments
+        .filter((a) => unwritten.has(a.user.id))
+        .map((a): RepairOutcome => ({
+          userId: a.user.id,
+          name: a.user.name,
+          email: a.user.email,
+          plan: a.plan,
+          status: 'nothing-to-do',
+          reasons: [],
+          remaining: [],
+        }));
+      if (leftOut) printOutcomes(lines, summaryRows(planned, settled));
+      return leftOut;
+    }
     lines.out(options.user ? 'Nothing to do.' : 'No stuck users: nothing to do.');
     return 0;
   }
@@ -282,8 +484,8 @@ async function repairOnce(
   }
   lines.out(`Applying ${steps} steps for ${users} ...`);
   const bar = stuck.length > 1 ? terminalProgress(io, 'repair') : undefined;
-  const outcomes = await executor.apply(
-    assessments.filter((a) => stuck.includes(a)),
+  const outcomes = await context.executor.apply(
+    assessments.filter((a) => stuck.includes(a) || unwritten.has(a.user.id)),
     {
       onProgress: bar
         ? ({ stepsDone, stepsTotal, usersDone, usersTotal, failedSteps }) =>
@@ -299,8 +501,9 @@ async function repairOnce(
   bar?.clear();
   lines.out();
   lines.out('Re-read from the org:');
-  printOutcomes(lines, outcomes);
-  return outcomes.some((o) => o.status === 'not-repaired') ? 1 : 0;
+  const rows = summaryRows(planned, outcomes);
+  printOutcomes(lines, rows);
+  return rows.some((o) => o.status === 'not-repaired') ? 1 : 0;
 }
 
 async function repairWatching(
@@ -344,6 +547,11 @@ async function repairWatching(
 export async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
   checkOptions(options);
   const lines = linesOf(io);
+  // Files are checked before the org is read: a long read must not end in a refusal.
+  if (options.planOut) checkOutputFile(options.planOut, Boolean(options.force));
+  const reviewedPlan = options.fromPlan ? readPlanFile(options.fromPlan) : undefined;
+  // Only a run that may write takes the lock and journals: a dry run and --plan-out read.
+  const planOnly = Boolean(options.dryRun || options.planOut);
   // loaded on demand, like every command's org: the Genesys SDK costs a cold start that diagnose need not pay
   const { openOrg } = await import('../org');
   const org = await openOrg({
@@ -352,6 +560,7 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
     apiBase: options.apiBase,
     env: io.env,
     rateLimitPerMinute: options.rateLimit,
+    demoSize: options.demoSize,
   });
   let journal: Journal | undefined;
   let guarded: StoppingJournal | undefined;
@@ -360,11 +569,16 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
   try {
     const configPath = options.config ?? org.demoConfigPath;
     if (!configPath) throw new UsageError('repair --org needs --config FILE with postJit rules');
-    const postJit = loadPostJit(configPath);
-    lock = await takeRepairLock(org, options, interrupt.signal, io, lines);
+    const config = loadConfig(configPath);
+    const here = planOrg(org, config);
+    if (reviewedPlan && reviewedPlan.org.region !== here.region)
+      throw new UsageError(
+        `${options.fromPlan} was reviewed for ${reviewedPlan.org.name} in ${reviewedPlan.org.region}, not for ${here.name} in ${here.region}: export a plan from this org (--plan-out) and review it`,
+      );
+    lock = planOnly ? null : await takeRepairLock(org, options, interrupt.signal, io, lines);
     const journalPath = options.journal ?? defaultJournalPath(org, io.env);
-    const history = options.dryRun ? [] : readJournalAt(journalPath);
-    journal = options.dryRun ? undefined : openJournalAt(journalPath, history, io.now);
+    const history = planOnly ? [] : readJournalAt(journalPath);
+    journal = planOnly ? undefined : openJournalAt(journalPath, history, io.now);
     // Ctrl-C, or a journal that can no longer be written, stops every write not yet started.
     const stop = new AbortController();
     interrupt.signal.addEventListener('abort', () => stop.abort(), { once: true });
@@ -376,11 +590,12 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
       });
     const target = guarded ?? memoryJournal('dry-run', undefined, io.now);
     let applied = false;
+    // A stop cancels what still waits in the rate limiter's queue: Ctrl-C ends the run in about
+    // the time one request takes, with what was applied.
+    const api = createGenesysAdapter(withSignal(org.connection, stop.signal));
     const executor = createRepairExecutor({
-      // A stop cancels what still waits in the rate limiter's queue: Ctrl-C ends the run in about
-      // the time one request takes, with what was applied.
-      api: createGenesysAdapter(withSignal(org.connection, stop.signal)),
-      postJit,
+      api,
+      postJit: config.postJit,
       journal: {
         path: target.path,
         run: target.run,
@@ -396,14 +611,18 @@ export async function runRepair(options: RepairOptions, io: CliIo): Promise<numb
     const user = options.user ? await executor.findUser(options.user) : undefined;
     if (options.user && !user) throw new UsageError(`no user ${options.user} in the org`);
     lines.out(
-      `Repair plan for ${org.description}, rules from ${configPath}${options.dryRun ? ' (dry run)' : ''}:`,
+      `Repair plan for ${org.description}, rules from ${configPath}${options.dryRun ? ' (dry run)' : options.planOut ? ' (for review: nothing is applied)' : ''}:`,
     );
     lines.out();
     let code: number;
     try {
-      code = options.watch
-        ? await repairWatching(executor, options, stop.signal, io, lines)
-        : await repairOnce(executor, options, user ?? undefined, stop.signal, io, lines);
+      if (options.watch) code = await repairWatching(executor, options, stop.signal, io, lines);
+      else {
+        const planned = reviewedPlan
+          ? await plannedFromFile(executor, reviewedPlan, options.fromPlan!, lines)
+          : await plannedFromOrg(executor, api, options, user ?? undefined, io, lines);
+        code = await repairOnce(planned, options, { executor, org: here }, stop.signal, io, lines);
+      }
     } catch (error) {
       // A stop while the org was still being read cancels those reads: nothing was applied.
       const cancelled =
@@ -453,6 +672,15 @@ export function registerRepair(program: Command, io: CommandIo): void {
     )
     .addOption(new Option('--user <email-or-id>', 'repair one user').conflicts('stuck'))
     .option('--stuck', 'repair every user created recently whose plan is not empty')
+    .option(
+      '--plan-out <file>',
+      'write the plan for review (JSON, or CSV for a .csv name) and apply nothing',
+    )
+    .option('--force', 'with --plan-out: replace the file when it exists')
+    .option(
+      '--from-plan <file>',
+      'apply exactly a reviewed plan (JSON from --plan-out or the app), re-checked against the org first',
+    )
     .addOption(
       durationOption(
         '--since <duration>',
@@ -480,6 +708,12 @@ export function registerRepair(program: Command, io: CommandIo): void {
     .addOption(apiBase)
     .addOption(org)
     .addOption(demo)
+    .addOption(
+      new Option(
+        '--demo-size <stuck-agents>',
+        'with --demo: stuck agents in the demo org (6 to 5000; the app offers 2000)',
+      ).argParser(parseDemoSize),
+    )
     .option('--dry-run', 'print the plan, apply nothing')
     .option('--yes', 'apply without asking')
     .option('--journal <file>', 'append the step journal here (default: the app data folder)')
