@@ -5,6 +5,7 @@ import type { Benchmark } from './types';
 import { limiterBenchmarks } from './limiter';
 import { repairBenchmarks } from './repair';
 import { rendererBenchmarks } from './renderer';
+import { repairAppBenchmarks } from './repair-app';
 
 /** Every benchmark, in the order of docs/benchmarks.md. Each area adds its module's list here. */
 export const benchmarks: Benchmark[] = [
@@ -14,4 +15,5 @@ export const benchmarks: Benchmark[] = [
   ...repairBenchmarks,
   ...cliBenchmarks,
   ...rendererBenchmarks,
+  ...repairAppBenchmarks,
 ];

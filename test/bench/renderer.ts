@@ -10,16 +10,16 @@ import { pasteAnywhere } from '../e2e/steps';
 import { BENCH_CONFIG, manyValuesResponse, typicalResponse } from './diagnose';
 import type { Benchmark } from './types';
 
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const round = (ms: number) => Math.round(ms * 100) / 100;
+export const round = (ms: number) => Math.round(ms * 100) / 100;
 
 let built: Promise<void> | null = null;
 
-async function ready(log: (line: string) => void): Promise<string | null> {
+export async function ready(log: (line: string) => void): Promise<string | null> {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
   // Built once per run from this source, for production: a dist/renderer left by an older build
   // (or by a development one) would measure other code.

@@ -52,10 +52,7 @@ describe('the app and the CLI share the repair lock', () => {
     const config = { postJit: STAMPEDE_POST_JIT };
     // The app applies the steps the person reviewed: here, every step planned now.
     const reviewed = new Map(
-      (await connection.candidatesFor(ids, config)).map((c) => [
-        c.user.id,
-        planFileSteps(c.plan),
-      ]),
+      (await connection.candidatesFor(ids, config)).map((c) => [c.user.id, planFileSteps(c.plan)]),
     );
     const options = {
       signal: new AbortController().signal,
