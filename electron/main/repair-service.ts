@@ -68,8 +68,9 @@ export function createRepairService(deps: {
   newId: () => string;
   log?: (line: string) => void;
 }): RepairService {
-  /** The users listed last, with the plan the person reviewed. */
+  /** The users listed last, with the plan the person reviewed, and the org they were read from. */
   const listed = new Map<string, RepairCandidate>();
+  let listedOrg: OrgConnection | null = null;
   let current: { view: RepairJobView; controller: AbortController } | null = null;
   let starting = false;
   let sentUpTo = 0;
@@ -90,15 +91,26 @@ export function createRepairService(deps: {
       );
   };
 
-  /** A new listing replaces the plans of the users it lists; the others' stay reviewable. */
-  const remember = (candidates: RepairCandidate[]) => {
+  /**
+   * A new listing replaces the plans of the users it lists; the others' stay reviewable, as long
+   * as the org is the same: a listing from another org is forgotten.
+   */
+  const remember = (org: OrgConnection, candidates: RepairCandidate[]) => {
+    if (org !== listedOrg) listed.clear();
+    listedOrg = org;
     for (const c of candidates) listed.set(c.user.id, c);
     return candidates;
   };
 
-  const reviewedOf = (userIds: readonly string[]) => {
+  /** The reviewed candidates of these users, read from this org. */
+  const reviewedOf = (userIds: readonly string[], org: OrgConnection) => {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) throw new AppError('bad-request', 'Choose at least one user.');
+    if (org !== listedOrg)
+      throw new AppError(
+        'bad-request',
+        'The agents were listed from another org than the one connected now: find the stuck agents (or search) again.',
+      );
     const unknown = unique.filter((id) => !listed.has(id));
     if (unknown.length > 0)
       throw new AppError(
@@ -135,28 +147,37 @@ export function createRepairService(deps: {
       const trimmed = query.trim();
       if (trimmed.length < 2) return [];
       const config = await deps.config();
-      return remember(await (await connected()).findCandidates(trimmed, config));
+      const org = await connected();
+      return remember(org, await org.findCandidates(trimmed, config));
     },
 
     async stuck(sinceHours) {
       const config = await deps.config();
       needsRules(config);
       const since = new Date(deps.clock().getTime() - sinceHours * 3_600_000);
-      const found = await (await connected()).createdSince(since, config);
-      return remember(found.filter((c) => c.plan.steps.length > 0 || c.plan.blocked.length > 0));
+      const org = await connected();
+      const found = await org.createdSince(since, config);
+      return remember(
+        org,
+        found.filter((c) => c.plan.steps.length > 0 || c.plan.blocked.length > 0),
+      );
     },
 
     async recheck(userIds) {
       const config = await deps.config();
       needsRules(config);
-      if (userIds.length === 0) return remember([]);
-      const found = await (await connected()).candidatesFor(userIds, config);
-      return remember(found.filter((c) => c.plan.steps.length > 0 || c.plan.blocked.length > 0));
+      const org = await connected();
+      if (userIds.length === 0) return remember(org, []);
+      const found = await org.candidatesFor(userIds, config);
+      return remember(
+        org,
+        found.filter((c) => c.plan.steps.length > 0 || c.plan.blocked.length > 0),
+      );
     },
 
     async preview(userIds) {
-      const chosen = reviewedOf(userIds);
       const org = await connected();
+      const chosen = reviewedOf(userIds, org);
       const writes = chosen.reduce((n, c) => n + c.plan.steps.length, 0);
       const { limitPerMinute } = org.rateBudget();
       return {
@@ -170,8 +191,8 @@ export function createRepairService(deps: {
     },
 
     async exportPlan(userIds, format) {
-      const chosen = reviewedOf(userIds);
       const org = await connected();
+      const chosen = reviewedOf(userIds, org);
       const file = buildPlanFile(org, chosen, deps.clock());
       const stamp = file.createdAt.replace(/[:]/g, '-').replace(/\..*$/, '');
       return deps.save(
@@ -189,8 +210,8 @@ export function createRepairService(deps: {
       let config: JitDoctorConfig;
       let chosen: RepairCandidate[];
       try {
-        chosen = reviewedOf(userIds);
         org = await connected();
+        chosen = reviewedOf(userIds, org);
         config = await deps.config();
         needsRules(config);
       } finally {

@@ -130,6 +130,33 @@ describe('repair jobs in the main process', () => {
     expect(keys('c')).toEqual(['skill:Skill0']);
   });
 
+  it('never applies a list read from another org: the person lists again', async () => {
+    const first = scriptedOrg();
+    const second = scriptedOrg();
+    let org = first.org;
+    const service = createRepairService({
+      org: async () => org,
+      config: async () => RULES,
+      emit: () => {},
+      save: async () => null,
+      clock: () => new Date(0),
+      newId: () => 'job-1',
+    });
+    await service.stuck(24);
+    org = second.org;
+    await expect(service.start(['a'])).rejects.toMatchObject({
+      code: 'bad-request',
+      message:
+        'The agents were listed from another org than the one connected now: find the stuck agents (or search) again.',
+    });
+    await expect(service.exportPlan(['a'], 'json')).rejects.toMatchObject({ code: 'bad-request' });
+    expect(second.runs).toEqual([]);
+    await service.stuck(24);
+    await service.start(['a']);
+    await flush();
+    expect(second.runs.map((r) => r.ids)).toEqual([['a']]);
+  });
+
   it('streams each result once, counts steps, and estimates time from the rate budget', async () => {
     const { org, release } = scriptedOrg();
     const { service, events } = serviceOver(org);
