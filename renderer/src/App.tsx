@@ -354,7 +354,9 @@ export function App() {
             }}
           />
         )}
-        {screen === 'repair' && <RepairScreen onConfigure={() => goTo('configuration')} />}
+        {screen === 'repair' && (
+          <RepairScreen org={org} onConfigure={() => goTo('configuration')} />
+        )}
         {screen === 'settings' && (
           <SettingsScreen onTheme={applyTheme} onOrgChanged={(status) => setOrg(status)} />
         )}

@@ -4,7 +4,12 @@
  * on while the person is elsewhere. The journal reads from disk, org or no org.
  */
 import { useMemo, useState } from 'react';
-import type { JournalJobView, RepairCandidate, RepairPreview } from '../../../shared/ipc';
+import type {
+  JournalJobView,
+  OrgStatus,
+  RepairCandidate,
+  RepairPreview,
+} from '../../../shared/ipc';
 import { ApiError, api, call, errorText } from '../api';
 import { ConfirmRepairDialog } from '../components/ConfirmRepairDialog';
 import { JournalView } from '../components/JournalView';
@@ -21,6 +26,7 @@ import {
   STEP_KIND_WORDS,
   type ReviewFilter,
 } from '../model/repair-review';
+import { useKeptState } from '../kept-state';
 import { showJob, useRepairJob } from '../repair-job-store';
 
 interface Problem {
@@ -31,18 +37,27 @@ interface Problem {
 
 const CREATED_WITHIN = [1, 2, 4, 8, 24];
 
-export function RepairScreen({ onConfigure }: { onConfigure(): void }) {
+export function RepairScreen({
+  org,
+  onConfigure,
+}: {
+  /** The org connected now: what was listed from another one is not kept. */
+  org: OrgStatus | null;
+  onConfigure(): void;
+}) {
   const job = useRepairJob();
   const running = isActive(job);
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<RepairCandidate[] | null>(null);
-  const [chosen, setChosen] = useState<RepairCandidate | null>(null);
-  const [sinceHours, setSinceHours] = useState(24);
-  const [listed, setListed] = useState<RepairCandidate[] | null>(null);
-  const [listedAt, setListedAt] = useState(0);
-  const [listedFrom, setListedFrom] = useState('');
-  const [filter, setFilter] = useState<ReviewFilter>(ANY);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The review outlives the screen (reading 2,000 agents takes minutes), per org.
+  const scope = org ? `${org.kind}:${org.profileId ?? org.demoStuckAgents}:${org.region}` : '';
+  const [query, setQuery] = useKeptState(scope, 'query', '');
+  const [found, setFound] = useKeptState<RepairCandidate[] | null>(scope, 'found', null);
+  const [chosen, setChosen] = useKeptState<RepairCandidate | null>(scope, 'chosen', null);
+  const [sinceHours, setSinceHours] = useKeptState(scope, 'sinceHours', 24);
+  const [listed, setListed] = useKeptState<RepairCandidate[] | null>(scope, 'listed', null);
+  const [listedAt, setListedAt] = useKeptState(scope, 'listedAt', 0);
+  const [listedFrom, setListedFrom] = useKeptState(scope, 'listedFrom', '');
+  const [filter, setFilter] = useKeptState<ReviewFilter>(scope, 'filter', ANY);
+  const [selected, setSelected] = useKeptState<ReadonlySet<string>>(scope, 'selected', new Set());
   const [confirming, setConfirming] = useState<{ ids: string[]; preview: RepairPreview } | null>(
     null,
   );
@@ -160,11 +175,13 @@ export function RepairScreen({ onConfigure }: { onConfigure(): void }) {
       {job && (
         <RepairProgressView
           job={job}
-          onCancel={() =>
+          onCancel={() => {
+            // "Cancelling…" at once, everywhere; the main process's reply then tells the truth.
+            showJob({ ...job, state: 'cancelling' });
             void act('cancel', async () =>
               showJob(await call(api().cancelRepair({ jobId: job.jobId }))),
-            )
-          }
+            );
+          }}
         />
       )}
       <section className="card" aria-labelledby="bulk-title">
@@ -190,6 +207,14 @@ export function RepairScreen({ onConfigure }: { onConfigure(): void }) {
             {busy === 'find' ? 'Reading the org…' : 'Find stuck agents'}
           </button>
         </form>
+        {busy === 'find' && (
+          <p className="muted" role="status" data-testid="review-reading">
+            Reading the org: the users created in the last {sinceHours} h, then each one&apos;s
+            skills, phone, station and utilization, paced at the rate limit set in Settings. For
+            thousands of agents this takes minutes; other screens can be used meanwhile, and the
+            list waits here.
+          </p>
+        )}
         {pending && pending.length === 0 && (
           <p className="empty-note" data-testid="no-stuck">
             No stuck agent {listedFrom}: every one of them already has what the post-JIT rules give
