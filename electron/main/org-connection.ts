@@ -22,6 +22,7 @@ import { createGenesysAdapter } from '../genesys/adapter';
 import { OPERATIONS } from '../genesys/operations';
 import { checkPermissions, clientPermissions, operationsFor } from '../genesys/preflight';
 import type { Assessment } from '../genesys/provisioning/assess';
+import { NOT_SENT } from '../genesys/provisioning/apply';
 import { createRepairExecutor, type RepairOutcome } from '../genesys/provisioning/executor';
 import {
   memoryJournal,
@@ -66,10 +67,16 @@ function candidateOf(assessment: Assessment, createdAt: string | null = null): R
   };
 }
 
+/** Nothing went wrong for this user but the cancel: what is left was simply not sent. */
+const stoppedOnly = (outcome: RepairOutcome) =>
+  outcome.reasons.every((reason) => reason.startsWith('still to do:') || reason.endsWith(NOT_SENT));
+
 /** The end state of one user in words, with what was left unwritten and why (plan-file.ts). */
 export function resultOf(
   outcome: RepairOutcome,
   unwritten: Pick<ReconciledPlan, 'changed' | 'unreviewed'> = { changed: [], unreviewed: [] },
+  /** The job was cancelled: a user left part-way was stopped, not failed by the org. */
+  cancelled = false,
 ): RepairResult {
   const base = { userId: outcome.userId, name: outcome.name || outcome.userId };
   const besides = unwrittenReasons(unwritten)
@@ -101,7 +108,7 @@ export function resultOf(
       return {
         ...base,
         outcome: 'failed',
-        message: `${outcome.reasons.join('; ') || 'not repaired'}${besides}`,
+        message: `${cancelled && stoppedOnly(outcome) ? 'stopped by the cancel before it was done: ' : ''}${outcome.reasons.join('; ') || 'not repaired'}${besides}`,
       };
   }
 }
@@ -261,9 +268,12 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
         const outcomes = await executor.apply(assessments, {
           signal,
           onProgress: (p) => onSteps(p.stepsDone, p.stepsTotal),
-          onOutcome: (o) => onResult(resultOf(o, unwritten.get(o.userId))),
+          onOutcome: (o) => onResult(resultOf(o, unwritten.get(o.userId), signal.aborted)),
         });
-        return [...outcomes.map((o) => resultOf(o, unwritten.get(o.userId))), ...missing];
+        return [
+          ...outcomes.map((o) => resultOf(o, unwritten.get(o.userId), signal.aborted)),
+          ...missing,
+        ];
       } finally {
         journal.close();
         lock?.release();
@@ -299,18 +309,24 @@ export function createOrgConnector(deps: {
    * hosts. Nothing a person can set from the window reaches it.
    */
   testApiBase?: string;
+  /**
+   * Tests only: real ms per org ms of the demo org (0.05: an org minute lasts 3 s), its rate
+   * limit, station delay and the client's pacing scaled alike, so a 2,000-agent run fits a test.
+   */
+  demoTimeScale?: number;
 }): OrgConnector {
   const journals = join(deps.folder, 'journals');
   const locks = deps.locks ?? join(deps.folder, 'locks');
   return {
     async demo({ rateLimitPerMinute, stuckAgents }) {
-      const fake = await startDemoOrg({ stuckAgents });
+      const timeScale = deps.demoTimeScale;
+      const fake = await startDemoOrg({ stuckAgents, timeScale });
       try {
         const connection = await connectGenesys({
           apiBase: fake.url,
           clientId: fake.clientId,
           clientSecret: fake.clientSecret,
-          scheduler: { limit: rateLimitPerMinute },
+          scheduler: { limit: rateLimitPerMinute, timeScale },
         });
         return connectionOver(
           {

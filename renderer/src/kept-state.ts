@@ -1,19 +1,35 @@
 /**
  * Screen state that outlives the screen: the Repair review of 2,000 agents takes minutes to read,
- * so leaving for Diagnose and coming back (even while it is read) must find it as it was. Kept
- * per scope (the org it was read from): another org starts empty.
+ * so leaving for Diagnose and coming back, even while it is being read, must find it as it is (the
+ * reply lands here whether the screen is shown or not). Kept per scope (the org it was read from):
+ * another org starts empty.
  */
-import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useSyncExternalStore, type Dispatch, type SetStateAction } from 'react';
 
-const kept = { scope: '', values: new Map<string, unknown>() };
+const store = {
+  scope: '',
+  values: new Map<string, unknown>(),
+  listeners: new Set<() => void>(),
+};
 
 /** The values kept for this scope; a new scope forgets the last one's. */
 function keptIn(scope: string): Map<string, unknown> {
-  if (kept.scope !== scope) {
-    kept.scope = scope;
-    kept.values = new Map();
+  if (store.scope !== scope) {
+    store.scope = scope;
+    store.values = new Map();
   }
-  return kept.values;
+  return store.values;
+}
+
+function read<T>(scope: string, key: string, initial: T): T {
+  const values = keptIn(scope);
+  if (!values.has(key)) values.set(key, initial);
+  return values.get(key) as T;
+}
+
+function subscribe(listener: () => void): () => void {
+  store.listeners.add(listener);
+  return () => store.listeners.delete(listener);
 }
 
 export function useKeptState<T>(
@@ -21,19 +37,14 @@ export function useKeptState<T>(
   key: string,
   initial: T,
 ): [T, Dispatch<SetStateAction<T>>] {
-  const [value, setValue] = useState<T>(() => {
-    const values = keptIn(scope);
-    return values.has(key) ? (values.get(key) as T) : initial;
-  });
+  const value = useSyncExternalStore(subscribe, () => read(scope, key, initial));
   const set = useCallback<Dispatch<SetStateAction<T>>>(
     (next) => {
-      const keep = (v: T) => {
-        if (kept.scope === scope) kept.values.set(key, v);
-        return v;
-      };
-      // A plain value is kept at once: a reply that arrives after the screen was left still lands.
-      if (typeof next !== 'function') setValue(keep(next));
-      else setValue((before) => keep((next as (before: T) => T)(before)));
+      // A reply for an org no longer connected is dropped.
+      if (store.scope !== scope) return;
+      const before = read(scope, key, undefined as T);
+      store.values.set(key, typeof next === 'function' ? (next as (b: T) => T)(before) : next);
+      for (const listener of store.listeners) listener();
     },
     [scope, key],
   );

@@ -75,7 +75,11 @@ export function bridgeScript(): Promise<string> {
 }
 
 export async function startHarness(
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    /** The demo org's real ms per org ms (org-connection.ts); default 1, as in the app. */
+    demoTimeScale?: number;
+  } = {},
 ): Promise<Harness> {
   const folder = await mkdtemp(join(tmpdir(), 'jit-doctor-e2e-'));
   const dialogQueue: { name: string; text: string }[] = [];
@@ -98,7 +102,7 @@ export async function startHarness(
     clock,
     newId: randomUUID,
     ...PRODUCT,
-    connector: createOrgConnector({ folder, clock }),
+    connector: createOrgConnector({ folder, clock, demoTimeScale: options.demoTimeScale }),
     dialogs,
     capture: null,
     emit: (event, payload) => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { manyValuesResponse } from '../bench/diagnose';
 import { allViolations, seriousViolations } from './axe';
 import { readSample, ROOT } from './harness';
+import { repair2000 } from './repair-2000';
 import type { Scenario } from './scenario';
 import { VERDICT_HEADLINES, type VerdictCategory } from '../../shared/report/verdict';
 import { expect, openScreen, pasteAnywhere } from './steps';
@@ -593,4 +594,6 @@ export const scenarios: Scenario[] = [
       expect(problems.length === 0, problems.join('\n'));
     },
   },
+  // Last: it runs in a harness of its own (a time-scaled demo org of 2,000 stuck agents).
+  repair2000,
 ];

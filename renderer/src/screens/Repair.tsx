@@ -61,9 +61,9 @@ export function RepairScreen({
   const [confirming, setConfirming] = useState<{ ids: string[]; preview: RepairPreview } | null>(
     null,
   );
-  const [journal, setJournal] = useState<JournalJobView[] | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [journal, setJournal] = useKeptState<JournalJobView[] | null>(scope, 'journal', null);
+  const [problem, setProblem] = useKeptState<Problem | null>(scope, 'problem', null);
+  const [busy, setBusy] = useKeptState<string | null>(scope, 'busy', null);
 
   // Once a job has ended, the agents it repaired (or found right) are no longer to review.
   const pending = useMemo(() => {
