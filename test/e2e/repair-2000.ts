@@ -135,6 +135,8 @@ async function stampede(harness: Harness) {
   await page.getByRole('button', { name: /^Repair [\d,]+ chosen/ }).click();
   const confirm = page.getByRole('dialog', { name: 'Write to the demo org acme-contact?' });
   await confirm.getByText(`${chosen.toLocaleString('en')} users`, { exact: true }).waitFor();
+  await screenshot('07-repair-2000-confirm');
+  await axeBothThemes(page, 'confirmation', axe);
   await confirm
     .getByRole('button', { name: `Repair ${chosen.toLocaleString('en')} users` })
     .click();
@@ -178,10 +180,16 @@ async function stampede(harness: Harness) {
   const counts = await progress.getByRole('list', { name: 'Results so far' }).innerText();
   const notStarted = numberIn(counts, /([\d,]+)\s+not started/);
   expect(notStarted > 0, `a cancelled job leaves some agents not started: ${counts}`);
+  // Those never started are not counted done, and the bar does not jump to its end.
+  const line = await progress.getByText(/ users done · /).innerText();
+  expect(
+    numberIn(line, /^([\d,]+) of/) === chosen - notStarted && !/(\d+) of \1 steps/.test(line),
+    `a cancelled job counts what it did: ${line} (${notStarted} not started)`,
+  );
   // Those it reached but did not finish say the cancel stopped them, and what is left.
   const partly = await progress.locator('tr.outcome-failed').allInnerTexts();
   expect(
-    partly.every((row) => /stopped by the cancel before it was done: still to do: /.test(row)),
+    partly.every((row) => /stopped by the cancel before it was done: .*still to do: /.test(row)),
     `a user the cancel stopped part-way says so: ${partly.find((row) => !/stopped by the cancel/.test(row))}`,
   );
   await screenshot('07-repair-2000-cancelled');

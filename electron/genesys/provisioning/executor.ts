@@ -312,7 +312,8 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         for (const assessment of batch) report(assessment);
       },
     });
-    onProgress?.({ ...progress, stepsDone: progress.stepsTotal });
+    // Every planned step ended, or was left for the next run: the bar ends full, unless cancelled.
+    if (!signal?.aborted) onProgress?.({ ...progress, stepsDone: progress.stepsTotal });
 
     return assessments.map(
       (assessment) => reported.get(assessment.user.id) ?? outcomeFor(assessment),

@@ -13,6 +13,8 @@ const OUTCOMES: RepairOutcomeView[] = ['failed', 'not-started', 'repaired', 'alr
 export function RepairProgressView({ job, onCancel }: { job: RepairJobView; onCancel(): void }) {
   const [outcome, setOutcome] = useState<'' | RepairOutcomeView>('');
   const active = isActive(job);
+  // Users the job never reached are listed, not done.
+  const done = job.results.length - job.counts['not-started'];
   const shown = job.results.filter((r) => !outcome || r.outcome === outcome);
   const where = job.org.kind === 'demo' ? `the demo org ${job.org.name}` : job.org.name;
   return (
@@ -35,8 +37,7 @@ export function RepairProgressView({ job, onCancel }: { job: RepairJobView; onCa
       )}
       <label className="progress-label">
         <span>
-          {job.results.length} of {job.users} users done · {job.steps.done} of {job.steps.total}{' '}
-          steps
+          {done} of {job.users} users done · {job.steps.done} of {job.steps.total} steps
           {job.state === 'running' ? ` · ${etaText(job.etaSeconds)}` : ''}
         </span>
         <progress max={Math.max(job.steps.total, 1)} value={job.steps.done} />
