@@ -1,7 +1,7 @@
 /**
  * The Repair screen at full size (issue 10): the demo org with 2,000 stuck agents, time-scaled (an
  * org minute lasts 3 s, its 300-call limit and station delays scaled alike) in a harness of its
- * own, so the review is read in seconds; then repaired at 60 calls an org minute so the job runs
+ * own, so the review is read in seconds; then repaired at 20 calls an org minute so the job runs
  * long enough to be left and found again. Filter to one department, deselect some, export the plan,
  * apply it, go to Diagnose and back mid-run (the top-bar indicator and the progress stay), try to
  * switch the org (refused), cancel ("Cancelling…" at once), and resume from the journal. axe finds
@@ -68,8 +68,10 @@ async function stampede(harness: Harness) {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  const screenshot = async (name: string) => {
-    await page.evaluate('window.scrollTo(0, 0)');
+  /** The window as it is, scrolled to the top or to the review list (`atReview`). */
+  const screenshot = async (name: string, atReview = false) => {
+    if (atReview) await page.getByTestId('review-count').scrollIntoViewIfNeeded();
+    else await page.evaluate('window.scrollTo(0, 0)');
     // The window as the person sees it: the list and the results are long.
     await page.screenshot({
       path: join(ROOT, 'test/e2e/screenshots', `${name}.png`),
@@ -126,7 +128,7 @@ async function stampede(harness: Harness) {
   );
 
   // Slow enough to be left and found again; the list waits on the Repair screen meanwhile.
-  await setRateLimit(page, 60);
+  await setRateLimit(page, 20);
   await openScreen(page, 'Repair');
   await page
     .getByTestId('review-count')
@@ -157,11 +159,17 @@ async function stampede(harness: Harness) {
   await progress.getByRole('progressbar').waitFor();
 
   await openScreen(page, 'Settings');
+  // Still running (the top bar says so): the switch below must be refused, not merely late.
+  await page
+    .getByTestId('repair-indicator')
+    .getByText(/^Repairing /)
+    .waitFor();
   await page
     .getByRole('listitem')
     .filter({ hasText: '6 stuck agents' })
     .getByRole('button', { name: 'Use' })
     .click();
+  await page.getByRole('alert').waitFor();
   const refusal = await page.getByRole('alert').innerText();
   expect(
     /A repair is writing to the demo org .*cancel it on the Repair screen, or wait for it to end/.test(
@@ -211,7 +219,7 @@ async function stampede(harness: Harness) {
     left > 0 && left <= chosen,
     `the resumed review lists what the job left: ${left} of ${chosen}`,
   );
-  await screenshot('07-repair-2000-resumed');
+  await screenshot('07-repair-2000-resumed', true);
   await axeBothThemes(page, 'resumed review', axe);
   expect(axe.length === 0, `axe on the repair states:\n${axe.join('\n')}`);
   expect(problems.length === 0, problems.join('\n'));
