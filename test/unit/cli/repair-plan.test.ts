@@ -21,7 +21,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'jd-plan-'));
   // The lock folder is the app data folder: keep it out of the real one.
   vi.stubEnv('XDG_CONFIG_HOME', join(folder, 'app-data'));
-  org = await startDemoOrg({ stationDelayMs: 0 });
+  org = await startDemoOrg({ hardness: 'gentle' });
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
