@@ -69,7 +69,12 @@ function candidateOf(assessment: Assessment, createdAt: string | null = null): R
 
 /** Nothing went wrong for this user but the cancel: what is left was simply not sent. */
 const stoppedOnly = (outcome: RepairOutcome) =>
-  outcome.reasons.every((reason) => reason.startsWith('still to do:') || reason.endsWith(NOT_SENT));
+  outcome.reasons.every(
+    (reason) =>
+      reason.startsWith('still to do:') ||
+      reason.startsWith('stopped before') ||
+      reason.endsWith(NOT_SENT),
+  );
 
 /** The end state of one user in words, with what was left unwritten and why (plan-file.ts). */
 export function resultOf(
