@@ -145,7 +145,7 @@ async function appRun(): Promise<number> {
     const stuck = await call<RepairCandidate[]>(harness, 'findStuckAgents', { sinceHours: 24 });
     await call(harness, 'startRepair', { userIds: stuck.map((c) => c.user.id) });
     for (;;) {
-      const job = await call<RepairJobView | null>(harness, 'getRepairJob', undefined);
+      const job = await call<RepairJobView | null>(harness, 'getRepairJob', {});
       if (job && (job.state === 'finished' || job.state === 'cancelled')) {
         if (job.counts.repaired !== stuck.length)
           throw new Error(`the app's job did not repair all: ${JSON.stringify(job.counts)}`);
