@@ -5,6 +5,7 @@
  * age, can be turned off, cleared in one click, and kept redacted. Without a keychain it is kept
  * in memory only, and says so.
  */
+import { createHash } from 'node:crypto';
 import type { HistoryEntry, HistoryOptions, HistoryState } from '../../shared/ipc';
 import type { MessageReport, Report, SkippedCheck } from '../../shared/report';
 import { buildReport } from '../../shared/report/build';
@@ -29,6 +30,12 @@ interface Item {
   /** What the message's report said beside the message itself. */
   skippedChecks: SkippedCheck[];
   clockSkewSeconds: number;
+  /**
+   * SHA-256 of the message's source and XML before any redaction: the same message diagnosed again
+   * (after a configuration change re-runs what is on screen) replaces its earlier entry instead of
+   * listing it twice. Absent on items kept before, and on a message kept without its XML.
+   */
+  sameMessage?: string;
 }
 
 /**
@@ -204,7 +211,11 @@ export function createHistoryStore(
       redacted,
       bytes: 0,
     };
-    let item: Item = { entry, message: stored, ...context };
+    const sameMessage =
+      message.xml === undefined
+        ? undefined
+        : createHash('sha256').update(`${message.source}\0${message.xml}`).digest('hex');
+    let item: Item = { entry, message: stored, ...context, sameMessage };
     // A huge message is kept without its XML rather than pushing everything else out.
     if (sizeOf(item) > HISTORY_LIMITS.bytes / 4 && stored.xml !== undefined) {
       const { xml: _xml, ...rest } = stored;
@@ -229,7 +240,11 @@ export function createHistoryStore(
           .map((m) => itemFor(m, report, history.options.redacted))
           .filter((item): item is Item => item !== null);
         if (added.length === 0) return;
-        history.items = bound([...history.items, ...added]);
+        const again = new Set(added.map((item) => item.sameMessage).filter(Boolean));
+        const earlier = history.items.filter(
+          (item) => item.sameMessage === undefined || !again.has(item.sameMessage),
+        );
+        history.items = bound([...earlier, ...added]);
         await persist();
       }),
     report: (id) =>

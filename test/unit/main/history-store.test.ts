@@ -125,6 +125,19 @@ describe('the diagnosis history', () => {
     expect(reopened?.clockSkewSeconds).toBe(10);
   });
 
+  it('lists a message diagnosed again once, with its latest verdict, and keeps other messages', async () => {
+    const history = store();
+    await history.add(await diagnosed('a.xml'));
+    await history.add(await diagnosed('b.xml'));
+    // A configuration change re-runs what is on screen: the same message, diagnosed again.
+    await history.add(await diagnosed('a.xml'));
+    const { entries } = await history.state();
+    expect(entries.map((e) => [e.id, e.source])).toEqual([
+      ['h3', 'a.xml'],
+      ['h2', 'b.xml'],
+    ]);
+  });
+
   it('is bounded in count and age', async () => {
     let now = new Date('2026-11-23T10:00:00Z');
     const history = store({ now: () => now });
