@@ -85,8 +85,9 @@ export function SettingsScreen({
             </button>
           </li>
           <li>
-            Demo org at 9 AM: 2,000 stuck agents (at 300 calls per minute, finding them takes about
-            4 minutes and repairing them about an hour, as on a real org){' '}
+            Demo org at 9 AM: 2,000 stuck agents (at 300 calls per minute, as on a real org, finding
+            them takes a few minutes and repairing them about half an hour: some four calls per
+            agent){' '}
             <button
               type="button"
               disabled={status?.kind === 'demo' && status.demoStuckAgents === 2000}
