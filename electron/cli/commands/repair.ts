@@ -483,6 +483,10 @@ async function repairOnce(
     }
   }
   lines.out(`Applying ${steps} steps for ${users} ...`);
+  if (stuck.some((a) => a.plan.steps.some((step) => step.kind === 'webrtc-phone')))
+    lines.out(
+      "A new WebRTC phone's station can take up to a minute to appear in Genesys Cloud; the default station is set once it does.",
+    );
   const bar = stuck.length > 1 ? terminalProgress(io, 'repair') : undefined;
   const outcomes = await context.executor.apply(
     assessments.filter((a) => stuck.includes(a) || unwritten.has(a.user.id)),

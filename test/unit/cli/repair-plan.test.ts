@@ -103,6 +103,10 @@ describe('repair --plan-out and --from-plan', () => {
       'not in the reviewed plan, so not done: add skill Order_Tracking (1)',
     );
     expect(row('gone@acme.example')).toContain('not in the org any more');
+    // A plan that creates a WebRTC phone says up front why its default station can take a minute.
+    const makesPhones = plan.users.some((u) => u.steps.some((s) => s.key === 'webrtc-phone'));
+    expect(makesPhones).toBe(true);
+    expect(applied.stdout).toContain('station can take up to a minute to appear');
     expect(applied.stdout).not.toContain('grace.novak');
 
     // The org: Mateo's skill kept the value set since the review; Emma has the reviewed skill
