@@ -10,6 +10,18 @@ import { pasteAnywhere } from '../e2e/steps';
 import { BENCH_CONFIG, manyValuesResponse, typicalResponse } from './diagnose';
 import type { Benchmark } from './types';
 
+/** A page of the app with the benchmark configuration applied, evaluating as of the bench's instant. */
+async function benchPage(harness: Awaited<ReturnType<typeof startHarness>>) {
+  const applied = await harness.dispatch('applyConfig', APP_URL, {
+    text: JSON.stringify(BENCH_CONFIG),
+    source: 'benchmark',
+  });
+  if (!applied.ok) throw new Error(applied.error.message);
+  const page = await harness.newPage();
+  await page.getByLabel('As of').fill('2026-11-23T09:00:00');
+  return page;
+}
+
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -123,13 +135,7 @@ export const rendererBenchmarks: Benchmark[] = [
       if (skip) return { skipped: skip };
       const harness = await startHarness();
       try {
-        const applied = await harness.dispatch('applyConfig', APP_URL, {
-          text: JSON.stringify(BENCH_CONFIG),
-          source: 'benchmark',
-        });
-        if (!applied.ok) throw new Error(applied.error.message);
-        const page = await harness.newPage();
-        await page.getByLabel('As of').fill('2026-11-23T09:00:00');
+        const page = await benchPage(harness);
         const xml = typicalResponse();
         const base64 = Buffer.from(xml).toString('base64');
         log(`  message ${xml.length} bytes (pasted as base64)`);
@@ -154,13 +160,7 @@ export const rendererBenchmarks: Benchmark[] = [
       if (skip) return { skipped: skip };
       const harness = await startHarness();
       try {
-        const applied = await harness.dispatch('applyConfig', APP_URL, {
-          text: JSON.stringify(BENCH_CONFIG),
-          source: 'benchmark',
-        });
-        if (!applied.ok) throw new Error(applied.error.message);
-        const page = await harness.newPage();
-        await page.getByLabel('As of').fill('2026-11-23T09:00:00');
+        const page = await benchPage(harness);
         const xml = manyValuesResponse();
         log(`  message ${(xml.length / 1024).toFixed(0)} KiB (pasted as base64, diagnosed once)`);
         await pasteAnywhere(page, Buffer.from(xml).toString('base64'));
