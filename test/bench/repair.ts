@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PostJitConfig } from '../../shared/config/types';
-import { drawSpan, unitHash } from '../../electron/genesys/fake-org/hardness';
+import { drawSpan, unitHash, type Span } from '../../electron/genesys/fake-org/hardness';
 import { startFakeOrg, type FakeOrg } from '../../electron/genesys/fake-org/server';
 import { readJournal } from '../../electron/genesys/provisioning/journal';
 import {
@@ -171,7 +171,7 @@ function minimumSteps(org: FakeOrg, postJit: PostJitConfig, agents: string[]): M
     {
       step: 'default station',
       calls: n + refusals,
-      counted: `one PUT per agent, and again after each of the ${refusals} refusals the org gives a new station whatever the client does (the hard fake org refuses the first one or two PUTs of ${org.state.hardness.stationRefusalRate * 100} % of new stations)`,
+      counted: `one PUT per agent, and again after each of the ${refusals} refusals a client cannot avoid (the hard fake org refuses PUTs to ${org.state.hardness.stationNotReadyRate * 100} % of new stations for ${spanWords(org.state.hardness.stationNotReadyMs)} after they appear; counted for one listing once the last new station exists, then one PUT per agent at the rate limit, oldest phone first)`,
     },
     {
       step: 'verify',
@@ -182,17 +182,38 @@ function minimumSteps(org: FakeOrg, postJit: PostJitConfig, agents: string[]): M
   return steps.filter((step) => step.calls > 0);
 }
 
-/** The default-station PUTs the org refuses for the new phones' stations (hardness.ts), however they are timed. */
+/**
+ * The default-station PUTs no client can avoid. The hard fake org refuses PUTs to some new stations
+ * for a while after they appear (hardness.ts), whoever asks and however often: a client that PUTs
+ * later is not refused. The minimum schedule lists the stations once, when the last new one has
+ * appeared, then makes one PUT per agent at the rate limit, oldest phone first (the stations that
+ * may still be settling are those of the newest phones); a PUT that meets a station still not
+ * ready is refused and sent again after (i+1)·500 ms, as the Terraform provider and the adapter do.
+ */
 function unavoidableRefusals(org: FakeOrg, agents: Set<string>): number {
-  const { hardness } = org.state;
+  const { state } = org;
+  const phones = [...state.phones.values()].filter(
+    (phone) => phone.webRtcUserId && agents.has(phone.webRtcUserId),
+  );
+  const listedAt = Math.max(...phones.map((phone) => phone.stationVisibleAtMs));
+  const slotMs = WINDOW_REAL_MS / LIMIT;
   let count = 0;
-  for (const phone of org.state.phones.values()) {
-    if (!phone.webRtcUserId || !agents.has(phone.webRtcUserId)) continue;
-    const refuse = unitHash(hardness.seed, 'refuse', phone.id);
-    if (refuse < hardness.stationRefusalRate)
-      count += refuse < hardness.stationRefusalRate / 2 ? 2 : 1;
-  }
+  phones.forEach((phone, slot) => {
+    const readyAt = state.stationNotReadyUntil(state.stationIdOf(phone.id));
+    let at = listedAt + slot * slotMs;
+    for (let attempt = 1; readyAt !== undefined && at < readyAt; attempt += 1) {
+      count += 1;
+      at += attempt * 500 * state.timeScale;
+    }
+  });
   return count;
+}
+
+function spanWords(span: Span): string {
+  const seconds = (ms: number) => `${ms / 1000}`;
+  return typeof span === 'number'
+    ? `${seconds(span)} s (org time)`
+    : `${seconds(span[0])}–${seconds(span[1])} s (org time)`;
 }
 
 /** The longest station delay the org drew for the phones the repair created (org seconds). */

@@ -13,8 +13,19 @@
  *   (Terraform provider: assignUserToWebRtcPhone, util.WithRetries(ctx, 60*time.Second, …)).
  * - new users: it retries the phone create on 404 for a user created moments before
  *   (Terraform provider: createPhone, util.RetryWhen(util.IsStatus404, …)).
- * - default-station PUT: it retries the PUT on 400 and 409
- *   (Terraform provider: assignUserToWebRtcPhone, util.RetryWhen(util.IsStatus400, …, 409)).
+ * - default-station PUT: it retries the PUT on 400 and 409 (and 408), up to 10 times with pauses
+ *   of (i+1)·500 ms, about 27.5 s in all (Terraform provider: assignUserToWebRtcPhone,
+ *   util.RetryWhen(util.IsStatus400, …, 409)), right after its station lookup found the station.
+ *   A server refuses because of its state, not because of how often it was asked, so the fake
+ *   models the refusal in time: a seeded share of new stations is "not ready" for a seeded span
+ *   after it appears, and every PUT in that span is refused; a PUT after it is accepted. How long
+ *   a real station stays not ready is documented nowhere (neither the SDK docs nor the provider
+ *   say; the provider's 27.5 s of retries is only an upper bound of what Genesys expects). The
+ *   span chosen, 1–5 s for 30 % of stations, is at least as hard for a PUT sent the moment the
+ *   station shows up as the earlier model (30 % refused once or twice, whenever asked): with the
+ *   provider's pauses such a PUT is refused two to four times. The station's `status`
+ *   (AVAILABLE / ASSOCIATED, SDK Models.Station) is not what the provider waits on: it waits for
+ *   the station to be listed and reads the status only to disassociate a station first.
  * - expand: the SDK docs list `expand` as optional expansions and promise nothing about
  *   completeness; that an expansion can be missing from an answer is an assumption, not checked.
  * - audits: `serviceName` is a free string in the SDK's AuditRealtimeQueryRequest; that SCIM
@@ -35,8 +46,10 @@ export interface FakeOrgHardness {
   newUserLagMs: Span;
   /** Share of user reads (list, get, search) answered without one of the requested expansions. */
   expandDropRate: number;
-  /** Share of new stations whose first default-station PUTs are refused (400 or 409, once or twice). */
-  stationRefusalRate: number;
+  /** Share of new stations not ready at first: a default-station PUT is refused (400 or 409) while… */
+  stationNotReadyRate: number;
+  /** …this long after the station appears (org ms). */
+  stationNotReadyMs: Span;
   /** How long after the event an audit record shows up in the audit query (org ms). */
   auditLagMs: Span;
   /** Share of user creations audited under service `SCIM` rather than `Directory`. */
@@ -48,7 +61,8 @@ export const HARD_FAKE_ORG: FakeOrgHardness = {
   stationDelayMs: [0, 60_000],
   newUserLagMs: [0, 5_000],
   expandDropRate: 0.05,
-  stationRefusalRate: 0.3,
+  stationNotReadyRate: 0.3,
+  stationNotReadyMs: [1_000, 5_000],
   auditLagMs: [0, 30_000],
   scimShare: 0.2,
 };
@@ -59,7 +73,8 @@ export const GENTLE_FAKE_ORG: FakeOrgHardness = {
   stationDelayMs: 0,
   newUserLagMs: 0,
   expandDropRate: 0,
-  stationRefusalRate: 0,
+  stationNotReadyRate: 0,
+  stationNotReadyMs: 0,
   auditLagMs: 0,
   scimShare: 0,
 };

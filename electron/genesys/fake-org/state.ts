@@ -68,8 +68,8 @@ export class FakeOrgState {
   mutations = 0;
   private sequence = 0;
 
-  /** Per new station: the default-station PUTs it still refuses, and with which status. */
-  private readonly stationRefusals = new Map<string, { left: number; status: 400 | 409 }>();
+  /** Per new station that is not ready at first: until when (clock ms), and with which status. */
+  private readonly stationNotReady = new Map<string, { untilMs: number; status: 400 | 409 }>();
   private readonly expandDrops: () => number;
 
   constructor(
@@ -86,27 +86,31 @@ export class FakeOrgState {
     return drawSpan(span, unitHash(this.hardness.seed, ...entity)) * this.timeScale;
   }
 
-  /** When a new phone's station appears, and whether its first default-station PUTs are refused. */
+  /** When a new phone's station appears, and whether it then refuses default-station PUTs a while. */
   newPhoneTiming(phoneId: string): { stationVisibleAtMs: number } {
-    const refuse = unitHash(this.hardness.seed, 'refuse', phoneId);
-    if (refuse < this.hardness.stationRefusalRate)
-      this.stationRefusals.set(this.stationIdOf(phoneId), {
-        left: refuse < this.hardness.stationRefusalRate / 2 ? 2 : 1,
+    const stationVisibleAtMs =
+      this.clock.now() + this.delayOf(this.hardness.stationDelayMs, 'station', phoneId);
+    if (unitHash(this.hardness.seed, 'not-ready', phoneId) < this.hardness.stationNotReadyRate)
+      this.stationNotReady.set(this.stationIdOf(phoneId), {
+        untilMs:
+          stationVisibleAtMs + this.delayOf(this.hardness.stationNotReadyMs, 'ready', phoneId),
         status: unitHash(this.hardness.seed, 'refusal-status', phoneId) < 0.5 ? 400 : 409,
       });
-    return {
-      stationVisibleAtMs:
-        this.clock.now() + this.delayOf(this.hardness.stationDelayMs, 'station', phoneId),
-    };
+    return { stationVisibleAtMs };
   }
 
-  /** The status a default-station PUT naming this station is refused with now, if any. */
+  /** Until when (clock ms) a new station refuses default-station PUTs; undefined when it never does. */
+  stationNotReadyUntil(stationId: string): number | undefined {
+    return this.stationNotReady.get(stationId)?.untilMs;
+  }
+
+  /**
+   * The status a default-station PUT naming this station is refused with now, if any: the
+   * station's state decides, not how often it was asked.
+   */
   refusesDefaultStation(stationId: string): 400 | 409 | undefined {
-    const refusal = this.stationRefusals.get(stationId);
-    if (!refusal) return undefined;
-    refusal.left -= 1;
-    if (refusal.left <= 0) this.stationRefusals.delete(stationId);
-    return refusal.status;
+    const notReady = this.stationNotReady.get(stationId);
+    return notReady && this.clock.now() < notReady.untilMs ? notReady.status : undefined;
   }
 
   /** When a user created now becomes known to GET /users/{id} and to a phone create. */

@@ -91,7 +91,13 @@ describe('a repair against the hard fake org', () => {
   });
 
   it('repeats the default-station PUT that a new station refuses with 400 or 409', async () => {
-    const { org, executor, journal } = await orgHardOn({ stationRefusalRate: 1 });
+    // Every station refuses for 10-15 s (org time) after it appears, at once here: time at a
+    // tenth of real, so the refusals outlast the phone creates and the lookup on a busy machine.
+    const { org, executor, journal } = await orgHardOn(
+      { stationNotReadyRate: 1, stationNotReadyMs: [10_000, 15_000] },
+      AGENTS,
+      0.1,
+    );
     const ids = await executor.usersCreatedBetween(...allTime());
     const outcomes = await executor.apply(await executor.assess(await executor.loadUsers(ids)));
 

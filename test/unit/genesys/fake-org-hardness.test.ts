@@ -43,24 +43,41 @@ describe('the hard fake org', () => {
     expect(fast.newPhoneTiming(ids[0]!).stationVisibleAtMs - 1_000).toBeCloseTo(delays[0]! * 0.02);
   });
 
-  it('refuses the first default-station PUTs of some new stations with 400 or 409, then accepts', () => {
-    const { state } = stateAt();
-    const refusals = ids.map((id) => {
-      state.newPhoneTiming(id);
-      const station = state.stationIdOf(id);
-      const statuses: number[] = [];
-      let status = state.refusesDefaultStation(station);
-      while (status !== undefined) {
-        statuses.push(status);
-        status = state.refusesDefaultStation(station);
-      }
-      return statuses;
+  it('refuses default-station PUTs to some new stations for 1-5 s after they appear, however often asked', () => {
+    const { clock, state } = stateAt();
+    const timing = ids.map((id) => {
+      const { stationVisibleAtMs } = state.newPhoneTiming(id);
+      return { station: state.stationIdOf(id), visible: stationVisibleAtMs };
     });
-    const refused = refusals.filter((r) => r.length > 0);
-    expect(refused.length / ids.length).toBeGreaterThan(0.2);
-    expect(refused.length / ids.length).toBeLessThan(0.4);
-    expect(new Set(refused.flat())).toEqual(new Set([400, 409]));
-    expect(Math.max(...refusals.map((r) => r.length))).toBe(2);
+    const notReady = timing.filter((t) => state.stationNotReadyUntil(t.station) !== undefined);
+    expect(notReady.length / ids.length).toBeGreaterThan(0.2);
+    expect(notReady.length / ids.length).toBeLessThan(0.4);
+    const spans = notReady.map((t) => state.stationNotReadyUntil(t.station)! - t.visible);
+    expect(Math.min(...spans)).toBeGreaterThanOrEqual(1_000);
+    expect(Math.max(...spans)).toBeLessThanOrEqual(5_000);
+    expect(spans.filter((s) => s < 3_000).length).toBeGreaterThan(10);
+    expect(spans.filter((s) => s > 3_000).length).toBeGreaterThan(10);
+
+    // The moment it shows up, a not-ready station refuses every PUT, with one status of its own…
+    const statuses = new Set<number>();
+    for (const t of notReady) {
+      clock.ms = t.visible;
+      const first = state.refusesDefaultStation(t.station);
+      for (let i = 0; i < 5; i += 1) expect(state.refusesDefaultStation(t.station)).toBe(first);
+      statuses.add(first!);
+    }
+    expect(statuses).toEqual(new Set([400, 409]));
+    // …and accepts once its span is over; the others accept from the start.
+    for (const t of notReady) {
+      clock.ms = state.stationNotReadyUntil(t.station)! - 1;
+      expect(state.refusesDefaultStation(t.station)).toBeDefined();
+      clock.ms += 1;
+      expect(state.refusesDefaultStation(t.station)).toBeUndefined();
+    }
+    for (const t of timing.filter((t) => !notReady.includes(t))) {
+      clock.ms = t.visible;
+      expect(state.refusesDefaultStation(t.station)).toBeUndefined();
+    }
   });
 
   it('leaves an expansion out of some answers, and audits some creations late under SCIM', () => {
