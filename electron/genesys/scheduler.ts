@@ -344,11 +344,17 @@ export class CallScheduler {
   }
 }
 
-/** Failures worth another attempt: the server or the network, not the request. */
+/**
+ * Failures worth another attempt: the server or the network, not the request. A 408 is the server
+ * timing out on the request before acting on it: Genesys's Terraform provider retries it wherever
+ * it retries at all (util_retries.go: IsStatus400, IsStatus404, IsStatus409 and IsStatus412 all
+ * count http.StatusRequestTimeout).
+ */
 function isTransient(error: GenesysApiError): boolean {
   if (error.kind === 'timeout' || error.kind === 'connection-reset' || error.kind === 'unreachable')
     return true;
-  return error.kind === 'http' && error.status !== undefined && error.status >= 500;
+  if (error.kind !== 'http' || error.status === undefined) return false;
+  return error.status === 408 || error.status >= 500;
 }
 
 export function parseRateLimitHeaders(

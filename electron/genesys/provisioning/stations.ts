@@ -11,6 +11,13 @@
  * retry.RetryContext (0.5 s doubling up to 10 s); that library is not in our reference mirror,
  * so the pause schedule is recalled, not checked. One lookup serves the whole batch, so a wait
  * costs at most about ten lookups however many users wait.
+ *
+ * The provider's WithRetries starts a timed-out wait over up to twice more
+ * (util_retries.go, maxWithRetriesAttempts = 2), so it may wait 180 s in all. We stop at 60 s, the
+ * one figure the provider gives for stations: the restart is WithRetries' generic handling of any
+ * timeout, and here a batch's verification and report wait for its slowest station. A station
+ * slower than that is a named, journaled failure ("run the repair again") that the next run or
+ * redelivery finishes without repeating a write.
  */
 import type { Clock } from '../clock';
 import type { OrgStation, GenesysAdapter } from '../adapter/types';

@@ -185,6 +185,19 @@ describe('CallScheduler retries', () => {
     expect(sentAt).toEqual([0, 50, 125]);
   });
 
+  it('retries a 408 (the server timed out on the request before acting on it), even a create', async () => {
+    const { clock, scheduler } = setup();
+    let calls = 0;
+    const recheck = vi.fn(() => Promise.resolve(undefined));
+    const result = scheduler.call({ operation: 'x', retry: 'recheck', recheck }, () =>
+      ++calls === 1 ? Promise.reject(httpError(408)) : ok('created'),
+    );
+    await clock.advance(10_000);
+    await expect(result).resolves.toBe('created');
+    expect(calls).toBe(2);
+    expect(recheck).not.toHaveBeenCalled();
+  });
+
   it('does not retry a 400, 403, 404 or 409', async () => {
     const { clock, scheduler } = setup();
     for (const status of [400, 403, 404, 409]) {
