@@ -14,9 +14,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 /**
- * The command is over once runCli settles: exit as soon as what it wrote is flushed. A repair
- * stopped by Ctrl-C may leave a timer behind (the rate limiter waiting for its window to reopen,
- * up to a minute), and nothing it would wake has anything left to do.
+ * The command is over once runCli settles: exit as soon as what it wrote is flushed, whatever a
+ * library may still hold open. (A command leaves no timer of its own behind: a stopped repair
+ * cancels the rate limiter's wait with the calls it held, test/unit/cli/repair-stop-leaves-nothing.)
  */
 function exitWhenFlushed(code: number): void {
   process.exitCode = code;

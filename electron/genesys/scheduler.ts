@@ -47,7 +47,8 @@ export class CallScheduler {
   private recovering = 0;
   private completed = 0;
   private failed = 0;
-  private pumpScheduled = false;
+  /** The pump's wait for a window to reopen: cancelled as soon as nothing is left queued. */
+  private pumpWait: AbortController | undefined;
   private idleWaiters: (() => void)[] = [];
   private readonly watched = new WeakMap<AbortSignal, Set<Task>>();
   /**
@@ -124,6 +125,12 @@ export class CallScheduler {
 
   private changed(): void {
     this.emit('progress', this.progress());
+    // Nothing left to send (done, or dropped by a stop): the wait, up to a window long, goes too,
+    // so a stopped repair leaves no timer behind to hold the process open.
+    if (this.queue.length === 0 && this.pumpWait) {
+      this.pumpWait.abort();
+      this.pumpWait = undefined;
+    }
     if (this.isIdle()) {
       const waiters = this.idleWaiters.splice(0);
       for (const wake of waiters) wake();
@@ -165,7 +172,7 @@ export class CallScheduler {
 
   /** Starts as many queued calls as the concurrency cap and the rate windows allow. */
   private pump(): void {
-    if (this.pumpScheduled) return;
+    if (this.pumpWait) return;
     while (this.queue.length > 0 && this.inFlight < (this.options.concurrency ?? 8)) {
       const now = this.clock.now();
       const wait = this.window.waitMs(now);
@@ -173,11 +180,16 @@ export class CallScheduler {
       const next = wait > 0 ? { wait } : this.nextSendable(now);
       if (next.index === undefined) {
         if (next.wait === undefined) return; // an endpoint's tokens are all in flight
-        this.pumpScheduled = true;
-        void this.clock.sleep(next.wait).then(() => {
-          this.pumpScheduled = false;
-          this.pump();
-        });
+        const waiting = new AbortController();
+        this.pumpWait = waiting;
+        void this.clock.sleep(next.wait, waiting.signal).then(
+          () => {
+            if (this.pumpWait !== waiting) return; // cancelled meanwhile
+            this.pumpWait = undefined;
+            this.pump();
+          },
+          () => {}, // cancelled: changed() already let go of it
+        );
         return;
       }
       const [task] = this.queue.splice(next.index, 1) as [Task];

@@ -318,6 +318,30 @@ describe('CallScheduler cancellation and progress', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('lets go of its wait for the window once the calls waiting for it are cancelled', async () => {
+    const { clock, scheduler } = setup({ limit: 1, windowMs: 60_000 });
+    const controller = new AbortController();
+    const send = vi.fn(() => ok(1));
+    await scheduler.call({ operation: 'x' }, send);
+    const queued = [1, 2].map((n) =>
+      scheduler
+        .call({ operation: 'x', signal: controller.signal }, () => ok(n))
+        .catch((e: GenesysApiError) => e.kind),
+    );
+    await clock.advance(0);
+    expect(clock.pendingSleeps).toBe(1); // the window reopens in a minute
+    controller.abort();
+    expect(await Promise.all(queued)).toEqual(['cancelled', 'cancelled']);
+    expect(clock.pendingSleeps).toBe(0);
+    // a call queued afterwards still waits for the window, then goes
+    const later = scheduler.call({ operation: 'x' }, () => ok('later'));
+    await clock.advance(59_999);
+    expect(clock.pendingSleeps).toBe(1);
+    await clock.advance(1);
+    await expect(later).resolves.toBe('later');
+    expect(clock.pendingSleeps).toBe(0);
+  });
+
   it('cancels a call waiting to retry', async () => {
     const { clock, scheduler } = setup({ backoffBaseMs: 1000 });
     const controller = new AbortController();
