@@ -53,7 +53,7 @@ export interface RepairOutcome {
   notStarted?: boolean;
 }
 
-export interface RepairProgress {
+interface RepairProgress {
   stepsDone: number;
   stepsTotal: number;
   usersDone: number;
