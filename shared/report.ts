@@ -5,6 +5,8 @@
 
 import type { VerdictCategory } from './report/verdict';
 
+export type { VerdictCategory } from './report/verdict';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a finding points in the decoded XML. `line`/`column` are 1-based. */

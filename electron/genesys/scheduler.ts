@@ -369,7 +369,10 @@ function isTransient(error: GenesysApiError): boolean {
   return error.status === 408 || error.status >= 500;
 }
 
-function parseRateLimitHeaders(headers: Record<string, string>, timeScale = 1): RateLimitHeaders {
+export function parseRateLimitHeaders(
+  headers: Record<string, string>,
+  timeScale = 1,
+): RateLimitHeaders {
   const number = (name: string) => {
     const value = headers[name];
     if (value === undefined) return undefined;

@@ -31,7 +31,7 @@ interface StoredProfiles {
   activeId: string | null;
 }
 
-interface OrgCredentials {
+export interface OrgCredentials {
   profileId: string;
   name: string;
   region: string;

@@ -2,14 +2,14 @@
 import type { AppSettings } from '../../shared/ipc';
 import { jsonFile, type JsonFileDeps } from './json-file';
 
-const DEFAULT_SETTINGS: AppSettings = {
+export const DEFAULT_SETTINGS: AppSettings = {
   rateLimitPerMinute: 300,
   clockSkewSeconds: 10,
   theme: 'system',
 };
 
 /** Keeps every known, well-typed value; anything else falls back to its default. */
-function readSettings(value: unknown): AppSettings {
+export function readSettings(value: unknown): AppSettings {
   const source = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
     unknown

@@ -27,7 +27,7 @@ export interface SsoConfig {
   partner?: boolean;
 }
 
-interface JitConfig {
+export interface JitConfig {
   enabled?: boolean;
   updateOnLogin?: boolean;
   defaultDivision?: string;

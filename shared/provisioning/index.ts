@@ -6,7 +6,11 @@ export type {
   DesiredState,
   PhoneSettings,
   PlanStep,
+  PlanStepKind,
   ProvisioningState,
   RepairPlan,
+  RuleField,
+  RuleMatch,
   RuleSubject,
+  Utilization,
 } from './types';

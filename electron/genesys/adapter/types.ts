@@ -45,14 +45,14 @@ export interface OrgStation {
   lineAppearanceId: string | null;
 }
 
-interface PhoneBaseSettingsRef {
+export interface PhoneBaseSettingsRef {
   id: string;
   name: string;
   metaBaseId: string;
   lines: { id: string; name: string }[];
 }
 
-interface NewWebRtcPhone {
+export interface NewWebRtcPhone {
   name: string;
   userId: string;
   siteId: string;
@@ -166,7 +166,7 @@ export interface ReadControl {
   signal?: AbortSignal;
 }
 
-interface NamedEntity {
+export interface NamedEntity {
   id?: string;
   name?: string;
 }

@@ -78,9 +78,9 @@ export class FakeRateLimiter {
   }
 }
 
-type FaultKind = 'error' | 'reset' | 'timeout' | 'rate-limit';
+export type FaultKind = 'error' | 'reset' | 'timeout' | 'rate-limit';
 /** before: nothing changed; after: the change happened, then the answer was lost or failed. */
-type FaultPhase = 'before' | 'after';
+export type FaultPhase = 'before' | 'after';
 
 export interface FaultOptions {
   seed?: number;

@@ -2,10 +2,10 @@
  * Applying one user's plan (all but the default station, which waits for the WebRTC station to
  * appear, and the division and roles, which batch-writes.ts sends for many users at once): the
  * fewest writes the API allows (all skills in one bulk PATCH), every step journaled, and a phone
- * never created twice: the user's phone is looked up by its deterministic name right before a
- * create (phones.ts), a create the journal saw in flight, or one that failed ambiguously, is
- * re-checked against the org before anything is sent again, and a phone another machine created
- * at the same moment is found after the create and one of the two removed.
+ * never created twice by one run: a create the journal saw in flight, or one that failed
+ * ambiguously, is looked up by the phone's deterministic name before anything is sent again. A
+ * phone another machine created for the same user is found by the check after creating, which the
+ * executor makes for a whole batch of users at once (phones.ts: checkCreatedPhones).
  */
 import { stepKey, type PlanStep } from '../../../shared/provisioning';
 import type { AgentUtilization, OrgPhone, GenesysAdapter } from '../adapter/types';
@@ -28,6 +28,8 @@ export interface AppliedUser {
   started: boolean;
   /** The agent's utilization as the PUT's answer gave it (absent: not written, or it failed). */
   utilization?: AgentUtilization | null;
+  /** The phone this pass created, not yet checked for a duplicate another run made. */
+  createdPhone?: OrgPhone;
 }
 
 export interface ApplyDeps {
@@ -130,38 +132,32 @@ export async function applyUserPlan(assessment: Assessment, deps: ApplyDeps): Pr
     await run([phoneStep], async () => {
       const phone = await ensurePhone(assessment, phoneStep, deps);
       result.phone = phone.phone;
-      return {
-        phoneId: phone.phone.id,
-        ...(phone.recovered ? { recovered: true } : {}),
-        ...(phone.found ? { found: true } : {}),
-      };
+      if (phone.created) result.createdPhone = phone.phone;
+      return { phoneId: phone.phone.id, ...(phone.created ? {} : { recovered: true }) };
     });
 
   return result;
 }
 
 /**
- * The user's one WebRTC phone: found (by the journal's in-flight mark, or by its name right before
- * a create), else created; after a create, looked up again so a phone another run created at the
- * same moment is seen and one of the two removed.
+ * The user's WebRTC phone: the one an earlier run created and died before journaling (looked up
+ * by name when the journal saw the create in flight), else a new one. A create whose answer was
+ * lost is looked up by name before it is sent again (the adapter's recheck).
  */
 async function ensurePhone(
   assessment: Assessment,
   step: Extract<PlanStep, { kind: 'webrtc-phone' }>,
   deps: ApplyDeps,
-): Promise<{ phone: OrgPhone; recovered: boolean; found: boolean }> {
+): Promise<{ phone: OrgPhone; created: boolean }> {
   const { user } = assessment;
-  const keep = (phones: readonly OrgPhone[]) =>
-    keepOnePhone(user.id, phones, { api: deps.api, journal: deps.journal });
-  // The previous run may have created it and died before journaling: look before creating.
   if (deps.wasInFlight(user.id, 'webrtc-phone')) {
-    const found = (await deps.api.phonesOfUser(user.id))[0];
-    if (found) return { phone: found, recovered: true, found: false };
+    const found = await deps.phones.ofUser(user.id);
+    if (found.length > 0)
+      return {
+        phone: await keepOnePhone(user.id, found, { api: deps.api, journal: deps.journal }),
+        created: false,
+      };
   }
-  // Another machine, or a redelivered message, may have made it since the assessment.
-  const named = await deps.phones.ofUser(user.id);
-  if (named.length > 0) return { phone: await keep(named), recovered: false, found: true };
-
   const setup = value(await deps.catalog.phoneSetup(step));
   const created = await deps.api.createWebRtcPhone(
     {
@@ -174,8 +170,5 @@ async function ensurePhone(
     },
     async () => (await deps.phones.ofUser(user.id))[0],
   );
-  // Two runs that created at the same moment: the second to look sees both phones.
-  const after = await deps.phones.ofUser(user.id);
-  const phones = after.some((phone) => phone.id === created.id) ? after : [...after, created];
-  return { phone: await keep(phones), recovered: false, found: false };
+  return { phone: created, created: true };
 }

@@ -6,7 +6,7 @@
 import type { PhoneSettings } from '../../../shared/provisioning';
 import type { GenesysAdapter } from '../adapter/types';
 
-interface PhoneSetup {
+export interface PhoneSetup {
   siteId: string;
   phoneBaseSettingsId: string;
   phoneMetaBaseId: string;

@@ -11,14 +11,25 @@ import {
   type RepairPlan,
 } from '../../../shared/provisioning';
 import { systemClock, type Clock } from '../clock';
-import type { AgentUtilization, OrgUser, GenesysAdapter, UserExpand } from '../adapter/types';
+import type {
+  AgentUtilization,
+  OrgPhone,
+  OrgUser,
+  GenesysAdapter,
+  UserExpand,
+} from '../adapter/types';
 import { applyUserPlan, type AppliedUser } from './apply';
 import { assessUsers, expandFor, type Assessment } from './assess';
 import { applyBatchSteps } from './batch-writes';
 import { createOrgCatalog } from './catalog';
 import { journalKey, lastEvents, wasInFlight, type Journal, type JournalEntry } from './journal';
 import { assignDefaultStations, DEFAULT_STATION_POLLING, type StationPolling } from './stations';
-import { createPhoneFinder, DUPLICATE_PHONE_STEP } from './phones';
+import {
+  checkCreatedPhones,
+  createPhoneFinder,
+  DUPLICATE_PHONE_STEP,
+  type PhoneCheck,
+} from './phones';
 import { runPipeline } from './pipeline';
 import { readUsers, verifyUsers, type Verification } from './verify';
 
@@ -53,7 +64,7 @@ export interface RepairOutcome {
   notStarted?: boolean;
 }
 
-interface RepairProgress {
+export interface RepairProgress {
   stepsDone: number;
   stepsTotal: number;
   usersDone: number;
@@ -115,7 +126,8 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
    * Steps an earlier run left unconfirmed but that the org shows done (the process died between
    * the write and its journal line) are closed in the journal, with what the org holds.
    */
-  function reconcile({ user, plan, phone }: Assessment): void {
+  function reconcile({ user, plan, phone: assessed }: Assessment, kept?: OrgPhone): void {
+    const phone = kept ?? assessed;
     const planned = new Set(plan.steps.map(stepKey));
     for (const entry of unsettledByUser.get(user.id) ?? []) {
       // A duplicate phone's removal is not a plan step: the org, not the journal, says if it is done.
@@ -159,7 +171,31 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       onProgress?.({ ...progress });
     };
     onProgress?.({ ...progress });
-    for (const assessment of assessments) reconcile(assessment);
+    // An earlier run that created phones and stopped before its check after creating (it never
+    // verified those users) leaves the check to this run, before anything else is written.
+    const leftUnchecked = new Map<string, OrgPhone | null>();
+    for (const { user } of assessments)
+      if (unverified.has(user.id) && history.has(journalKey(user.id, 'webrtc-phone')))
+        leftUnchecked.set(user.id, null);
+    const kept = signal?.aborted
+      ? new Map<string, PhoneCheck>()
+      : await checkCreatedPhones(leftUnchecked, { api, journal, phones });
+    for (const [user, check] of kept) {
+      const line = history.get(journalKey(user, 'webrtc-phone'));
+      if (!check.ok || line?.event !== 'finished' || line.detail?.phoneId === check.phone.id)
+        continue;
+      // The phone the journal names was the duplicate removed: the journal names the one kept.
+      journal.record({
+        user,
+        step: 'webrtc-phone',
+        event: 'finished',
+        detail: { phoneId: check.phone.id, found: true },
+      });
+    }
+    for (const assessment of assessments) {
+      const check = kept.get(assessment.user.id);
+      reconcile(assessment, check?.ok ? check.phone : undefined);
+    }
 
     const applied = new Map<string, AppliedUser>();
     const stationFailures = new Map<string, string>();
@@ -280,6 +316,33 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         progress.usersDone += 1;
       },
       async finish(batch) {
+        // The check after creating, for the whole batch at once (phones.ts): a duplicate another
+        // run made is removed before a station is made the default. A cancelled run removes
+        // nothing; the next run checks (its journal shows these users unverified).
+        const created = new Map<string, OrgPhone>();
+        for (const { user } of batch) {
+          const phone = applied.get(user.id)?.createdPhone;
+          if (phone) created.set(user.id, phone);
+        }
+        const phoneChecks = signal?.aborted
+          ? new Map<string, PhoneCheck>()
+          : await checkCreatedPhones(created, { api, journal, phones });
+        for (const [user, check] of phoneChecks) {
+          const result = applied.get(user)!;
+          if (!check.ok) {
+            journal.record({ user, step: 'webrtc-phone', event: 'failed', error: check.error });
+            result.failures.push({ step: 'webrtc-phone', message: check.error });
+            result.phone = null;
+          } else if (check.phone.id !== created.get(user)!.id) {
+            journal.record({
+              user,
+              step: 'webrtc-phone',
+              event: 'finished',
+              detail: { phoneId: check.phone.id, found: true },
+            });
+            result.phone = check.phone;
+          }
+        }
         // A cancelled run sends no further write: stations wait for the next run.
         const stationUsers = batch.filter((a) => {
           if (signal?.aborted) return false;
@@ -298,6 +361,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
             onStepDone,
             firstLookupAt: firstStationLookupAt(stationUsers),
             pageCount: () => stationPages,
+            phoneOf: (user) => applied.get(user)?.phone,
           },
         );
         for (const [user, reason] of failures) stationFailures.set(user, reason);

@@ -1,13 +1,14 @@
 /**
  * One WebRTC phone per agent, whoever repairs the agent and however many times: a JIT Doctor phone
  * has a name derived from the user id alone, so any run on any machine (a laptop, a Lambda
- * instance working on a redelivered message) looks for that name right before creating and finds
- * a phone another run made. Two runs that create at the same moment both look again once their
- * phone exists: the one that sees two keeps the same phone the other would keep and removes the
- * other, journaling the removal in words.
+ * instance working on a redelivered message) can find the phones another run made for the same
+ * user. After creating, a run looks up the names of the phones it made (a batch of users at once,
+ * executor.ts): of two runs that created a phone for the same user, the one that looks last sees
+ * both, keeps the phone the other would keep and removes the other, journaling the removal in
+ * words. Whichever order the creates and lookups come in, the later lookup follows both creates.
  *
- * Lookups by name are gathered: names asked while a lookup is on its way go out together in the
- * next one (up to 25 per call), so the guard costs a fraction of a call per agent.
+ * Lookups by name are gathered: names asked in the same turn, or while a lookup is on its way, go
+ * out together (up to 25 per call), so the guard costs a fraction of a call per agent.
  */
 import { PHONE_NAMES_PER_CALL } from '../adapter';
 import type { GenesysAdapter, OrgPhone } from '../adapter/types';
@@ -132,6 +133,43 @@ export async function keepOnePhone(
     });
   }
   return keep;
+}
+
+export interface DuplicateCheckDeps extends DuplicateDeps {
+  phones: PhoneFinder;
+}
+
+/** What the check after a create found: the one phone the user keeps, or why it could not tell. */
+export type PhoneCheck = { ok: true; phone: OrgPhone } | { ok: false; error: string };
+
+/**
+ * The check after creating: each user's JIT Doctor phones looked up by name (all users at once,
+ * 25 names per call), and of a user with more than one, one kept and the others removed
+ * (keepOnePhone). `created` maps each user to the phone this run made, or to null when an earlier
+ * run made it and stopped before checking; a user with no phone at all is left out of the answer.
+ */
+export async function checkCreatedPhones(
+  created: ReadonlyMap<string, OrgPhone | null>,
+  deps: DuplicateCheckDeps,
+): Promise<Map<string, PhoneCheck>> {
+  const checks = await Promise.all(
+    [...created].map(async ([userId, made]): Promise<[string, PhoneCheck | null]> => {
+      try {
+        const named = await deps.phones.ofUser(userId);
+        // The listing may not show a phone created a moment ago: it is the user's all the same.
+        const phones = !made || named.some((p) => p.id === made.id) ? named : [...named, made];
+        if (phones.length === 0) return [userId, null];
+        return [userId, { ok: true, phone: await keepOnePhone(userId, phones, deps) }];
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return [
+          userId,
+          { ok: false, error: `checking for a duplicate WebRTC phone failed: ${message}` },
+        ];
+      }
+    }),
+  );
+  return new Map(checks.filter((entry): entry is [string, PhoneCheck] => entry[1] !== null));
 }
 
 /** The phone whose station is the user's default station now, if one of `phones` is. */

@@ -20,7 +20,7 @@
  * redelivery finishes without repeating a write.
  */
 import type { Clock } from '../clock';
-import type { OrgStation, GenesysAdapter } from '../adapter/types';
+import type { OrgPhone, OrgStation, GenesysAdapter } from '../adapter/types';
 import type { Journal } from './journal';
 import { findByUser } from './lookup';
 
@@ -57,6 +57,20 @@ export interface StationDeps {
   firstLookupAt?: number;
   /** The station listing's page count, once a listing told it. */
   pageCount?: () => number | undefined;
+  /**
+   * The WebRTC phone each user keeps, when known: only its station is made the default, never the
+   * station of a duplicate another run made and has not removed yet.
+   */
+  phoneOf?(userId: string): OrgPhone | null | undefined;
+}
+
+/** The user's stations that may become the default: those of the phone the user keeps. */
+function stationsOfPhone(stations: readonly OrgStation[], phone: OrgPhone | null | undefined) {
+  if (!phone || phone.lineIds.length === 0) return stations;
+  return stations.filter(
+    (station) =>
+      station.lineAppearanceId !== null && phone.lineIds.includes(station.lineAppearanceId),
+  );
 }
 
 const STEP = 'default-station';
@@ -124,10 +138,12 @@ export async function assignDefaultStations(
       pending = [];
       break;
     }
-    const ready = pending.filter((user) => (stations.get(user) ?? []).length > 0);
-    pending = pending.filter((user) => (stations.get(user) ?? []).length === 0);
+    const usable = (user: string) =>
+      stationsOfPhone(stations.get(user) ?? [], deps.phoneOf?.(user));
+    const ready = pending.filter((user) => usable(user).length > 0);
+    pending = pending.filter((user) => usable(user).length === 0);
     // The PUTs (and their retries while a new station refuses) run while the lookups go on.
-    for (const user of ready) writes.push(makeDefault(user, stations.get(user)![0]!));
+    for (const user of ready) writes.push(makeDefault(user, usable(user)[0]!));
   }
   for (const user of pending)
     fail(

@@ -4,7 +4,7 @@
  */
 import type { MessageReport } from '../../../shared/report';
 
-interface TimelineMark {
+export interface TimelineMark {
   label: string;
   time: string;
   at: number;

@@ -4,7 +4,7 @@
  * default while the others are still awaited.
  */
 import { describe, expect, it } from 'vitest';
-import type { GenesysAdapter, OrgStation } from '../../../electron/genesys/adapter/types';
+import type { GenesysAdapter, OrgPhone, OrgStation } from '../../../electron/genesys/adapter/types';
 import { ManualClock } from '../../../electron/genesys/clock';
 import { memoryJournal } from '../../../electron/genesys/provisioning/journal';
 import { assignDefaultStations } from '../../../electron/genesys/provisioning/stations';
@@ -116,5 +116,41 @@ describe('waiting for WebRTC stations', () => {
     );
     expect(times(lookups, 'ben').at(-1)).toBe(6_000);
     expect(times(lookups, 'ben')).toHaveLength(11);
+  });
+
+  it("makes the station of the phone the user keeps the default, not a duplicate's still listed", async () => {
+    const clock = new ManualClock();
+    const station = (id: string, line: string): OrgStation => ({
+      id,
+      webRtcUserId: 'ana',
+      type: 'inin_webrtc_softphone',
+      lineAppearanceId: line,
+    });
+    const puts: string[] = [];
+    const api = {
+      // Another run's phone (line-2) is listed first; its removal has not reached the listing yet.
+      async stationsOfUser() {
+        return [station('station-2', 'line-2'), station('station-1', 'line-1')];
+      },
+      async setDefaultStation(_user: string, stationId: string) {
+        puts.push(stationId);
+      },
+    } as unknown as GenesysAdapter;
+    const kept: OrgPhone = {
+      id: 'phone-1',
+      name: 'WebRTC ana',
+      webRtcUserId: 'ana',
+      siteId: null,
+      dateCreated: null,
+      lineIds: ['line-1'],
+    };
+    const failures = await assignDefaultStations(['ana'], {
+      api,
+      journal: memoryJournal('stations'),
+      clock,
+      phoneOf: () => kept,
+    });
+    expect(failures).toEqual(new Map());
+    expect(puts).toEqual(['station-1']);
   });
 });
