@@ -5,8 +5,6 @@
 
 import type { VerdictCategory } from './report/verdict';
 
-export type { VerdictCategory } from './report/verdict';
-
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a finding points in the decoded XML. `line`/`column` are 1-based. */

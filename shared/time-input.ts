@@ -37,7 +37,7 @@ const UNITS: Readonly<Record<'s' | 'm' | 'h' | 'd', number>> = {
 };
 
 /** The longest duration accepted: ten years, further back than any org's users were created. */
-export const MAX_DURATION_MS = 3650 * UNITS.d;
+const MAX_DURATION_MS = 3650 * UNITS.d;
 
 /** A duration as typed ("24h") and in milliseconds. */
 export interface Duration {

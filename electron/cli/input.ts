@@ -110,7 +110,7 @@ export async function readInputs(
   return inputs;
 }
 
-export function readInputFile(path: string, budget = new ReadBudget()): Uint8Array {
+function readInputFile(path: string, budget = new ReadBudget()): Uint8Array {
   let size: number;
   try {
     const stat = statSync(path);

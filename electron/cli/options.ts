@@ -6,7 +6,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { parseDurationInput, parseTimeInput, type Duration } from '../../shared/time-input';
 
-export const FORMATS = ['text', 'json', 'md'] as const;
+const FORMATS = ['text', 'json', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const formatOption = () =>

@@ -44,7 +44,7 @@ export interface GenesysConnectionOptions {
 }
 
 /** One instance of each SDK class the operation table names. */
-export type GenesysApis = { [C in SdkApiClass]: InstanceType<(typeof platformClient)[C]> };
+type GenesysApis = { [C in SdkApiClass]: InstanceType<(typeof platformClient)[C]> };
 
 /** How one call is scheduled; the operation name comes from the table. */
 export type CallControl<K extends OperationName> = Omit<CallOptions<SdkResult<K>>, 'operation'>;

@@ -42,7 +42,7 @@ export function operationsFor(postJit: PostJitConfig | undefined): OperationName
   return (Object.keys(OPERATIONS) as OperationName[]).filter((op) => needed.has(op));
 }
 
-export interface PermissionCheck {
+interface PermissionCheck {
   permission: string;
   present: boolean;
   /** The operations that need it (for an `any of` operation: one of its alternatives). */

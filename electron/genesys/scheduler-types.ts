@@ -2,7 +2,7 @@
 import type { Clock } from './clock';
 
 /** How a call may be repeated after a failure that may have hidden its effect (timeout, reset, 5xx). */
-export type RetryPolicy =
+type RetryPolicy =
   /** Reads and writes that converge (PUT, bulk PATCH, grants): send again. */
   | 'idempotent'
   /** A POST that creates something: ask `recheck` whether it took effect before sending again. */

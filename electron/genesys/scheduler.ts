@@ -369,10 +369,7 @@ function isTransient(error: GenesysApiError): boolean {
   return error.status === 408 || error.status >= 500;
 }
 
-export function parseRateLimitHeaders(
-  headers: Record<string, string>,
-  timeScale = 1,
-): RateLimitHeaders {
+function parseRateLimitHeaders(headers: Record<string, string>, timeScale = 1): RateLimitHeaders {
   const number = (name: string) => {
     const value = headers[name];
     if (value === undefined) return undefined;

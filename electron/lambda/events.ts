@@ -11,7 +11,7 @@ import type platformClient from 'purecloud-platform-client-v2';
  * `v2.audits.entitytype.{id}.entityid.{id}` to this class). It is not the audit query's
  * `AuditLogMessage`: the actor is `userId`/`username`/`clientId`, not `user`/`client`.
  */
-export type AuditTopicEventBody = platformClient.Models.AuditTopicAuditLogMessage;
+type AuditTopicEventBody = platformClient.Models.AuditTopicAuditLogMessage;
 
 /**
  * What the Genesys Cloud EventBridge integration puts on the bus. `detail-type` is the topic

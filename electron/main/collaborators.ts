@@ -9,27 +9,25 @@ import type { ConfigPreset } from '../../shared/ipc';
 import { PRESETS } from '../../shared/mapping/presets';
 import { redactReport } from '../../shared/report/redact';
 import { diagnose } from '../../shared/saml/diagnose';
+import { demoSamples } from '../genesys/fake-org/demo-idp';
+import { importIdpMetadata } from './idp-metadata';
 import type { DiagnoseEngine, ParseConfig, RedactReport } from './ports';
 
 /** The app shows the decoded XML beside the findings, so reports carry it. */
-export const engine: DiagnoseEngine = (inputs, options) =>
+const engine: DiagnoseEngine = (inputs, options) =>
   diagnose(inputs, { ...options, includeXml: true });
 
-export const validateConfig: ParseConfig = parseConfig;
+const validateConfig: ParseConfig = parseConfig;
 
-export const redact: RedactReport = redactReport;
+const redact: RedactReport = redactReport;
 
-export async function listPresets(): Promise<ConfigPreset[]> {
+async function listPresets(): Promise<ConfigPreset[]> {
   return Object.values(PRESETS).map((preset) => ({
     id: preset.idp,
     name: preset.label,
     config: preset.config,
   }));
 }
-import { demoSamples } from '../genesys/fake-org/demo-idp';
-import { importIdpMetadata } from './idp-metadata';
-
-export { importIdpMetadata };
 
 /** The product's parts as the services take them; the app and the e2e harness wire the same set. */
 export const PRODUCT = {

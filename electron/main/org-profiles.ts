@@ -31,7 +31,7 @@ interface StoredProfiles {
   activeId: string | null;
 }
 
-export interface OrgCredentials {
+interface OrgCredentials {
   profileId: string;
   name: string;
   region: string;

@@ -2,14 +2,14 @@
 import type { AppSettings } from '../../shared/ipc';
 import { jsonFile, type JsonFileDeps } from './json-file';
 
-export const DEFAULT_SETTINGS: AppSettings = {
+const DEFAULT_SETTINGS: AppSettings = {
   rateLimitPerMinute: 300,
   clockSkewSeconds: 10,
   theme: 'system',
 };
 
 /** Keeps every known, well-typed value; anything else falls back to its default. */
-export function readSettings(value: unknown): AppSettings {
+function readSettings(value: unknown): AppSettings {
   const source = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
     unknown

@@ -173,7 +173,7 @@ function unexpectedTokenOffset(token: string, context: string, text: string): nu
 }
 
 /** JSON.parse's reason with the line and column people see in their editor. */
-export function jsonFailure(error: unknown, text: string): string {
+function jsonFailure(error: unknown, text: string): string {
   const reason = (error as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '');
   const position = /at position (\d+)/.exec(reason);
   if (position) {

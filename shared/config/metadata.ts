@@ -3,7 +3,7 @@
  * becomes sso.issuer, the IDPSSODescriptor signing certificates sso.certificates, and a recognised
  * IdP pre-fills attributeMapping and jit from its preset. Reads an already hardened-parsed DOM.
  */
-import type { Element } from '@xmldom/xmldom';
+import { Node, type Element } from '@xmldom/xmldom';
 import { UserError } from '../errors';
 import { presetFor } from '../mapping/presets';
 import { recogniseIdp } from '../saml/idp';
@@ -39,7 +39,8 @@ function children(parent: Element, ns: string, local: string): Element[] {
   const out: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
     const el = node as Element;
-    if (node.nodeType === 1 && el.namespaceURI === ns && el.localName === local) out.push(el);
+    if (node.nodeType === Node.ELEMENT_NODE && el.namespaceURI === ns && el.localName === local)
+      out.push(el);
   }
   return out;
 }

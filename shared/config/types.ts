@@ -27,7 +27,7 @@ export interface SsoConfig {
   partner?: boolean;
 }
 
-export interface JitConfig {
+interface JitConfig {
   enabled?: boolean;
   updateOnLogin?: boolean;
   defaultDivision?: string;

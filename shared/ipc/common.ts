@@ -83,7 +83,7 @@ type ShapeOfValue<V> = [V] extends [string | null]
 type ShapeOfField<V> = ShapeOfValue<Exclude<V, undefined>> & Optionality<V>;
 export type ShapeOf<T> = { readonly [K in keyof T]-?: ShapeOfField<T[K]> };
 /** A call that takes no argument receives `{}` and refuses any key. */
-export type RequestShape<T> = [T] extends [void] ? Readonly<Record<string, never>> : ShapeOf<T>;
+type RequestShape<T> = [T] extends [void] ? Readonly<Record<string, never>> : ShapeOf<T>;
 
 /** The request shape of every channel of a part of the contract. */
 export type RequestShapes<Map> = {

@@ -48,7 +48,7 @@ export type EventName = keyof EventMap;
 export type RequestOf<K extends InvokeMethod> = InvokeMap[K]['request'];
 export type ReplyOf<K extends InvokeMethod> = InvokeMap[K]['reply'];
 
-export type EventListenerName<E extends EventName> = `on${Capitalize<E>}`;
+type EventListenerName<E extends EventName> = `on${Capitalize<E>}`;
 
 /** What `window.jitDoctor` is: one named function per channel and per event, nothing generic. */
 export type JitDoctorApi = {

@@ -35,7 +35,7 @@ export interface OrgStatus {
 }
 
 /** One permission the configured rules need, held by the OAuth client or not. */
-export interface PermissionCheckView {
+interface PermissionCheckView {
   /** `domain:entity:action`, as Admin > Roles/Permissions names it. */
   permission: string;
   present: boolean;

@@ -31,7 +31,7 @@ export interface RepairResult {
   message: string;
 }
 
-export type RepairJobState = 'running' | 'cancelling' | 'finished' | 'cancelled';
+type RepairJobState = 'running' | 'cancelling' | 'finished' | 'cancelled';
 
 /**
  * A repair job as the main process runs it. Events carry only the results new since the previous

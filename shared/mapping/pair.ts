@@ -7,7 +7,7 @@ import type { AttributeSummary, Finding, MatchKind, MessageReport } from '../rep
 import { nearMissKind } from './match';
 import { hasStrayCharacters } from './text';
 
-export type ClaimDifferenceKind = 'only-a' | 'only-b' | 'renamed' | 'values';
+type ClaimDifferenceKind = 'only-a' | 'only-b' | 'renamed' | 'values';
 
 export interface ClaimDifference {
   kind: ClaimDifferenceKind;

@@ -4,7 +4,7 @@
  * listing, the verifying re-read) cost about 0.3 calls per user, the overhead the
  * `repair.stampede-2000` benchmark holds the executor to.
  */
-export const READ_CALLS_PER_USER = 0.3;
+const READ_CALLS_PER_USER = 0.3;
 
 /** Calls a job of `users` users and `steps` plan steps is expected to make. */
 export function expectedCalls(users: number, steps: number): number {

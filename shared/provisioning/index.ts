@@ -6,11 +6,7 @@ export type {
   DesiredState,
   PhoneSettings,
   PlanStep,
-  PlanStepKind,
   ProvisioningState,
   RepairPlan,
-  RuleField,
-  RuleMatch,
   RuleSubject,
-  Utilization,
 } from './types';

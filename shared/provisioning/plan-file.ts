@@ -8,7 +8,7 @@ import { ruleLabel, stepChange, describeStep } from './describe';
 import { stepKey } from './plan';
 import type { RepairPlan } from './types';
 
-export const PLAN_FILE_KIND = 'jit-doctor/repair-plan';
+const PLAN_FILE_KIND = 'jit-doctor/repair-plan';
 
 export interface PlanFileStep {
   /** stepKey(): what --from-plan matches the fresh plan against. */
@@ -18,7 +18,7 @@ export interface PlanFileStep {
   after: string;
 }
 
-export interface PlanFileUser {
+interface PlanFileUser {
   id: string;
   name: string;
   email: string;

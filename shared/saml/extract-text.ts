@@ -4,7 +4,7 @@
  * is noticed. Exclusive canonicalization drops comments, so `jane@acme.example<!---->.evil.example`
  * keeps a valid signature while a reader that takes the first text node sees another address.
  */
-import type { Element, Node } from '@xmldom/xmldom';
+import { Node, type Element } from '@xmldom/xmldom';
 
 export const NS = {
   assertion: 'urn:oasis:names:tc:SAML:2.0:assertion',
@@ -12,17 +12,11 @@ export const NS = {
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
 } as const;
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
-const PROCESSING_INSTRUCTION_NODE = 7;
-const COMMENT_NODE = 8;
-
 /** Direct element children of `parent` with this namespace and local name, in document order. */
 export function childrenNamed(parent: Element, ns: string, localName: string): Element[] {
   const found: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== ELEMENT_NODE) continue;
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const element = node as Element;
     if (element.localName === localName && element.namespaceURI === ns) found.push(element);
   }
@@ -32,7 +26,7 @@ export function childrenNamed(parent: Element, ns: string, localName: string): E
 export function childNamed(parent: Element | null, ns: string, localName: string): Element | null {
   if (!parent) return null;
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== ELEMENT_NODE) continue;
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const element = node as Element;
     if (element.localName === localName && element.namespaceURI === ns) return element;
   }
@@ -59,7 +53,7 @@ export interface TextReading {
 export function readText(element: Element): TextReading {
   const first = element.firstChild;
   // The common case, one text node and nothing else, costs one check.
-  if (first && first === element.lastChild && first.nodeType === TEXT_NODE) {
+  if (first && first === element.lastChild && first.nodeType === Node.TEXT_NODE) {
     return { text: (first as Node).nodeValue ?? '', split: null };
   }
   if (!first) return { text: '', split: null };
@@ -73,24 +67,24 @@ export function readText(element: Element): TextReading {
   const walk = (node: Node, depth: number) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       switch (child.nodeType) {
-        case TEXT_NODE:
-        case CDATA_SECTION_NODE: {
+        case Node.TEXT_NODE:
+        case Node.CDATA_SECTION_NODE: {
           const value = child.nodeValue ?? '';
           text += value;
           if (firstText === null) firstText = value;
           if (depth === 0) textNodes += 1;
-          kinds.push(child.nodeType === TEXT_NODE ? 'text' : 'cdata');
+          kinds.push(child.nodeType === Node.TEXT_NODE ? 'text' : 'cdata');
           break;
         }
-        case COMMENT_NODE:
+        case Node.COMMENT_NODE:
           commentOrPi = true;
           kinds.push('comment');
           break;
-        case PROCESSING_INSTRUCTION_NODE:
+        case Node.PROCESSING_INSTRUCTION_NODE:
           commentOrPi = true;
           kinds.push('processing-instruction');
           break;
-        case ELEMENT_NODE:
+        case Node.ELEMENT_NODE:
           if (depth === 0) hasElementChild = true;
           kinds.push(`element ${(child as Element).localName}`);
           walk(child, depth + 1);
@@ -124,7 +118,7 @@ export function countAssertions(root: Element): { plain: number; encrypted: numb
   let encrypted = 0;
   let node: Node | null = root;
   while (node) {
-    if (node.nodeType === ELEMENT_NODE && (node as Element).namespaceURI === NS.assertion) {
+    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).namespaceURI === NS.assertion) {
       const name = (node as Element).localName;
       if (name === 'Assertion') plain += 1;
       else if (name === 'EncryptedAssertion') encrypted += 1;

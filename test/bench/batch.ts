@@ -75,7 +75,7 @@ function agent(n: number): DirectoryUser {
   };
 }
 
-export function snapshotText(users = USERS): string {
+function snapshotText(users = USERS): string {
   const snapshot: DirectorySnapshot = {
     org: { name: 'acme-contact', region: 'mypurecloud.com' },
     takenAt: '2026-11-23T08:30:00Z',
@@ -123,7 +123,7 @@ function login(i: number): string {
   ].join('');
 }
 
-export function batchInputs(count = MESSAGES): RawInput[] {
+function batchInputs(count = MESSAGES): RawInput[] {
   return Array.from({ length: count }, (_, i) => ({
     name: `login-${pad(i)}.b64`,
     bytes: Buffer.from(Buffer.from(signAssertion(login(i))).toString('base64')),

@@ -24,10 +24,10 @@ import { createOrgConnector } from '../../electron/main/org-connection';
 
 export const CHROMIUM = process.env.JIT_DOCTOR_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const APP_HTML = join(ROOT, 'dist/renderer/index.html');
+const APP_HTML = join(ROOT, 'dist/renderer/index.html');
 export const APP_URL = pathToFileURL(APP_HTML).href;
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -62,7 +62,7 @@ export interface Harness {
 let bridgeSource: Promise<string> | null = null;
 
 /** The init script: test/e2e/bridge-init.ts bundled with shared/ipc/ for the browser. */
-export function bridgeScript(): Promise<string> {
+function bridgeScript(): Promise<string> {
   bridgeSource ??= build({
     entryPoints: [join(ROOT, 'test/e2e/bridge-init.ts')],
     bundle: true,

@@ -22,7 +22,7 @@ import { nowOption } from '../options';
 import { renderText } from '../render/text';
 import { loadConfig } from './diagnose';
 
-export interface CaptureFlags {
+interface CaptureFlags {
   browser?: string;
   config?: string;
   out?: string;
@@ -86,7 +86,7 @@ function headerOf(message: CapturedMessage, index: number): string {
   return `── #${index + 1} ${message.time}  ${binding} ${message.parameter} → ${message.url}${stopped}\n`;
 }
 
-export async function runCapture(
+async function runCapture(
   url: string | undefined,
   flags: CaptureFlags,
   io: CliIo,

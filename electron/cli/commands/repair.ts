@@ -64,7 +64,7 @@ import { durationOption, orgOptions, type Duration } from '../options';
 import { checkOutputFile, writeFileAtomically } from '../output';
 import { terminalProgress } from '../progress';
 
-export interface RepairOptions {
+interface RepairOptions {
   user?: string;
   stuck?: boolean;
   /** Write the reviewed plan here (JSON, or CSV for a .csv name) and apply nothing. */
@@ -548,7 +548,7 @@ async function repairWatching(
   return outcomes.some((o) => o.status === 'not-repaired') ? 1 : 0;
 }
 
-export async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
+async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
   checkOptions(options);
   const lines = linesOf(io);
   // Files are checked before the org is read: a long read must not end in a refusal.

@@ -27,7 +27,7 @@ export interface Column {
 const BREAK_AFTER = new Set(['/', ':', '#', ' ', '_', '-', '.', ',', '@']);
 
 /** Splits text into lines of at most `width` characters, breaking after a separator when one is near. */
-export function wrap(text: string, width: number): { start: number; end: number }[] {
+function wrap(text: string, width: number): { start: number; end: number }[] {
   const chars = [...text];
   if (chars.length === 0) return [{ start: 0, end: 0 }];
   const lines: { start: number; end: number }[] = [];

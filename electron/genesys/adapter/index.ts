@@ -486,7 +486,7 @@ function agentUtilization(
  * could not be checked there.
  */
 export const USER_CREATION_SERVICES = ['Directory', 'SCIM'] as const;
-export type UserCreationService = (typeof USER_CREATION_SERVICES)[number];
+type UserCreationService = (typeof USER_CREATION_SERVICES)[number];
 
 /** The audit records of users created in the interval under one service (oldest first when sorted). */
 function createdUsersQuery(

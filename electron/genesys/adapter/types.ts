@@ -45,14 +45,14 @@ export interface OrgStation {
   lineAppearanceId: string | null;
 }
 
-export interface PhoneBaseSettingsRef {
+interface PhoneBaseSettingsRef {
   id: string;
   name: string;
   metaBaseId: string;
   lines: { id: string; name: string }[];
 }
 
-export interface NewWebRtcPhone {
+interface NewWebRtcPhone {
   name: string;
   userId: string;
   siteId: string;
@@ -166,7 +166,7 @@ export interface ReadControl {
   signal?: AbortSignal;
 }
 
-export interface NamedEntity {
+interface NamedEntity {
   id?: string;
   name?: string;
 }

@@ -9,7 +9,7 @@ import { allPages, USER_CREATION_SERVICES, type GenesysAdapter } from '../adapte
 import { systemDate, type DateClock } from '../clock';
 import { toDirectoryUser } from './convert';
 
-export type SnapshotPhase = 'lists' | 'users' | 'phones' | 'audit' | 'utilization';
+type SnapshotPhase = 'lists' | 'users' | 'phones' | 'audit' | 'utilization';
 
 export interface SnapshotProgress {
   phase: SnapshotPhase;

@@ -1,8 +1,9 @@
 /**
- * One directory interface over a live org and over a snapshot: users by email or employee ID
- * (case-insensitive), the org's lists, license counts, and a user's post-JIT state. A live
- * directory reads the org once (a snapshot) and answers from it until `invalidate()`; a user's
- * post-JIT state is read fresh once and cached until that user is invalidated (after a repair).
+ * The directory of a live org: users by email or employee ID (case-insensitive), the org's lists,
+ * license counts, and a user's post-JIT state. It reads the org once (a snapshot) and answers from
+ * it until `invalidate()`; a user's post-JIT state is read fresh once and cached until that user
+ * is invalidated (after a repair). A snapshot file needs none of this: the CLI reads it straight
+ * into the engine's view (shared/directory/).
  */
 import { createDirectoryView } from '../../../shared/directory/view';
 import type {
@@ -15,7 +16,7 @@ import type { GenesysAdapter } from '../adapter';
 import { toUtilization } from './convert';
 import { fetchOrgSnapshot, type FetchSnapshotOptions } from './fetch-snapshot';
 
-export interface UserPostJitState {
+interface UserPostJitState {
   skills: DirectorySkill[];
   webRtcPhone: boolean;
   defaultStation: boolean;
@@ -39,37 +40,6 @@ export interface OrgDirectory {
   snapshot(): Promise<DirectorySnapshot>;
   /** Forgets one user's cached state (after writing to it), or everything. */
   invalidate(userId?: string): void;
-}
-
-function stateOf(user: DirectoryUser): UserPostJitState {
-  return {
-    skills: user.skills ?? [],
-    webRtcPhone: user.webRtcPhone ?? false,
-    defaultStation: user.defaultStation ?? false,
-    utilization: user.utilization ?? null,
-  };
-}
-
-/** A directory over a snapshot file: everything is already in memory; invalidation is a no-op. */
-export function snapshotDirectory(snapshot: DirectorySnapshot, source: string): OrgDirectory {
-  const view = createDirectoryView(snapshot, source);
-  return {
-    source,
-    userByEmail: async (email) => view.userByEmail(email),
-    userByEmployeeId: async (employeeId) => view.userByEmployeeId(employeeId),
-    roles: async () => view.roles,
-    divisions: async () => view.divisions,
-    locations: async () => view.locations,
-    skills: async () => view.skills,
-    licenses: async () => view.licenses,
-    userState: async (userId) => {
-      const user = view.userById(userId);
-      return user ? stateOf(user) : undefined;
-    },
-    view: async () => view,
-    snapshot: async () => snapshot,
-    invalidate: () => undefined,
-  };
 }
 
 export interface LiveDirectoryOptions extends FetchSnapshotOptions {

@@ -15,7 +15,7 @@ export interface SigningKey {
 }
 
 /** The demo IdP's key and the certificate resources/demo/config.json trusts. */
-export const DEMO_IDP_KEY: SigningKey = {
+const DEMO_IDP_KEY: SigningKey = {
   privateKey: testIdp.privateKey,
   certificate: demoConfig.sso.certificates[0]!,
 };

@@ -6,7 +6,7 @@
 import { OPERATIONS, type OperationName, type SdkResult } from '../operations';
 import type { FakeOrgState } from './state';
 
-export interface RouteRequest {
+interface RouteRequest {
   state: FakeOrgState;
   params: Record<string, string>;
   query: URLSearchParams;
@@ -16,7 +16,7 @@ export interface RouteRequest {
 }
 
 /** An answer; `body` is the SDK's model type for the operation (index.d.ts `Models.*`). */
-export interface RouteResponse<T = unknown> {
+interface RouteResponse<T = unknown> {
   status?: number;
   body?: T;
 }

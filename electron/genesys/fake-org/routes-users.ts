@@ -6,7 +6,7 @@ import type { FakeOrgState } from './state';
 
 const USER_STATES = new Set(['active', 'inactive', 'deleted']);
 
-export function userJson(
+function userJson(
   state: FakeOrgState,
   user: FakeUser,
   requested: readonly string[],
@@ -55,12 +55,12 @@ export function userJson(
   return out;
 }
 
-export function userRoles(state: FakeOrgState, user: FakeUser) {
+function userRoles(state: FakeOrgState, user: FakeUser) {
   const ids = [...new Set(user.grants.map((g) => g.roleId))];
   return ids.map((id) => ({ id, name: state.roles.get(id)?.name }));
 }
 
-export function userStations(state: FakeOrgState, user: FakeUser) {
+function userStations(state: FakeOrgState, user: FakeUser) {
   const station = user.defaultStationId ? state.findStation(user.defaultStationId) : undefined;
   const ref = station ? { id: station.id, name: station.name, type: station.type } : undefined;
   return { associatedStation: ref, effectiveStation: ref, defaultStation: ref };

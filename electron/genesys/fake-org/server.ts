@@ -51,7 +51,7 @@ export interface FakeOrgOptions {
   rebaseTo?: number;
 }
 
-export interface RequestLogEntry {
+interface RequestLogEntry {
   method: string;
   path: string;
   query: string;
@@ -299,7 +299,7 @@ function allTablePermissions(): string[] {
 }
 
 /** The permissions of `spec` the client lacks (for `any`: all of them, when it has none). */
-export function missingPermissions(spec: OperationSpec, granted: ReadonlySet<string>): string[] {
+function missingPermissions(spec: OperationSpec, granted: ReadonlySet<string>): string[] {
   const { match, names } = spec.permissions;
   const has = (name: string) => {
     const [domain, entity] = name.split(':');

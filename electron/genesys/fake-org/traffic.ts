@@ -78,9 +78,9 @@ export class FakeRateLimiter {
   }
 }
 
-export type FaultKind = 'error' | 'reset' | 'timeout' | 'rate-limit';
+type FaultKind = 'error' | 'reset' | 'timeout' | 'rate-limit';
 /** before: nothing changed; after: the change happened, then the answer was lost or failed. */
-export type FaultPhase = 'before' | 'after';
+type FaultPhase = 'before' | 'after';
 
 export interface FaultOptions {
   seed?: number;

@@ -23,7 +23,7 @@ import type { OrgCatalog } from './catalog';
 import { findByUser } from './lookup';
 
 /** The station type Genesys Cloud gives a WebRTC phone's station. */
-export const WEBRTC_STATION_TYPE = 'inin_webrtc_softphone';
+const WEBRTC_STATION_TYPE = 'inin_webrtc_softphone';
 
 export interface Assessment {
   user: OrgUser;
@@ -51,7 +51,7 @@ export function subjectOf(user: OrgUser) {
   return { id, department, title, location, roles: user.roles ?? undefined };
 }
 
-export function hasWebRtcDefault(user: OrgUser): boolean {
+function hasWebRtcDefault(user: OrgUser): boolean {
   return user.defaultStation?.type === WEBRTC_STATION_TYPE;
 }
 
@@ -78,7 +78,7 @@ export function stateOf(
 }
 
 /** The WebRTC phones of the users whose state cannot tell (no WebRTC default station). */
-export async function phonesOf(
+async function phonesOf(
   api: GenesysAdapter,
   userIds: readonly string[],
 ): Promise<Map<string, OrgPhone>> {
@@ -122,7 +122,7 @@ async function unresolvable(step: PlanStep, catalog: OrgCatalog): Promise<string
 }
 
 /** Why a user's current state could not be read, per step kind it leaves unknown. */
-export type Unreadable = Partial<Record<PlanStep['kind'], string>>;
+type Unreadable = Partial<Record<PlanStep['kind'], string>>;
 
 /**
  * Moves steps naming something the org lacks, or resting on a state that could not be read, into

@@ -6,7 +6,7 @@
 import type { PhoneSettings } from '../../../shared/provisioning';
 import type { GenesysAdapter } from '../adapter/types';
 
-export interface PhoneSetup {
+interface PhoneSetup {
   siteId: string;
   phoneBaseSettingsId: string;
   phoneMetaBaseId: string;

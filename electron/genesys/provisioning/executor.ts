@@ -64,7 +64,7 @@ export interface RepairOutcome {
   notStarted?: boolean;
 }
 
-export interface RepairProgress {
+interface RepairProgress {
   stepsDone: number;
   stepsTotal: number;
   usersDone: number;

@@ -22,7 +22,7 @@ import {
 import { dirname } from 'node:path';
 import { systemDate, type DateClock } from '../clock';
 
-export type JournalEvent = 'started' | 'finished' | 'failed';
+type JournalEvent = 'started' | 'finished' | 'failed';
 
 export interface JournalEntry {
   /** ISO time the line was written. */
@@ -210,7 +210,7 @@ export interface OpenJournalOptions {
   steps?: readonly JournalEntry[];
 }
 
-export const JOURNAL_MAX_BYTES = 8 * 1024 * 1024;
+const JOURNAL_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * Size rotation: the full journal becomes path.1 (older ones shift, the oldest is dropped), and the

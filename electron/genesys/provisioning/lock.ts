@@ -53,12 +53,12 @@ export class RepairLockBusy extends UserError {
 }
 
 /** The lock file cannot be created or read (a read-only folder, a full disk). */
-export class RepairLockError extends UserError {
+class RepairLockError extends UserError {
   override readonly name = 'RepairLockError';
   readonly kind = 'app';
 }
 
-export function describeHolder(holder: LockHolder): string {
+function describeHolder(holder: LockHolder): string {
   return `${holder.what}, pid ${holder.pid} on ${holder.host}, since ${holder.since}`;
 }
 

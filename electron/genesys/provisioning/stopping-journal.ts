@@ -16,7 +16,7 @@ export class WritesStopped extends Error {
   }
 }
 
-export interface AppliedSoFar {
+interface AppliedSoFar {
   /** Users with at least one step the org accepted. */
   users: number;
   /** Steps the org accepted (the final re-read not counted). */

@@ -17,7 +17,7 @@ export interface Verification {
   error?: string;
 }
 
-export const USERS_PER_READ = 100;
+const USERS_PER_READ = 100;
 
 export async function readUsers(
   api: GenesysAdapter,

@@ -19,7 +19,7 @@ export interface ReviewFilter {
 }
 
 export const NO_DEPARTMENT = '(no department)';
-export const NO_RULE = '(no rule)';
+const NO_RULE = '(no rule)';
 
 export const ANY: ReviewFilter = {
   department: '',

@@ -4,7 +4,7 @@
  */
 import type { MessageReport } from '../../../shared/report';
 
-export interface TimelineMark {
+interface TimelineMark {
   label: string;
   time: string;
   at: number;

@@ -32,7 +32,7 @@ const MATCH_TEXT: Record<MappingRow['match'], string> = {
 };
 
 /** One side of the two-message comparison as typed, or a message picked in the history. */
-export interface PairSideDraft {
+interface PairSideDraft {
   text: string;
   /** Set when the side is a message from the history (then `text` is not used). */
   history: { id: string; label: string } | null;

@@ -4,10 +4,10 @@
  * column where it starts in the decoded XML, which is what findings point at. Pure; no DOM.
  */
 
-export type TokenKind =
+type TokenKind =
   'punct' | 'tag' | 'attr' | 'value' | 'text' | 'comment' | 'cdata' | 'pi' | 'doctype';
 
-export interface Token {
+interface Token {
   kind: TokenKind;
   text: string;
 }
@@ -19,7 +19,7 @@ export interface XmlRow {
   element: number | null;
 }
 
-export interface XmlElementSpan {
+interface XmlElementSpan {
   name: string;
   /** `/Response/Assertion/AttributeStatement/Attribute[3]`, local names, 1-based sibling index. */
   path: string;

@@ -1,6 +1,7 @@
 /** Turns SAML parameters found in a form, URL, HAR entry or trace into decoded messages. */
 import type { Finding, InputEncoding } from '../../report';
 import type { DecodedMessage, EngineLimits } from '../types';
+import { noSamlMessageFinding, type CaptureKind } from './findings';
 import type { SamlFields } from './form';
 import { decodeSamlValue } from './value';
 
@@ -11,6 +12,26 @@ export interface Collected {
 
 export function emptyCollection(): Collected {
   return { messages: [], findings: [] };
+}
+
+/**
+ * The end of reading a capture (HAR file, SAML-tracer export) of `requests` requests: one that held
+ * no SAML message says so. One whose values the spent budget skipped does hold SAML messages: the
+ * budget's own finding says that.
+ */
+export function endOfCapture(
+  collected: Collected,
+  capture: { name: string; kind: CaptureKind; requests: number },
+  limits: EngineLimits,
+): Collected {
+  if (
+    collected.messages.length === 0 &&
+    collected.findings.length === 0 &&
+    !limits.budget?.isSpent()
+  ) {
+    collected.findings.push(noSamlMessageFinding(capture.name, capture.kind, capture.requests));
+  }
+  return collected;
 }
 
 export interface FieldOrigin {

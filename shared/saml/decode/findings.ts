@@ -28,11 +28,9 @@ export function unrecognizedFinding(
   });
 }
 
-export function noSamlMessageFinding(
-  source: string,
-  kind: 'HAR file' | 'SAML-tracer export',
-  requests: number,
-): Finding {
+export type CaptureKind = 'HAR file' | 'SAML-tracer export';
+
+export function noSamlMessageFinding(source: string, kind: CaptureKind, requests: number): Finding {
   return finding('INPUT_NO_SAML_MESSAGE', {
     message:
       requests === 0

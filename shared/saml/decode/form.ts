@@ -5,7 +5,7 @@
 
 export type SamlParameter = 'SAMLResponse' | 'SAMLRequest';
 
-export interface SamlField {
+interface SamlField {
   parameter: SamlParameter;
   /** Still encoded as it was found (percent-encoding and all); value.ts decodes it. */
   value: string;
@@ -61,7 +61,7 @@ export function queryOf(url: string): string | null {
 }
 
 /** application/x-www-form-urlencoded decoding for names and RelayState; broken escapes stay as typed. */
-export function formDecode(text: string): string {
+function formDecode(text: string): string {
   const spaced = text.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(spaced);

@@ -4,8 +4,7 @@
  * them; value.ts accepts both. `source` is `<name>#<index>`, the 0-based index in log.entries.
  */
 import type { EngineLimits } from '../types';
-import { collectFields, emptyCollection, type Collected } from './collect';
-import { noSamlMessageFinding } from './findings';
+import { collectFields, emptyCollection, endOfCapture, type Collected } from './collect';
 import { hasSamlParameter, queryOf, samlFields, splitPairs, type SamlFields } from './form';
 
 export function isHar(json: unknown): boolean {
@@ -33,15 +32,7 @@ export function messagesFromHar(json: unknown, name: string, limits: EngineLimit
       collected,
     );
   });
-  // A capture whose values the spent budget skipped does hold SAML messages: the budget says so.
-  if (
-    collected.messages.length === 0 &&
-    collected.findings.length === 0 &&
-    !limits.budget?.isSpent()
-  ) {
-    collected.findings.push(noSamlMessageFinding(name, 'HAR file', entries.length));
-  }
-  return collected;
+  return endOfCapture(collected, { name, kind: 'HAR file', requests: entries.length }, limits);
 }
 
 function queryFields(request: Record<string, unknown>): SamlFields {

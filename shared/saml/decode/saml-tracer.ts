@@ -6,8 +6,7 @@
  * `source` is `<name>#<index>`, the 0-based index in requests.
  */
 import type { DecodedMessage, EngineLimits } from '../types';
-import { collectFields, emptyCollection, type Collected } from './collect';
-import { noSamlMessageFinding } from './findings';
+import { collectFields, emptyCollection, endOfCapture, type Collected } from './collect';
 import { samlFields, type SamlFields } from './form';
 import { isRecord } from './har';
 import { xmlText } from './value';
@@ -39,14 +38,8 @@ export function messagesFromSamlTracer(
     collectFields(get, { source, encoding: 'saml-tracer', fromQuery: true }, limits, collected);
     collectFields(post, { source, encoding: 'saml-tracer', fromQuery: false }, limits, collected);
   });
-  if (
-    collected.messages.length === 0 &&
-    collected.findings.length === 0 &&
-    !limits.budget?.isSpent()
-  ) {
-    collected.findings.push(noSamlMessageFinding(name, 'SAML-tracer export', requests.length));
-  }
-  return collected;
+  const capture = { name, kind: 'SAML-tracer export', requests: requests.length } as const;
+  return endOfCapture(collected, capture, limits);
 }
 
 function addDecodedMessage(

@@ -166,7 +166,7 @@ export function bytesToXmlText(bytes: Uint8Array): string {
  * The `encoding` of an XML declaration at the start, when it is one TextDecoder knows and not
  * UTF-8 (an IdP that writes ISO-8859-1 does say so); `null` otherwise.
  */
-export function declaredEncoding(bytes: Uint8Array): string | null {
+function declaredEncoding(bytes: Uint8Array): string | null {
   const head = String.fromCharCode(...bytes.subarray(0, 128));
   const declared = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(
     head,

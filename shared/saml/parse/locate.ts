@@ -6,12 +6,8 @@
  * exactly when it has such a sibling, so a path always names one element, and a lone element
  * carries no index. Attributes end in `/@Name`; text, comments and CDATA take their parent's path.
  */
-import type { Attr, Element, Node } from '@xmldom/xmldom';
+import { Node, type Attr, type Element } from '@xmldom/xmldom';
 import type { Location } from '../../report';
-
-const ELEMENT_NODE = 1;
-const ATTRIBUTE_NODE = 2;
-const DOCUMENT_NODE = 9;
 
 export function createLocator(): (node: Node) => Location {
   // Segments are computed once per parent, for all its children, so locating many siblings
@@ -30,7 +26,7 @@ export function createLocator(): (node: Node) => Location {
   const pathOf = (element: Element): string => {
     const parts: string[] = [];
     let current: Node | null = element;
-    while (current !== null && current.nodeType === ELEMENT_NODE) {
+    while (current !== null && current.nodeType === Node.ELEMENT_NODE) {
       parts.push(segmentOf(current as Element));
       current = current.parentNode;
     }
@@ -39,16 +35,16 @@ export function createLocator(): (node: Node) => Location {
 
   return (node: Node): Location => {
     const position = { line: node.lineNumber ?? null, column: node.columnNumber ?? null };
-    if (node.nodeType === ELEMENT_NODE) return { path: pathOf(node as Element), ...position };
-    if (node.nodeType === ATTRIBUTE_NODE) {
+    if (node.nodeType === Node.ELEMENT_NODE) return { path: pathOf(node as Element), ...position };
+    if (node.nodeType === Node.ATTRIBUTE_NODE) {
       const attr = node as Attr;
       const owner = attr.ownerElement;
       const name = `@${attr.localName ?? attr.name}`;
       return { path: owner ? `${pathOf(owner)}/${name}` : `/${name}`, ...position };
     }
-    if (node.nodeType === DOCUMENT_NODE) return { path: '/', ...position };
+    if (node.nodeType === Node.DOCUMENT_NODE) return { path: '/', ...position };
     const parent = node.parentNode;
-    const path = parent && parent.nodeType === ELEMENT_NODE ? pathOf(parent as Element) : '/';
+    const path = parent && parent.nodeType === Node.ELEMENT_NODE ? pathOf(parent as Element) : '/';
     return { path, ...position };
   };
 }
@@ -57,13 +53,13 @@ function indexChildren(parent: Node | null, segments: WeakMap<Node, string>): vo
   if (parent === null) return;
   const counts = new Map<string, number>();
   for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType !== ELEMENT_NODE) continue;
+    if (child.nodeType !== Node.ELEMENT_NODE) continue;
     const name = nameOf(child as Element);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const seen = new Map<string, number>();
   for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType !== ELEMENT_NODE) continue;
+    if (child.nodeType !== Node.ELEMENT_NODE) continue;
     const name = nameOf(child as Element);
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);

@@ -16,13 +16,13 @@
  * ("fix-up"). The join is not implemented: a 1.1 subset below an xml:base is refused as unreadable
  * rather than digested differently from xmlsec1. Exclusive c14n inherits none of them.
  */
-import type { Element, Node } from '@xmldom/xmldom';
+import { Node, type Element } from '@xmldom/xmldom';
 import {
   C14nCanonicalization,
   ExclusiveCanonicalization,
   ExclusiveCanonicalizationWithComments,
 } from 'xml-crypto';
-import { PROCESSING_INSTRUCTION_NODE, XML_NS, type XmlAttribute } from './dom';
+import { XML_NS, type XmlAttribute } from './dom';
 import { ALGORITHMS } from './profile';
 
 /** Canonical form of a processing instruction within the canonicalized element. */
@@ -32,7 +32,7 @@ function canonicalInstruction(node: Node): string {
 }
 
 const isInstruction = (node: unknown): node is Node =>
-  (node as Node | null)?.nodeType === PROCESSING_INSTRUCTION_NODE;
+  (node as Node | null)?.nodeType === Node.PROCESSING_INSTRUCTION_NODE;
 
 export class ExclusiveC14n extends ExclusiveCanonicalization {
   override processInner(node: unknown, ...rest: [unknown, unknown, unknown, string[]]): string {

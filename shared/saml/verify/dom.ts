@@ -1,16 +1,12 @@
 /** Small namespace-aware DOM readers for the signature stage (@xmldom/xmldom nodes). */
-import type { Attr, Element, Node } from '@xmldom/xmldom';
+import { Node, type Attr, type Element } from '@xmldom/xmldom';
 
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-export const ELEMENT_NODE = 1;
-export const PROCESSING_INSTRUCTION_NODE = 7;
-export const COMMENT_NODE = 8;
-
 export function isElement(node: Node | null | undefined): node is Element {
-  return node !== null && node !== undefined && node.nodeType === ELEMENT_NODE;
+  return node !== null && node !== undefined && node.nodeType === Node.ELEMENT_NODE;
 }
 
 export function elementChildren(parent: Node): Element[] {
@@ -45,7 +41,10 @@ export function findCommentsAndInstructions(node: Node): Node[] {
   while (stack.length > 0) {
     const current = stack.pop() as Node;
     for (let child = current.firstChild; child !== null; child = child.nextSibling) {
-      if (child.nodeType === COMMENT_NODE || child.nodeType === PROCESSING_INSTRUCTION_NODE) {
+      if (
+        child.nodeType === Node.COMMENT_NODE ||
+        child.nodeType === Node.PROCESSING_INSTRUCTION_NODE
+      ) {
         found.push(child);
       } else if (isElement(child)) {
         stack.push(child);

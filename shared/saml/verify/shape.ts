@@ -4,7 +4,7 @@
  * departs from the SAML profile of XML-DSig (SAML core §5.4: one enveloped signature per signed
  * Response or Assertion, referencing that element's ID).
  */
-import type { Element, Node } from '@xmldom/xmldom';
+import { Node, type Element } from '@xmldom/xmldom';
 import {
   DSIG_NS,
   dsigChildren,
@@ -127,7 +127,7 @@ export function readSignatureShape(signature: Element, scan: DocumentScan): Sign
           node,
           'SignedInfo contains a comment or processing instruction; verifiers disagree on the digest value they read from it (CVE-2025-29775 class).',
           {
-            nodeType: node.nodeType === 8 ? 'comment' : 'processing-instruction',
+            nodeType: node.nodeType === Node.COMMENT_NODE ? 'comment' : 'processing-instruction',
             value: node.nodeValue,
           },
         ),

@@ -29,7 +29,7 @@ export interface BareKey {
 }
 
 /** Who signed, among the keys the message carries: a certificate, or else a bare key. */
-export type EmbeddedSigner =
+type EmbeddedSigner =
   | { certificate: ReadCertificate; bareKeySha256: null }
   | { certificate: null; bareKeySha256: string };
 

@@ -13,7 +13,7 @@ import {
 } from '../../../electron/genesys/fake-org/server';
 import type { FakeOrgSeed } from '../../../electron/genesys/fake-org/seed';
 
-export const smallOrg: FakeOrgSeed = {
+const smallOrg: FakeOrgSeed = {
   org: { name: 'test-org', region: 'mypurecloud.com' },
   takenAt: '2026-11-20T09:00:00Z',
   divisions: ['Home', 'Partner Division'],

@@ -67,7 +67,7 @@ export function response(
 }
 
 /** The Okta mapping of the samples. */
-export const OKTA_MAPPING = {
+const OKTA_MAPPING = {
   email: 'email',
   name: 'displayName',
   givenName: 'firstName',
@@ -172,8 +172,4 @@ export function sample(name: string, extraInputs: string[] = []): Report {
     now: new Date(expect.now),
     batch: extraInputs.length > 0,
   });
-}
-
-export function samplePath(name: string, file: string): string {
-  return join(SAMPLES, name, file);
 }
