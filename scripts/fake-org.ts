@@ -34,7 +34,20 @@ const program = new Command('fake-org')
     300,
   )
   .option('--config-out <file>', "write a configuration with the agents' postJit rules here")
+  .option(
+    '--time-scale <factor>',
+    "real seconds per org second, above 0 and at most 1: 0.05 makes a new station's minute and the rate limit's minute last 3 s",
+    fraction,
+    1,
+  )
   .showHelpAfterError();
+
+function fraction(text: string): number {
+  const value = Number(text);
+  if (!/^\d*\.?\d+$/.test(text) || !(value > 0 && value <= 1))
+    throw new InvalidArgumentError('expected a number above 0 and at most 1, such as 0.05');
+  return value;
+}
 
 /** Phones beyond the first of each user, and who has them. */
 function phoneAudit(state: FakeOrgState) {
@@ -61,11 +74,13 @@ async function main(): Promise<void> {
     agents: number;
     rateLimit: number;
     configOut?: string;
+    timeScale: number;
   }>();
   const org = await startFakeOrg({
     seed: stampedeSeed(options.agents),
     rebaseTo: Date.now(),
     rateLimit: options.rateLimit === 0 ? false : { limit: options.rateLimit },
+    timeScale: options.timeScale,
   });
   const audit = createServer((request, response) => {
     const ok = request.method === 'GET' && request.url === '/audit';
@@ -96,6 +111,9 @@ async function main(): Promise<void> {
     `fake org on ${org.url}: ${options.agents} agents created in the last 30 minutes, none provisioned; ` +
       `rate limit ${options.rateLimit === 0 ? 'off' : `${options.rateLimit}/min`}; ` +
       'as hard as Genesys Cloud (new stations after up to 60 s; docs/genesys-api.md); ' +
+      (options.timeScale === 1
+        ? ''
+        : `time-scaled: an org minute lasts ${Number((60 * options.timeScale).toFixed(2))} s; `) +
       `audit at ${auditUrl}${options.configOut ? `; rules in ${options.configOut}` : ''}. Ctrl-C stops it.\n`,
   );
 

@@ -1,7 +1,8 @@
 /**
  * Two `jit-doctor repair --stuck --yes` processes against one org (the standalone fake org of
- * `npm run fake-org`, 300 stuck agents): one repairs, the other refuses naming the holder, and the
- * org's own audit finds no agent with two phones.
+ * `npm run fake-org`, 300 stuck agents, time-scaled so that new stations appear within about a
+ * real second instead of a minute): one repairs, the other refuses naming the holder, and the org's
+ * own audit finds no agent with two phones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'dist', 'cli', 'jit-doctor.mjs');
+
+/** Real seconds per org second of the fake org: its 0–60 s station delays last at most 1.2 s. */
+const TIME_SCALE = 0.02;
 
 let folder: string;
 let fakeOrg: ChildProcess | undefined;
@@ -32,6 +36,8 @@ function startFakeOrg(agents: number, config: string): Promise<Record<string, st
       '0',
       '--config-out',
       config,
+      '--time-scale',
+      String(TIME_SCALE),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
