@@ -2,17 +2,21 @@
  * `npm run test:e2e`: the app's screens in Debian's Chromium against the real main-process
  * handlers, one vitest test per scenario, in order (each leaves the app where the next starts).
  * Screenshots go to test/e2e/screenshots; a failed scenario leaves `failed-<name>.png` there.
+ * Without Chromium on the machine the run is one skipped test that says why.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ROOT, startHarness, type Harness } from './harness';
+import { chromiumMissing, ROOT, startHarness, type Harness } from './harness';
 import type { ScenarioContext } from './scenario';
 import { scenarios } from './scenarios';
 
 const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
+const missing = chromiumMissing();
 
-describe('the app in Chromium', () => {
+it.runIf(missing)('the app in Chromium', (context) => context.skip(missing ?? undefined));
+
+describe.skipIf(missing)('the app in Chromium', () => {
   let harness: Harness | undefined;
   let context: ScenarioContext;
   /** Page errors and unexpected console errors seen during the running scenario. */

@@ -3,6 +3,7 @@
  * browser), with `window.jitDoctor` wired through Playwright bindings to the REAL main-process
  * handlers (engine, stores, org) running in this process, in a temporary app data folder.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,13 @@ import { isAppUrl } from '../../electron/main/security';
 import { createOrgConnector } from '../../electron/main/org-connection';
 
 export const CHROMIUM = process.env.JIT_DOCTOR_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why the e2e cannot run on this machine (no Chromium to drive), or null when it can. */
+export function chromiumMissing(): string | null {
+  return existsSync(CHROMIUM)
+    ? null
+    : `e2e skipped: ${CHROMIUM} is missing; install Debian's chromium (apt-get install chromium), or set JIT_DOCTOR_CHROMIUM to a Chromium binary.`;
+}
 export const ROOT = resolve(import.meta.dirname, '../..');
 const APP_HTML = join(ROOT, 'dist/renderer/index.html');
 export const APP_URL = pathToFileURL(APP_HTML).href;
