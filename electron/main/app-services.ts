@@ -29,7 +29,7 @@ import type {
   ParseConfig,
   RedactReport,
 } from './ports';
-import { forRenderer, journalCsv, readJournalBook } from './journal-book';
+import { createJournalBook, journalCsv, journalJson } from './journal-book';
 import { createRepairService } from './repair-service';
 import { createSettingsStore } from './settings-store';
 
@@ -164,7 +164,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     const reason = repair.busyReason();
     if (reason) throw new AppError('busy', reason);
   };
-  const journals = join(deps.folder, 'journals');
+  const journal = createJournalBook(join(deps.folder, 'journals'));
 
   const handlers: Handlers = {
     diagnose: (request) => diagnose.run(request),
@@ -254,20 +254,21 @@ export function createAppServices(deps: AppDeps): AppServices {
     startRepair: ({ userIds }) => repair.start(userIds),
     cancelRepair: ({ jobId }) => repair.cancel(jobId),
     getRepairJob: () => repair.job(),
-    readJournal: async ({ limit }) => forRenderer(await readJournalBook(journals, limit)),
+    readJournal: ({ limit }) => journal.jobs(limit),
+    readJournalSteps: (request) => journal.steps(request),
     resumeJob: async ({ run }) => {
-      const job = (await readJournalBook(journals, 10_000)).find((j) => j.run === run);
+      const job = await journal.job(run);
       if (!job) throw new AppError('not-found', 'That job is no longer in the journal.');
       return repair.recheck(job.unverifiedIds);
     },
     exportJournal: async ({ format }) => {
-      const jobs = await readJournalBook(journals, 10_000);
+      const jobs = await journal.all();
       if (jobs.length === 0)
         throw new AppError('not-found', 'The journal is empty: no repair has run yet.');
       const stamp = deps.clock().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
       return deps.dialogs.saveText(
         `jit-doctor-journal-${stamp}.${format}`,
-        format === 'json' ? `${JSON.stringify(forRenderer(jobs), null, 2)}\n` : journalCsv(jobs),
+        format === 'json' ? journalJson(jobs) : journalCsv(jobs),
       );
     },
     openCapture: (request) => capture().open(request),

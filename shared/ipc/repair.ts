@@ -86,7 +86,7 @@ export interface JournalStepView {
   error: string | null;
 }
 
-/** One repair job as the journal recorded it. */
+/** One repair job as the journal recorded it; its steps are read a page at a time. */
 export interface JournalJobView {
   run: string;
   org: string;
@@ -96,6 +96,27 @@ export interface JournalJobView {
   users: number;
   /** Users of the job it did not verify (never reached, failed, or cut off): what a resume re-checks. */
   unverified: number;
+  /** Steps the job journaled, and how many of them did not end done (failed or in flight). */
+  stepCount: number;
+  notDone: number;
+}
+
+export type JournalOutcomeFilter = 'any' | JournalStepView['outcome'];
+
+/** A page of one job's steps: those whose user's name or id contains `user`, with that outcome. */
+export interface JournalStepsRequest {
+  run: string;
+  user: string;
+  outcome: JournalOutcomeFilter;
+  offset: number;
+  limit: number;
+}
+
+export interface JournalStepsPage {
+  run: string;
+  /** Steps of the job that match the filter (the page is `steps`, from `offset`). */
+  total: number;
+  offset: number;
   steps: JournalStepView[];
 }
 
@@ -119,6 +140,8 @@ export interface RepairInvokes {
   getRepairJob: { request: void; reply: RepairJobView | null };
   /** The journal's jobs (every org's, newest first), read from disk: no org connection needed. */
   readJournal: { request: { limit: number }; reply: JournalJobView[] };
+  /** One page of a journaled job's steps, filtered by user and outcome. */
+  readJournalSteps: { request: JournalStepsRequest; reply: JournalStepsPage };
   /**
    * Re-plans, against the org now, the users a journaled job did not verify, and lists those with
    * something left to do for review (as findStuckAgents does).
@@ -140,6 +163,13 @@ export const REPAIR_SHAPES: RequestShapes<RepairInvokes> = {
   cancelRepair: { jobId: id },
   getRepairJob: none,
   readJournal: { limit: { type: 'number', min: 1, max: 10_000, integer: true } },
+  readJournalSteps: {
+    run: id,
+    user: text(200),
+    outcome: { type: 'enum', values: ['any', 'done', 'failed', 'in flight'] },
+    offset: { type: 'number', min: 0, max: 100_000_000, integer: true },
+    limit: { type: 'number', min: 1, max: 1_000, integer: true },
+  },
   resumeJob: { run: id },
   exportJournal: { format: { type: 'enum', values: ['json', 'csv'] } },
 };

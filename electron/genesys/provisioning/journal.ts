@@ -19,6 +19,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { systemDate, type DateClock } from '../clock';
 
@@ -81,16 +82,6 @@ function entryOf(line: string): JournalEntry | null {
   }
 }
 
-/** Parses a journal's text; an unparsable line (torn by a crash) is skipped, not fatal. */
-export function parseJournal(text: string): JournalEntry[] {
-  const entries: JournalEntry[] = [];
-  for (const line of text.split('\n')) {
-    const entry = entryOf(line);
-    if (entry) entries.push(entry);
-  }
-  return entries;
-}
-
 /** Every entry of a journal file, read piece by piece (a journal may outgrow one string). */
 export function readJournal(path: string): JournalEntry[] {
   const entries: JournalEntry[] = [];
@@ -123,17 +114,13 @@ export function readJournalSteps(path: string): JournalEntry[] {
 /** A journal line is a few hundred bytes; a longer run without a newline is not one, and is skipped. */
 const MAX_LINE_BYTES = 1024 * 1024;
 
-/** Calls `onLine` with each line of a file, read a megabyte at a time. */
-function forEachLine(path: string, onLine: (line: string) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(1024 * 1024);
-    let carried: Buffer[] = [];
-    let carriedBytes = 0;
-    let overlong = false;
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
+/** Splits bytes into lines as they are read: a run longer than MAX_LINE_BYTES without a newline is skipped. */
+function lineSplitter(onLine: (line: string) => void) {
+  let carried: Buffer[] = [];
+  let carriedBytes = 0;
+  let overlong = false;
+  return {
+    push(chunk: Buffer, read: number) {
       let start = 0;
       for (let end = chunk.indexOf(0x0a, start); end !== -1 && end < read;) {
         if (!overlong)
@@ -153,27 +140,80 @@ function forEachLine(path: string, onLine: (line: string) => void): void {
           carriedBytes = 0;
         }
       }
-    }
-    if (!overlong && carriedBytes > 0) onLine(Buffer.concat(carried).toString('utf8'));
+    },
+    end() {
+      if (!overlong && carriedBytes > 0) onLine(Buffer.concat(carried).toString('utf8'));
+    },
+  };
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Calls `onLine` with each line of a file, read a megabyte at a time. */
+function forEachLine(path: string, onLine: (line: string) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const lines = lineSplitter(onLine);
+    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0;)
+      lines.push(chunk, read);
+    lines.end();
   } finally {
     closeSync(fd);
   }
 }
 
-/** The job header lines of a journal's text. */
-export function parseJobHeaders(text: string): JournalJobHeader[] {
-  const headers: JournalJobHeader[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('{"at"') || !line.includes('"job":')) continue;
-    try {
-      const value = JSON.parse(line) as Partial<JournalJobHeader>;
-      if (typeof value.run === 'string' && value.job && typeof value.job.org === 'string')
-        headers.push(value as JournalJobHeader);
-    } catch {
-      // a torn line
-    }
+/** One journal line: a step's entry, a job's header, or null (blank, torn, or neither). */
+export type JournalLine = { entry: JournalEntry } | { header: JournalJobHeader } | null;
+
+export function parseJournalLine(line: string): JournalLine {
+  const header = headerOf(line);
+  if (header) return { header };
+  const entry = entryOf(line);
+  return entry ? { entry } : null;
+}
+
+/**
+ * Calls `onLine` with each line of a journal file, read a megabyte at a time without blocking the
+ * process between megabytes (the app's main process reads a large journal while it serves the
+ * window). A missing file has no line.
+ */
+export async function forEachJournalLine(
+  path: string,
+  onLine: (line: JournalLine) => void,
+): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
   }
-  return headers;
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const lines = lineSplitter((line) => onLine(parseJournalLine(line)));
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      lines.push(chunk, bytesRead);
+    }
+    lines.end();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A job header line as a header; null for anything else. */
+function headerOf(line: string): JournalJobHeader | null {
+  if (!line.startsWith('{"at"') || !line.includes('"job":')) return null;
+  try {
+    const value = JSON.parse(line) as Partial<JournalJobHeader>;
+    return typeof value.run === 'string' && value.job && typeof value.job.org === 'string'
+      ? (value as JournalJobHeader)
+      : null;
+  } catch {
+    return null; // a torn line
+  }
 }
 
 /** The map key of lastEvents() for one user's step. */

@@ -1,8 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalCsv, readJournalBook } from '../../../electron/main/journal-book';
+import { createJournalBook, journalCsv } from '../../../electron/main/journal-book';
 import { openJournal, readJournal } from '../../../electron/genesys/provisioning/journal';
 import { journalInWords } from '../../../electron/genesys/provisioning/journal-words';
 import type { PlanStep } from '../../../shared/provisioning';
@@ -57,10 +66,22 @@ describe('the journal an admin reads', () => {
     const dir = folder();
     writeJob(join(dir, 'repair-demo.jsonl'), 'job-a', '2026-11-23T09:00:00Z');
     writeJob(join(dir, 'repair-demo.jsonl'), 'job-b', '2026-11-23T10:00:00Z');
-    const jobs = await readJournalBook(dir, 10);
+    const book = createJournalBook(dir);
+    const jobs = await book.jobs(10);
     expect(jobs.map((j) => j.run)).toEqual(['job-b', 'job-a']);
-    const job = jobs[0]!;
-    expect(job).toMatchObject({ org: 'acme-contact', region: 'mypurecloud.ie', users: 3 });
+    // The window gets each job's summary, not its steps.
+    expect(jobs[0]).toEqual({
+      run: 'job-b',
+      org: 'acme-contact',
+      region: 'mypurecloud.ie',
+      startedAt: '2026-11-23T10:00:00.000Z',
+      endedAt: '2026-11-23T10:00:00.000Z',
+      users: 3,
+      unverified: 2,
+      stepCount: 3,
+      notDone: 1,
+    });
+    const job = (await book.job('job-b'))!;
     expect(job.steps.map((s) => [s.name, s.what, s.before, s.after, s.outcome, s.error])).toEqual([
       [
         'Ana Silva',
@@ -88,8 +109,114 @@ describe('the journal an admin reads', () => {
   });
 
   it('is empty, not an error, before any repair ran', async () => {
-    expect(await readJournalBook(folder(), 10)).toEqual([]);
+    const book = createJournalBook(folder());
+    expect(await book.jobs(10)).toEqual([]);
+    expect(await book.steps({ run: 'x', user: '', outcome: 'any', offset: 0, limit: 10 })).toEqual({
+      run: 'x',
+      total: 0,
+      offset: 0,
+      steps: [],
+    });
   });
+
+  it("gives a page of one job's steps, filtered by user and outcome, and sees a file that grew", async () => {
+    const dir = folder();
+    const path = join(dir, 'repair-demo.jsonl');
+    writeJob(path, 'job-a', '2026-11-23T09:00:00Z');
+    const book = createJournalBook(dir);
+    const page = (user: string, outcome: 'any' | 'done' | 'failed', offset = 0, limit = 10) =>
+      book.steps({ run: 'job-a', user, outcome, offset, limit });
+    expect((await page('', 'any', 1, 1)).steps.map((s) => s.what)).toEqual(['re-read and verify']);
+    expect(await page('ben', 'any')).toMatchObject({ total: 1, steps: [{ outcome: 'failed' }] });
+    expect(await page('U1', 'done')).toMatchObject({ total: 2 });
+    expect(await page('ana', 'failed')).toMatchObject({ total: 0, steps: [] });
+    expect((await book.jobs(10)).map((j) => j.run)).toEqual(['job-a']);
+    writeJob(path, 'job-b', '2026-11-23T10:00:00Z');
+    expect((await book.jobs(10)).map((j) => j.run)).toEqual(['job-b', 'job-a']);
+  });
+
+  it(
+    'lists a job of 100,000 steps without blocking the process, and pages through it',
+    { timeout: 120_000 },
+    async () => {
+      const dir = folder();
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, 'repair-demo.jsonl');
+      const at = '2026-11-23T09:00:00.000Z';
+      const fd = openSync(path, 'w');
+      writeSync(
+        fd,
+        `${JSON.stringify({ at, run: 'big', job: { org: 'acme', region: null, users: 50_000, steps: 50_000 } })}\n`,
+      );
+      for (let i = 0; i < 50_000; i++) {
+        const user = `u${String(i).padStart(5, '0')}`;
+        const step = { run: 'big', user, step: 'skill:Billing' };
+        const lines = [
+          {
+            at,
+            ...step,
+            event: 'started',
+            name: `Agent ${i}`,
+            what: 'add skill Billing (3)',
+            before: 'no skill Billing',
+            after: 'skill Billing at 3',
+          },
+          {
+            at,
+            ...step,
+            event: i % 1000 === 0 ? 'failed' : 'finished',
+            ...(i % 1000 === 0 ? { error: 'refused' } : {}),
+          },
+          ...(i % 1000 === 0 ? [] : [{ at, run: 'big', user, step: 'verify', event: 'finished' }]),
+        ];
+        writeSync(fd, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+      }
+      closeSync(fd);
+      appendFileSync(path, '{"torn":');
+
+      const book = createJournalBook(dir);
+      // Reading yields between its pieces: other work (the window's calls) runs meanwhile.
+      let turns = 0;
+      let reading = true;
+      const tick = () => {
+        turns += 1;
+        if (reading) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const jobs = await book.jobs(10);
+      reading = false;
+      expect(turns).toBeGreaterThan(5);
+      expect(jobs).toEqual([
+        expect.objectContaining({ run: 'big', stepCount: 99_950, notDone: 50, unverified: 50 }),
+      ]);
+      const last = await book.steps({
+        run: 'big',
+        user: '',
+        outcome: 'any',
+        offset: 99_900,
+        limit: 100,
+      });
+      expect(last.total).toBe(99_950);
+      expect(last.steps).toHaveLength(50);
+      const failed = await book.steps({
+        run: 'big',
+        user: '',
+        outcome: 'failed',
+        offset: 0,
+        limit: 100,
+      });
+      expect(failed.total).toBe(50);
+      expect(failed.steps[1]).toMatchObject({ name: 'Agent 1000', error: 'refused' });
+      const one = await book.steps({
+        run: 'big',
+        user: 'u04242',
+        outcome: 'any',
+        offset: 0,
+        limit: 100,
+      });
+      expect(one.steps.map((s) => s.what)).toEqual(['add skill Billing (3)', 're-read and verify']);
+    },
+  );
 
   it('rotates by size and carries the steps a resume still needs into the new file', () => {
     const dir = folder();
