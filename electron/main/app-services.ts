@@ -127,7 +127,7 @@ export function createAppServices(deps: AppDeps): AppServices {
       const which = status.kind === 'demo' ? 'the demo org' : `${status.name} (${status.region})`;
       throw new AppError(
         'org-unavailable',
-        `Cannot reach ${which}: ${status.problem ?? 'not connected'}. Check the org profile in Settings.`,
+        `Cannot reach ${which}: ${(status.problem ?? 'not connected').replace(/\.$/, '')}. Check the org profile in Settings.`,
       );
     }
     return connection;

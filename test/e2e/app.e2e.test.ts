@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { chromiumMissing, ROOT, startHarness, type Harness } from './harness';
 import type { ScenarioContext } from './scenario';
+import { fullPageShot } from './steps';
 import { scenarios } from './scenarios';
 
 const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
@@ -35,10 +36,7 @@ describe.skipIf(missing)('the app in Chromium', () => {
     context = {
       harness,
       page,
-      screenshot: async (name) => {
-        await page.evaluate('window.scrollTo(0, 0)');
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-      },
+      screenshot: (name) => fullPageShot(page, join(SCREENSHOTS, `${name}.png`)),
     };
   });
 

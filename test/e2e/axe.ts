@@ -42,3 +42,18 @@ async function violations(page: Page, impacts: readonly string[]): Promise<strin
     .filter((v) => v.impact === null || impacts.includes(v.impact))
     .map((v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes)}`);
 }
+
+/**
+ * Every violation, minor ones included, in the light then the dark theme, each line naming the
+ * state and the theme; the theme in use before is put back.
+ */
+export async function axeBothThemes(page: Page, state: string): Promise<string[]> {
+  const lines: string[] = [];
+  const before = await page.evaluate('document.documentElement.dataset.theme ?? "system"');
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate(`document.documentElement.dataset.theme = '${theme}'`);
+    for (const line of await allViolations(page)) lines.push(`${state} (${theme}): ${line}`);
+  }
+  await page.evaluate(`document.documentElement.dataset.theme = ${JSON.stringify(before)}`);
+  return lines;
+}

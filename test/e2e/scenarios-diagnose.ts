@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { captureHar } from '../../shared/capture/har';
-import { allViolations } from './axe';
+import { axeBothThemes } from './axe';
 import { readSample, ROOT } from './harness';
 import type { Scenario } from './scenario';
 import { expect, openScreen, pasteAnywhere } from './steps';
@@ -49,15 +49,9 @@ async function viewportShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-/** axe, minor violations included, on the page as it is now, light then dark. */
-async function axeBothThemes(page: Page, state: string): Promise<void> {
-  const problems: string[] = [];
-  const theme = await page.evaluate('document.documentElement.dataset.theme');
-  for (const scheme of ['light', 'dark']) {
-    await page.evaluate(`document.documentElement.dataset.theme = '${scheme}'`);
-    for (const line of await allViolations(page)) problems.push(`${scheme} ${state}: ${line}`);
-  }
-  await page.evaluate(`document.documentElement.dataset.theme = ${JSON.stringify(theme)}`);
+/** axe, minor violations included, on the page as it is now, light then dark: none. */
+async function noViolations(page: Page, state: string): Promise<void> {
+  const problems = await axeBothThemes(page, state);
   expect(problems.length === 0, `axe on Diagnose:\n${problems.join('\n')}`);
 }
 
@@ -132,7 +126,7 @@ export const firstLaunchScenarios: Scenario[] = [
   {
     name: 'first launch: Try a sample diagnoses three signed messages, each with its verdict and what it shows',
     async run({ page, screenshot }) {
-      await axeBothThemes(page, 'first launch');
+      await noViolations(page, 'first launch');
       const verdict = await nextVerdict(page, () =>
         page.getByRole('button', { name: 'Try a sample' }).click(),
       );
@@ -167,7 +161,7 @@ export const firstLaunchScenarios: Scenario[] = [
       await page.evaluate(`document.documentElement.dataset.theme = 'dark'`);
       await viewportShot(page, '01-diagnose-samples-dark');
       await page.evaluate(`document.documentElement.dataset.theme = ${JSON.stringify(theme)}`);
-      await axeBothThemes(page, 'samples');
+      await noViolations(page, 'samples');
       const wrapped = items.filter({ hasText: 'Must not be trusted' }).getByRole('button');
       await wrapped.click();
       const findings = page.locator('li[data-code]');
@@ -196,7 +190,7 @@ export const diagnoseScenarios: Scenario[] = [
       );
       await verdict.getByText('Not a SAML message', { exact: true }).waitFor();
       await screenshot('02-diagnose-garbage');
-      await axeBothThemes(page, 'garbage');
+      await noViolations(page, 'garbage');
 
       verdict = await nextVerdict(page, async () =>
         pasteAnywhere(
@@ -214,7 +208,7 @@ export const diagnoseScenarios: Scenario[] = [
         'a request alone is not shown as a pass',
       );
       await screenshot('02-diagnose-authnrequest');
-      await axeBothThemes(page, 'AuthnRequest');
+      await noViolations(page, 'AuthnRequest');
 
       // The Okta XSW3 sample under the active Entra configuration: wrapped AND the wrong issuer.
       verdict = await nextVerdict(page, async () =>
@@ -238,7 +232,7 @@ export const diagnoseScenarios: Scenario[] = [
         `the wrapping finding leads, the issuer mismatch follows: ${codes.join(', ')}`,
       );
       await viewportShot(page, '02-diagnose-wrapped-issuer-mismatch');
-      await axeBothThemes(page, 'wrapped');
+      await noViolations(page, 'wrapped');
     },
   },
   {
@@ -271,7 +265,7 @@ export const diagnoseScenarios: Scenario[] = [
       await list.locator('.message-item.open').filter({ hasText: 'two-logins.har#1' }).waitFor();
       await screenshot('02-diagnose-har-two-responses');
       await viewportShot(page, '02-diagnose-har-two-responses-top');
-      await axeBothThemes(page, 'HAR');
+      await noViolations(page, 'HAR');
     },
   },
   {
@@ -318,7 +312,7 @@ export const diagnoseScenarios: Scenario[] = [
       await page.getByRole('region', { name: 'Decoded XML' }).screenshot({
         path: join(SHOTS, '02-diagnose-find-in-xml-view.png'),
       });
-      await axeBothThemes(page, 'find in XML');
+      await noViolations(page, 'find in XML');
     },
   },
   {
@@ -358,7 +352,7 @@ export const diagnoseScenarios: Scenario[] = [
         await timeline.scrollIntoViewIfNeeded();
         await timeline.screenshot({ path: join(SHOTS, '02-diagnose-timeline-360px.png') });
         await screenshot('02-diagnose-narrow-360px');
-        await axeBothThemes(page, 'narrow');
+        await noViolations(page, 'narrow');
       } finally {
         await page.setViewportSize({ width: 1400, height: 900 });
       }

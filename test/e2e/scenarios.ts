@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manyValuesResponse } from '../bench/diagnose';
-import { allViolations, seriousViolations } from './axe';
+import { allViolations, axeBothThemes, seriousViolations } from './axe';
 import { readSample, ROOT } from './harness';
 import { repair2000 } from './repair-2000';
 import type { Scenario } from './scenario';
 import { VERDICT_HEADLINES, type VerdictCategory } from '../../shared/report/verdict';
-import { expect, openScreen, pasteAnywhere } from './steps';
+import { configInUse, expect, openScreen, pasteAnywhere, useConfig } from './steps';
 import { departmentPair } from '../fixtures/compare/department-pair';
 import { diagnoseScenarios, firstLaunchScenarios } from './scenarios-diagnose';
 
@@ -64,15 +64,31 @@ export const scenarios: Scenario[] = [
   },
   ...firstLaunchScenarios,
   {
-    name: 'repair: a stuck demo agent is reviewed, confirmed in a modal, repaired, then right',
+    name: 'repair: a stuck demo agent is reviewed, confirmed in a modal, repaired, then right; the others cancelled and resumed from the journal; no rules and an unreachable org said so; axe on every state, minor included, light and dark',
     async run({ page, screenshot }) {
+      const axe: string[] = [];
+      const check = async (state: string) => axe.push(...(await axeBothThemes(page, state)));
       await openScreen(page, 'Repair');
+      // Without post-JIT rules there is nothing to judge agents by: it says so, not "none stuck".
+      const config = await configInUse(page);
+      expect(config, 'a configuration is in use before the repair scenario');
+      try {
+        await useConfig(page, { text: await sampleConfig(NEAR_MISS), source: 'near-miss.json' });
+        await page.getByRole('button', { name: 'Find stuck agents' }).click();
+        await page.getByRole('alert').getByRole('button', { name: 'Open Configuration' }).waitFor();
+        await screenshot('05-repair-no-rules');
+        await check('no post-JIT rules');
+      } finally {
+        await useConfig(page, config);
+      }
+
       await page.getByRole('button', { name: 'Find stuck agents' }).click();
       const list = page.getByTestId('review-list');
       await list.waitFor();
       const email = (await list.locator('[data-email]').first().getAttribute('data-email')) ?? '';
       expect(email.includes('@'), 'a stuck agent is listed with its email');
       await screenshot('05-repair-review');
+      await check('review');
 
       await page.getByLabel('Name, email or id').fill(email);
       await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -84,6 +100,7 @@ export const scenarios: Scenario[] = [
       await confirm.waitFor();
       await confirm.getByText('mypurecloud.com').waitFor();
       await screenshot('05-repair-confirm');
+      await check('confirmation');
       // A stray Enter lands on Cancel; Escape closes the dialog: nothing is written.
       expect(
         await page.evaluate('document.activeElement?.textContent === "Cancel"'),
@@ -94,9 +111,12 @@ export const scenarios: Scenario[] = [
       await state.getByRole('button', { name: /^Repair / }).click();
       await confirm.getByRole('button', { name: 'Repair 1 user' }).click();
       const progress = page.getByTestId('repair-progress');
+      // The demo org is as slow as Genesys Cloud: a new WebRTC station takes up to a minute.
+      await page.locator('[data-testid="repair-progress"][data-state="running"]').waitFor();
+      await screenshot('05-repair-running');
+      await check('running');
       await progress
         .getByRole('heading', { name: /^Repair finished/ })
-        // The demo org is as slow as Genesys Cloud: a new WebRTC station takes up to a minute.
         .waitFor({ timeout: 150_000 });
       const outcome = await progress
         .getByTestId('repair-results')
@@ -107,10 +127,42 @@ export const scenarios: Scenario[] = [
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await state.getByText('Plan: nothing to do').waitFor();
       await screenshot('05-repair-single-done');
+      await check('one user repaired');
 
+      // The others: started, then cancelled; what the cancel left is resumed from the journal.
       await page.getByRole('button', { name: 'Find stuck agents' }).click();
       const bulk = page.getByRole('button', { name: /^Repair \d+ chosen/ });
       await bulk.waitFor();
+      await bulk.click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Repair \d+ users?$/ })
+        .click();
+      await progress.getByText(/ · [1-9]\d* of \d+ steps/).waitFor({ timeout: 120_000 });
+      await progress.getByRole('button', { name: 'Cancel' }).click();
+      // "Cancelling…" at once, unless the job has already stopped (six users stop in a moment; the
+      // 2,000-agent scenario checks the cancelling state itself).
+      await progress
+        .getByRole('button', { name: 'Cancelling…' })
+        .or(progress.getByRole('heading', { name: /^Repair cancelled/ }))
+        .waitFor({ timeout: 1_000 });
+      await progress
+        .getByRole('heading', { name: /^Repair cancelled/ })
+        .waitFor({ timeout: 150_000 });
+      await screenshot('05-repair-cancelled');
+      await check('cancelled');
+
+      await page.getByRole('button', { name: 'Show the journal' }).click();
+      const resume = page
+        .getByRole('button', { name: /^Resume: re-check the \d+ users? this job did not verify/ })
+        .first();
+      await resume.waitFor();
+      await screenshot('05-repair-journal');
+      await check('journal');
+      await resume.click();
+      await bulk.waitFor();
+      await screenshot('05-repair-resumed');
+      await check('resumed review');
       await bulk.click();
       await page
         .getByRole('dialog')
@@ -122,7 +174,7 @@ export const scenarios: Scenario[] = [
         .waitFor({ timeout: 200_000 });
       const counts = await progress.getByRole('list', { name: 'Results so far' }).innerText();
       expect(/\b0\s+failed/.test(counts), `every stuck agent is repaired: ${counts}`);
-      await page.getByRole('button', { name: 'Show the journal' }).click();
+      await page.getByRole('button', { name: 'Refresh the journal' }).click();
       await page
         .locator('.journal-job')
         .first()
@@ -130,10 +182,42 @@ export const scenarios: Scenario[] = [
         .first()
         .waitFor();
       await screenshot('05-repair-bulk-done');
-      const violations = await seriousViolations(page);
-      expect(violations.length === 0, `axe on the finished repair:\n${violations.join('\n')}`);
+      await check('done');
       await page.getByRole('button', { name: 'Find stuck agents' }).click();
       await page.getByTestId('no-stuck').waitFor();
+      await check('no stuck agent left');
+
+      // An org that cannot be reached: Repair says which and why; the journal still opens.
+      await openScreen(page, 'Settings');
+      await page.getByLabel('Name', { exact: true }).fill('Acme without a secret');
+      await page.getByLabel('Region').fill('mypurecloud.de');
+      await page.getByLabel('Client id').fill('client-unreachable');
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      const profile = page.getByRole('listitem').filter({ hasText: 'Acme without a secret' });
+      await profile.getByRole('button', { name: 'Use' }).click();
+      await page.getByRole('alert').waitFor();
+      await openScreen(page, 'Repair');
+      await page.getByRole('button', { name: 'Find stuck agents' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/Acme without a secret.*no client secret/)
+        .waitFor();
+      await screenshot('05-repair-org-unreachable');
+      await check('org unreachable');
+      await page.getByRole('button', { name: 'Show the journal' }).click();
+      await page.locator('.journal-job').first().waitFor();
+      await check('journal with the org unreachable');
+      await openScreen(page, 'Settings');
+      await profile.getByRole('button', { name: 'Delete' }).click();
+      await profile.waitFor({ state: 'detached' });
+      // The profile in use is gone: the app is back on the demo org.
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: '6 stuck agents' })
+        .getByRole('button', { name: 'Use' })
+        .and(page.locator('[disabled]'))
+        .waitFor();
+      expect(axe.length === 0, `axe on the repair states:\n${axe.join('\n')}`);
     },
   },
   {
@@ -480,25 +564,14 @@ export const scenarios: Scenario[] = [
   {
     name: 'settings: Check permissions lists each permission the rules need, held or not, with what it is for',
     async run({ page, screenshot }) {
-      type Reply = { ok: boolean; value: { text: string; source: string } | null };
-      const useConfig = (config: { text: string; source: string }) =>
-        page.evaluate(
-          ([text, source]) =>
-            (
-              globalThis as unknown as {
-                jitDoctor: { applyConfig(r: { text: string; source: string }): Promise<unknown> };
-              }
-            ).jitDoctor.applyConfig({ text, source }),
-          [config.text, config.source] as const,
-        );
       await openScreen(page, 'Settings');
       const card = page.getByRole('region', { name: 'Permissions' });
       const check = card.getByRole('button', { name: 'Check permissions' });
       const status = card.getByRole('status');
-      const before = (await page.evaluate('window.jitDoctor.getConfig()')) as Reply;
+      const before = await configInUse(page);
       try {
         // A configuration without post-JIT rules: only finding and reading users is checked.
-        await useConfig({ text: await sampleConfig(NEAR_MISS), source: 'near-miss.json' });
+        await useConfig(page, { text: await sampleConfig(NEAR_MISS), source: 'near-miss.json' });
         await check.click();
         await status
           .getByText(/^All 2 permissions the rules need are present on the demo org\.$/)
@@ -508,8 +581,10 @@ export const scenarios: Scenario[] = [
           .waitFor();
 
         // With the demo org's own rules (the configuration in use is put back afterwards).
-        const demo = (await page.evaluate('window.jitDoctor.demoConfig()')) as Reply;
-        await useConfig(demo.value!);
+        const demo = (await page.evaluate('window.jitDoctor.demoConfig()')) as {
+          value: { text: string; source: string };
+        };
+        await useConfig(page, demo.value);
         await check.click();
         await status
           .getByText(/^All \d+ permissions the rules need are present on the demo org\.$/)
@@ -532,7 +607,7 @@ export const scenarios: Scenario[] = [
           path: join(ROOT, 'test/e2e/screenshots/06-permissions-card.png'),
         });
       } finally {
-        if (before.value) await useConfig(before.value);
+        if (before) await useConfig(page, before);
       }
     },
   },

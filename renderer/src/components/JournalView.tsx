@@ -151,8 +151,8 @@ function JournalJob({
     >
       <summary>
         <strong>{job.org}</strong>
-        {job.region && <span className="muted"> ({job.region})</span>} · {time(job.startedAt)} UTC
-        · {plural(job.users, 'user')} · {plural(job.stepCount, 'step')}
+        {job.region && <span className="muted"> ({job.region})</span>} · {time(job.startedAt)} UTC ·{' '}
+        {plural(job.users, 'user')} · {plural(job.stepCount, 'step')}
         {job.notDone > 0 && (
           <span className="bad"> · {job.notDone.toLocaleString('en')} not done</span>
         )}
@@ -216,8 +216,7 @@ function JournalJob({
               </button>
               <span role="status" data-testid="journal-page">
                 Steps {(page.offset + 1).toLocaleString('en')}–
-                {(page.offset + steps.length).toLocaleString('en')} of{' '}
-                {total.toLocaleString('en')}
+                {(page.offset + steps.length).toLocaleString('en')} of {total.toLocaleString('en')}
               </span>
               <button
                 type="button"

@@ -1,13 +1,15 @@
 /**
  * The repair job: where it writes, how far it is (steps, users, time left at the rate budget),
  * Cancel (which says "Cancelling…" at once), and each user's result as it arrives, ending in the
- * truth: repaired / already right / failed with the reason / not started.
+ * truth: repaired / already right / failed with the reason / not started. Every result is listed
+ * (2,000 of them too), in a virtualised table.
  */
 import { useState } from 'react';
 import type { RepairJobView, RepairOutcomeView } from '../../../shared/ipc';
 import { etaText, isActive, JOB_STATE_WORDS, OUTCOME_WORDS } from '../model/repair-job';
+import { VirtualTable } from './VirtualTable';
 
-const SHOWN_RESULTS = 300;
+const COLUMNS = ['User', 'Result', 'Details'];
 const OUTCOMES: RepairOutcomeView[] = ['failed', 'not-started', 'repaired', 'already-right'];
 
 export function RepairProgressView({ job, onCancel }: { job: RepairJobView; onCancel(): void }) {
@@ -77,30 +79,25 @@ export function RepairProgressView({ job, onCancel }: { job: RepairJobView; onCa
               ))}
             </select>
           </label>
-          <table className="table small" data-testid="repair-results">
-            <caption className="visually-hidden">Result of each user</caption>
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Result</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.slice(-SHOWN_RESULTS).map((r) => (
-                <tr key={r.userId} className={`outcome-${r.outcome}`}>
-                  <td>{r.name}</td>
-                  <td>{OUTCOME_WORDS[r.outcome]}</td>
-                  <td>{r.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {shown.length > SHOWN_RESULTS && (
-            <p className="muted small">
-              The latest {SHOWN_RESULTS} of {shown.length} are shown; the journal has every step.
-            </p>
-          )}
+          <VirtualTable
+            rows={shown}
+            label="Result of each user"
+            bodyLabel="Results"
+            columns={COLUMNS}
+            rowHeight={30}
+            measured
+            className="results-table small"
+            testId="repair-results"
+            rowKey={(r) => r.userId}
+            rowProps={(r) => ({ className: `outcome-${r.outcome}` })}
+            cells={(r) => (
+              <>
+                <span role="cell">{r.name}</span>
+                <span role="cell">{OUTCOME_WORDS[r.outcome]}</span>
+                <span role="cell">{r.message}</span>
+              </>
+            )}
+          />
         </>
       )}
     </section>
