@@ -15,7 +15,7 @@ import { scenarios } from './scenarios';
 const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
 const missing = chromiumMissing();
 
-it.runIf(missing)('the app in Chromium', (context) => context.skip(missing ?? undefined));
+if (missing) it('the app in Chromium', (context) => context.skip(missing));
 
 describe.skipIf(missing)('the app in Chromium', () => {
   let harness: Harness | undefined;

@@ -164,9 +164,9 @@ function forEachLine(path: string, onLine: (line: string) => void): void {
 }
 
 /** One journal line: a step's entry, a job's header, or null (blank, torn, or neither). */
-export type JournalLine = { entry: JournalEntry } | { header: JournalJobHeader } | null;
+type JournalLine = { entry: JournalEntry } | { header: JournalJobHeader } | null;
 
-export function parseJournalLine(line: string): JournalLine {
+function parseJournalLine(line: string): JournalLine {
   const header = headerOf(line);
   if (header) return { header };
   const entry = entryOf(line);
