@@ -1,8 +1,10 @@
 /**
  * Two machines repairing the same agents at once (a laptop and a Lambda instance, or two Lambda
  * instances given the same redelivered message): each has its own connection, journal and lock,
- * so nothing local stops them. The org must still end with one WebRTC phone per agent, and a
- * duplicate one of them made must be removed and journaled.
+ * so nothing local stops them. The org must still end with one WebRTC phone per agent, a
+ * duplicate one of them made must be removed and journaled, and each journal must name the phone
+ * and the default station the org ends with (under load the other machine's duplicate can show
+ * its station first: that station must not become the default).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,6 +183,71 @@ describe('two machines repairing the same agents', () => {
       expect(removal[1]!.detail?.kept).toBe(phoneId);
       expect(last.get(journalKey(user, 'webrtc-phone'))?.detail?.phoneId).toBe(phoneId);
     }
+  });
+
+  it("makes its own phone's station the default, not the station of the other machine's phone that appeared first", async () => {
+    org = await startFakeOrg({
+      seed: stampedeSeed(1),
+      timeScale: TIME_SCALE,
+      hardness: { stationDelayMs: 0, stationNotReadyRate: 0, newUserLagMs: 0 },
+    });
+    const fake = org;
+    const [agent] = [...fake.state.users.values()].filter((u) => u.department);
+    // When this machine first looks for its station, the other machine has just created its phone
+    // (after this one's check for a second phone saw none), whose station is there at once; the
+    // station of this machine's phone appears a moment later. (One connection per process: the
+    // other machine's calls go through this one's.)
+    let other: GenesysAdapter | undefined;
+    let theirs: string | undefined;
+    const otherCreates = async (api: GenesysAdapter) => {
+      if (theirs) return;
+      const ours = [...fake.state.phones.values()].find((p) => p.webRtcUserId === agent!.id)!;
+      ours.stationVisibleAtMs = fake.state.clock.now() + 30_000 * TIME_SCALE;
+      const wanted = await webRtcPhoneFor(api, agent!.id, phoneNameFor(agent!.id));
+      theirs = (await api.createWebRtcPhone(wanted, async () => undefined)).id;
+    };
+    const late = (api: GenesysAdapter): GenesysAdapter => {
+      other = api;
+      return {
+        ...api,
+        async stationsPage(page) {
+          await otherCreates(api);
+          return api.stationsPage(page);
+        },
+        async stationsOfUser(userId) {
+          await otherCreates(api);
+          return api.stationsOfUser(userId);
+        },
+      };
+    };
+    const journal = memoryJournal('first');
+    const first = executorOn(await connect(fake), journal, late);
+    const outcomes = await first.apply(await assessAll(first));
+    expect(outcomes.map((o) => [o.status, ...o.reasons])).toEqual([['repaired']]);
+    const ours = lastEvents(journal.entries).get(journalKey(agent!.id, 'webrtc-phone'))?.detail
+      ?.phoneId;
+    expect(theirs).toBeDefined();
+    expect(ours).not.toBe(theirs);
+    // The default is the station of the phone this machine kept and journaled…
+    expect(fake.state.users.get(agent!.id)!.defaultStationId).toBe(
+      fake.state.stationIdOf(String(ours)),
+    );
+    // …so the other machine, seeing two phones, keeps the same one and removes its own.
+    const second = other!;
+    const phones = (await second.phonesNamed([phoneNameFor(agent!.id)])).filter(
+      (p) => p.webRtcUserId === agent!.id,
+    );
+    expect(phones).toHaveLength(2);
+    const kept = await keepOnePhone(agent!.id, phones, {
+      api: second,
+      journal: memoryJournal('second'),
+    });
+    expect(kept.id).toBe(ours);
+    expect(auditStampedeOrg(fake.state, journal.entries)).toEqual({
+      notRepaired: [],
+      duplicatePhones: 0,
+      journalDisagreements: [],
+    });
   });
 });
 
