@@ -6,6 +6,8 @@
  * that is not a `UserError` is a bug, and is reported as one. Shared code words its messages for
  * both: it names no CLI flag and no environment variable (the CLI and the app add their own).
  */
+import type { IpcErrorCode } from './ipc/common';
+
 export type UserErrorKind =
   'usage' | 'config' | 'metadata' | 'certificate' | 'region' | 'genesys-api' | 'app';
 
@@ -21,5 +23,22 @@ export abstract class UserError extends Error {
     readonly fix?: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * A failure of the desktop app's main process with its IPC code: what its services throw on
+ * purpose, and what the renderer rethrows from a failed `Result` (same code, message, key path).
+ */
+export class AppError extends UserError {
+  override readonly name = 'AppError';
+  readonly kind = 'app';
+
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message, path);
   }
 }

@@ -1,25 +1,14 @@
 /**
- * The one error type main-process services throw on purpose. The IPC wrapper turns it into a
- * `Result` error value; anything else becomes `internal` with its message (never a stack trace).
+ * The IPC wrapper's view of a failure: an `AppError` (shared/errors.ts, the one error type
+ * main-process services throw on purpose) keeps its code, a configuration error becomes
+ * `config-invalid` with its key path, and anything else becomes `internal` with its message
+ * (never a stack trace).
  */
 import { ConfigError } from '../../shared/config/load';
 import { MetadataError } from '../../shared/config/metadata';
-import { UserError } from '../../shared/errors';
-import type { IpcError, IpcErrorCode } from '../../shared/ipc';
+import { AppError, UserError } from '../../shared/errors';
+import type { IpcError } from '../../shared/ipc';
 import { CertificateError } from '../../shared/saml/certificates';
-
-export class AppError extends UserError {
-  override readonly name = 'AppError';
-  readonly kind = 'app';
-
-  constructor(
-    readonly code: IpcErrorCode,
-    message: string,
-    readonly path?: string,
-  ) {
-    super(message, path);
-  }
-}
 
 /** The value that crosses IPC for a failure. */
 export function toIpcError(error: unknown): IpcError {

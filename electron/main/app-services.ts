@@ -13,7 +13,7 @@ import type {
   EventName,
   InputTextView,
 } from '../../shared/ipc';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 import type { CaptureService } from './capture-window';
 import { createConfigStore, effectiveConfig } from './config-store';
 import { createDiagnoseService } from './diagnose-service';

@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, Session } from 'electron';
 import type { CaptureRequest, CapturedMessage } from '../../shared/ipc';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 import {
   captureStartProblem,
   samlMessagesIn,

@@ -4,7 +4,8 @@
  */
 import type { JitDoctorConfig } from '../../shared/config/types';
 import type { ConfigState, ConfigValidation } from '../../shared/ipc';
-import { AppError, toIpcError } from './app-error';
+import { AppError } from '../../shared/errors';
+import { toIpcError } from './app-error';
 import { jsonFile, type JsonFileDeps } from './json-file';
 import type { ParseConfig } from './ports';
 

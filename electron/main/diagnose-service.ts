@@ -18,7 +18,7 @@ import { buildReport } from '../../shared/report/build';
 import { clockSkewMs } from '../../shared/saml/checks/time';
 import type { RawInput } from '../../shared/saml/types';
 import { parseTimeInput } from '../../shared/time-input';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 import { effectiveConfig, type ConfigStore } from './config-store';
 import type { SettingsStore } from './settings-store';
 import type { DiagnoseEngine, OrgConnection, RedactReport } from './ports';

@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { BrowserWindow, Dialog } from 'electron';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 import type { Dialogs } from './app-services';
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;

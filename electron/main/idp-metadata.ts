@@ -8,7 +8,7 @@
 import type { SsoConfig } from '../../shared/config/types';
 import { configFromMetadata, MetadataError } from '../../shared/config/metadata';
 import { parseXml } from '../../shared/saml/parse';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 
 export function importIdpMetadata(xml: string): SsoConfig {
   const parsed = parseXml(xml);

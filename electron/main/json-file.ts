@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fsFailure } from '../../shared/fs-failure';
 import { systemDate } from '../genesys/clock';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 
 /** The part of node:fs/promises the stores use; tests pass a temporary folder with the real module. */
 export interface FileSystem {

@@ -38,7 +38,7 @@ import {
   type LockOptions,
   type RepairLock,
 } from '../genesys/provisioning/lock';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 import type { OrgConnection, OrgConnector } from './ports';
 
 function candidateOf(assessment: Assessment, createdAt: string | null = null): RepairCandidate {

@@ -13,7 +13,7 @@ import type { SafeStorage } from 'electron';
 import platformClient from 'purecloud-platform-client-v2';
 import type { OrgProfileInput, OrgProfileView } from '../../shared/ipc';
 import { RegionError, resolveRegion } from '../genesys/region';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 import { jsonFile, type JsonFileDeps } from './json-file';
 
 interface StoredProfile {

@@ -27,7 +27,7 @@ import {
   planFileJson,
   planFileSteps,
 } from '../../shared/provisioning/plan-file';
-import { AppError } from './app-error';
+import { AppError } from '../../shared/errors';
 import type { OrgConnection } from './ports';
 
 export interface RepairService {

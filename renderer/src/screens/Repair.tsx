@@ -10,7 +10,8 @@ import type {
   RepairCandidate,
   RepairPreview,
 } from '../../../shared/ipc';
-import { ApiError, api, call, errorText } from '../api';
+import { AppError } from '../../../shared/errors';
+import { api, call, errorText } from '../api';
 import { ConfirmRepairDialog } from '../components/ConfirmRepairDialog';
 import { JournalView } from '../components/JournalView';
 import { RepairProgressView } from '../components/RepairProgressView';
@@ -91,7 +92,7 @@ export function RepairScreen({
     } catch (failure) {
       setProblem({
         text: errorText(failure),
-        needsRules: failure instanceof ApiError && failure.code === 'config-invalid',
+        needsRules: failure instanceof AppError && failure.code === 'config-invalid',
       });
     } finally {
       setBusy(null);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../../shared/config/load';
 import { MetadataError } from '../../../shared/config/metadata';
-import { UserError } from '../../../shared/errors';
+import { AppError, UserError } from '../../../shared/errors';
 import { CertificateError } from '../../../shared/saml/certificates';
 import { UsageError } from '../../../electron/cli/errors';
-import { AppError, toIpcError } from '../../../electron/main/app-error';
+import { toIpcError } from '../../../electron/main/app-error';
 import { GenesysApiError } from '../../../electron/genesys/errors';
 import { RegionError } from '../../../electron/genesys/region';
 

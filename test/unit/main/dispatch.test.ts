@@ -5,7 +5,7 @@ import {
   invokeChannel,
   type JitDoctorApi,
 } from '../../../shared/ipc';
-import { AppError } from '../../../electron/main/app-error';
+import { AppError } from '../../../shared/errors';
 import { bindIpcMain, createDispatch, type Handlers } from '../../../electron/main/dispatch';
 
 const APP = 'file:///opt/jit-doctor/dist/renderer/index.html';
