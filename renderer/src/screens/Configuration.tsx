@@ -11,6 +11,7 @@ import type { ConfigPreset, ConfigValidation, OrgSsoProvider } from '../../../sh
 import { api, call, errorText } from '../api';
 import { ConfigForm } from '../components/ConfigForm';
 import { MergePreview } from '../components/MergePreview';
+import { ScreenMessage, useScreenMessage } from '../components/ScreenMessage';
 
 const pretty = (config: JitDoctorConfig) => `${JSON.stringify(config, null, 2)}\n`;
 
@@ -62,7 +63,7 @@ export function ConfigurationScreen({
   const [providers, setProviders] = useState<OrgSsoProvider[] | null>(null);
   const [metadata, setMetadata] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
+  const { message, setMessage, act } = useScreenMessage();
 
   // The first visit loads the active configuration; later visits keep the draft as it was left.
   useEffect(() => {
@@ -79,7 +80,7 @@ export function ConfigurationScreen({
         onDraft({ text: STARTER, source: 'new', savedText: null });
         setMessage({ tone: 'bad', text: errorText(failure) });
       });
-  }, [draft, onDraft]);
+  }, [draft, onDraft, setMessage]);
 
   useEffect(() => {
     void call(api().listPresets())
@@ -106,15 +107,6 @@ export function ConfigurationScreen({
 
   const unsaved = isUnsaved(draft);
   const setText = (next: string, source = 'edited') => onDraft({ ...draft, text: next, source });
-
-  const act = async (action: () => Promise<void>) => {
-    setMessage(null);
-    try {
-      await action();
-    } catch (failure) {
-      setMessage({ tone: 'bad', text: errorText(failure) });
-    }
-  };
 
   /** Shows what merging `incoming` would change; nothing changes until the person confirms. */
   const previewMerge = (incoming: JitDoctorConfig, from: string) => {
@@ -250,11 +242,7 @@ export function ConfigurationScreen({
             ? `Valid configuration (${draft.source}).`
             : `${validation.path ? `${validation.path}: ` : ''}${validation.message}`}
       </p>
-      {message && (
-        <p className={`alert alert-${message.tone}`} role="alert">
-          {message.text}
-        </p>
-      )}
+      <ScreenMessage message={message} />
       {preview && (
         <MergePreview
           title={preview.title}

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/ipc';
 import { REGION_DOMAINS } from '../../../shared/saml/regions';
 import { api, call, errorText } from '../api';
+import { ScreenMessage, useScreenMessage } from '../components/ScreenMessage';
 
 /** Genesys Cloud's own regions, the only ones a profile can name (the SDK's list; a test keeps them equal). */
 const REGIONS = Object.values(REGION_DOMAINS);
@@ -30,7 +31,7 @@ export function SettingsScreen({
   const [profiles, setProfiles] = useState<OrgProfileView[]>([]);
   const [status, setStatus] = useState<OrgStatus | null>(null);
   const [draft, setDraft] = useState<OrgProfileInput>(EMPTY);
-  const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
+  const { message, setMessage, act } = useScreenMessage();
 
   useEffect(() => {
     void call(api().getSettings()).then(setSettings);
@@ -38,14 +39,6 @@ export function SettingsScreen({
     void call(api().getOrgStatus()).then(setStatus);
   }, []);
 
-  const act = async (action: () => Promise<void>) => {
-    setMessage(null);
-    try {
-      await action();
-    } catch (failure) {
-      setMessage({ tone: 'bad', text: errorText(failure) });
-    }
-  };
   const connect = (profileId: string | null, demoStuckAgents?: number) =>
     act(async () => {
       const next = await call(api().connectOrg({ profileId, demoStuckAgents }));
@@ -61,11 +54,7 @@ export function SettingsScreen({
   return (
     <section className="screen settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      {message && (
-        <p className={`alert alert-${message.tone}`} role="alert">
-          {message.text}
-        </p>
-      )}
+      <ScreenMessage message={message} />
       <section className="card" aria-labelledby="orgs-title">
         <h2 id="orgs-title">Orgs</h2>
         <p>
