@@ -8,8 +8,13 @@ import { calls, failureOf, startHarness, webRtcPhoneFor, type Harness } from './
 
 let h: Harness;
 beforeEach(async () => {
-  // The adapter's calls one by one: an org that answers at once and in full, stations after 0.2 s.
-  h = await startHarness({ hardness: { ...GENTLE_FAKE_ORG, stationDelayMs: 200 }, timeScale: 1 });
+  // The adapter's calls one by one: an org that answers at once and in full, stations after 0.2 s;
+  // the client's own waits scaled down (a user id asked again for 7.5 s before it means "no such
+  // user" takes 75 ms).
+  h = await startHarness(
+    { hardness: { ...GENTLE_FAKE_ORG, stationDelayMs: 200 }, timeScale: 1 },
+    { scheduler: { timeScale: 0.01 } },
+  );
 });
 afterEach(async () => {
   await h.stop();
