@@ -117,7 +117,18 @@ export interface FieldChange {
 }
 
 export interface JitOutcome {
+  /**
+   * What JIT does once the login reaches it. When `loginRefusedBy` is not empty, Genesys Cloud
+   * refuses the login before JIT runs: nothing is created or changed at this login, and `action`
+   * says what JIT would do once those findings are fixed.
+   */
   action: 'create' | 'update' | 'none' | 'fail' | 'unknown';
+  /**
+   * Codes of the error findings that make Genesys Cloud refuse this login before JIT runs
+   * (signature, protocol, time, audience and Genesys attribute errors); empty when none does.
+   * Always written by this build; absent from reports of earlier builds, which read as empty.
+   */
+  loginRefusedBy?: string[];
   changes: FieldChange[];
   rolesRemoved: string[];
   rolesAdded: string[];

@@ -8,6 +8,7 @@ import {
   type CatalogueEntry,
   type Stage,
 } from '../../shared/findings/catalogue';
+import { REFUSING_STAGES } from '../../shared/mapping/jit';
 
 const INTRO = `# Finding codes
 
@@ -37,6 +38,14 @@ function row(code: string, entry: CatalogueEntry): string {
   return `| \`${code}\` | ${entry.severity}${directory} | ${cell(entry.title)} | ${cell(entry.when)} |`;
 }
 
+/** What a section says before its table, when the codes alone do not tell. */
+function stageNote(stage: Stage): string {
+  if (stage !== 'jit') return '';
+  const titles = [...REFUSING_STAGES].map((s) => `"${STAGE_TITLES[s]}"`);
+  const refusing = `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
+  return `An error of the sections ${refusing} refuses the login before JIT runs: nothing is created or changed. The JIT outcome then names those findings (\`jit.loginRefusedBy\` in the JSON report, docs/cli.md), and the findings below say what JIT would do once they are fixed.\n\n`;
+}
+
 export function renderFindingsDoc(): string {
   const byStage = new Map<Stage, string[]>();
   for (const [code, entry] of Object.entries(CATALOGUE) as [string, CatalogueEntry][]) {
@@ -48,7 +57,7 @@ export function renderFindingsDoc(): string {
     .filter((stage) => byStage.has(stage))
     .map(
       (stage) =>
-        `## ${STAGE_TITLES[stage]}\n\n| code | severity | title | when |\n|---|---|---|---|\n${byStage.get(stage)!.join('\n')}\n`,
+        `## ${STAGE_TITLES[stage]}\n\n${stageNote(stage)}| code | severity | title | when |\n|---|---|---|---|\n${byStage.get(stage)!.join('\n')}\n`,
     );
   return `${INTRO}\n${sections.join('\n')}`;
 }

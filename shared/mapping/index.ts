@@ -100,7 +100,14 @@ function skippedDirectoryChecks(ctx: CheckContext): SkippedCheck[] {
   });
 }
 
-export function analyseMapping(ctx: CheckContext): MappingAnalysis {
+/**
+ * `loginRefusedBy`: the codes of the findings that make Genesys Cloud refuse this login before JIT
+ * runs (loginRefusals of the earlier stages' findings).
+ */
+export function analyseMapping(
+  ctx: CheckContext,
+  loginRefusedBy: readonly string[] = [],
+): MappingAnalysis {
   if (ctx.message.assertionCount === 0) {
     return {
       mapping: [],
@@ -136,7 +143,7 @@ export function analyseMapping(ctx: CheckContext): MappingAnalysis {
   const run = (checks: readonly MappingCheck[]) => checks.flatMap((check) => check(mc));
   const uniqueness = run(UNIQUENESS_CHECKS);
   const blockers = uniqueness.filter((f) => f.severity === 'error').map((f) => f.code);
-  const outcome = jitOutcome(mc, [...new Set(blockers)]);
+  const outcome = jitOutcome(mc, { blockers: [...new Set(blockers)], refusedBy: loginRefusedBy });
   return {
     mapping: fields.map((f) => f.row),
     jit: outcome.jit,

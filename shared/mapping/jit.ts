@@ -3,14 +3,54 @@
  * added and removed, the division a new user lands in, and whether a license is left.
  */
 import type { DirectoryUser } from '../directory/types';
+import type { Stage } from '../findings/catalogue';
 import { finding } from '../findings/finding';
 import type { FieldChange, Finding, JitOutcome, SkippedCheck } from '../report';
+import { stageOf } from '../report/summary';
 import type { MappingContext, ReceivedProfile } from './context';
 
 export interface JitResult {
   jit: JitOutcome;
   findings: Finding[];
   skipped: SkippedCheck[];
+}
+
+/**
+ * The stages whose errors make Genesys Cloud refuse the login before JIT runs: an unreadable,
+ * unsigned or untrusted message, a failed status, a wrong issuer or destination, an expired one, a
+ * wrong audience or subject, a missing or wrong organization. Errors of the later stages (claims,
+ * values, names, uniqueness, JIT itself) are failures of the JIT create or update.
+ */
+export const REFUSING_STAGES: ReadonlySet<Stage> = new Set([
+  'input',
+  'protocol',
+  'signature',
+  'time',
+  'audience',
+  'genesys',
+]);
+
+/** The codes of the findings that make Genesys Cloud refuse the login before JIT runs. */
+export function loginRefusals(findings: readonly Finding[]): string[] {
+  const refusing = findings.filter(
+    (f) => f.severity === 'error' && REFUSING_STAGES.has(stageOf(f.code)),
+  );
+  return [...new Set(refusing.map((f) => f.code))];
+}
+
+/** ", but Genesys Cloud refuses this login first (SIGNATURE_MISSING): nothing is ... until that is fixed". */
+function refusedFirst(refusedBy: readonly string[], nothing: string): string {
+  return refusedBy.length > 0
+    ? `, but Genesys Cloud refuses this login first (${refusedBy.join(', ')}): ${nothing} until ${refusedBy.length > 1 ? 'they are' : 'that is'} fixed`
+    : '';
+}
+
+/** What makes the create or update fail, and what refuses the login before JIT runs. */
+export interface JitObstacles {
+  /** Codes of error findings (uniqueness) that make the create or update fail. */
+  blockers?: readonly string[];
+  /** Codes of the findings that refuse the login before JIT runs (loginRefusals). */
+  refusedBy?: readonly string[];
 }
 
 /** The user fields JIT writes, and where the directory keeps them. */
@@ -99,17 +139,32 @@ function willCreate(
   changes: FieldChange[],
   known: boolean,
   blockers: readonly string[],
+  refusedBy: readonly string[],
 ): Finding {
   const who = mc.profile.subject ?? 'the user';
   const fields = Object.fromEntries(changes.map((c) => [c.field, c.to]));
-  const fails = blockers.length > 0 ? `, but the create fails (${blockers.join(', ')})` : '';
+  const refused = refusedFirst(refusedBy, 'nobody is created');
+  const fails =
+    blockers.length > 0
+      ? `${refused ? ', and then' : ', but'} the create fails (${blockers.join(', ')})`
+      : '';
+  const when = refused ? '' : ' at this login';
+  const valuesRight =
+    'Nothing to do if these values are right; post-JIT setup (skills, phone, station) is not done by JIT.';
   return finding('JIT_WILL_CREATE', {
     message: known
-      ? `${who} does not exist yet: JIT tries to create the user at this login${fails}.`
-      : `If ${who} is not a user yet, JIT creates the user at this login (no directory to tell).`,
+      ? `${who} does not exist yet: JIT ${refused ? 'would create' : 'tries to create'} the user${when}${refused}${fails}.`
+      : `If ${who} is not a user yet, JIT ${refused ? 'would create' : 'creates'} the user${when}${refused} (no directory to tell).`,
     location: mc.check.message.locations.attributeStatement ?? null,
-    evidence: { subject: mc.profile.subject, user: fields, roles: mc.profile.roles ?? [] },
-    fix: 'Nothing to do if these values are right; post-JIT setup (skills, phone, station) is not done by JIT.',
+    evidence: {
+      subject: mc.profile.subject,
+      user: fields,
+      roles: mc.profile.roles ?? [],
+      ...(refusedBy.length > 0 ? { loginRefusedBy: [...refusedBy] } : {}),
+    },
+    fix: refused
+      ? `Fix ${refusedBy.join(', ')} first: until then Genesys Cloud refuses the login and JIT does nothing. ${valuesRight}`
+      : valuesRight,
   });
 }
 
@@ -144,7 +199,8 @@ function newUser(
   mc: MappingContext,
   known: boolean,
   skipped: SkippedCheck[],
-  blockers: readonly string[] = [],
+  blockers: readonly string[],
+  refusedBy: readonly string[],
 ): JitResult {
   const changes = createChanges(mc);
   const cap = known ? licenseCap(mc, skipped) : [];
@@ -158,7 +214,7 @@ function newUser(
       division: newUserDivision(mc),
       existingUserId: null,
     },
-    findings: [willCreate(mc, changes, known, failures), defaultDivision(mc), ...cap],
+    findings: [willCreate(mc, changes, known, failures, refusedBy), defaultDivision(mc), ...cap],
     skipped,
   };
 }
@@ -167,6 +223,7 @@ function existingUser(
   mc: MappingContext,
   user: DirectoryUser,
   blockers: readonly string[],
+  refusedBy: readonly string[],
 ): JitResult {
   const base = {
     rolesRemoved: [],
@@ -184,10 +241,19 @@ function existingUser(
   const rolesAdded = sent ? sent.filter((role) => !held.includes(role)) : [];
   const findings: Finding[] = [];
   if (changes.length > 0) {
+    const refused = refusedFirst(refusedBy, 'nothing changes');
+    const fails =
+      blockers.length > 0
+        ? `${refused ? ', and then' : ', but'} the update fails (${blockers.join(', ')})`
+        : '';
     findings.push(
       finding('JIT_WILL_UPDATE', {
-        message: `Update-on-login rewrites ${changes.length} field${changes.length > 1 ? 's' : ''} of ${user.email}: ${changes.map((c) => c.field).join(', ')}${blockers.length > 0 ? `, but the update fails (${blockers.join(', ')})` : ''}.`,
-        evidence: { userId: user.id, changes },
+        message: `Update-on-login ${refused ? 'would rewrite' : 'rewrites'} ${changes.length} field${changes.length > 1 ? 's' : ''} of ${user.email}: ${changes.map((c) => c.field).join(', ')}${refused}${fails}.`,
+        evidence: {
+          userId: user.id,
+          changes,
+          ...(refusedBy.length > 0 ? { loginRefusedBy: [...refusedBy] } : {}),
+        },
         fix: 'Nothing to do if the IdP holds the right values; otherwise correct them in the IdP first.',
       }),
     );
@@ -225,8 +291,21 @@ const unknownOutcome = (): JitOutcome => ({
   existingUserId: null,
 });
 
-/** `blockers`: codes of error findings (uniqueness) that make the create or update fail. */
-export function jitOutcome(mc: MappingContext, blockers: readonly string[] = []): JitResult {
+/**
+ * The JIT outcome of one Response. With `refusedBy`, Genesys Cloud refuses the login before JIT
+ * runs: the outcome says so (`loginRefusedBy`), and what JIT would do once that is fixed.
+ */
+export function jitOutcome(mc: MappingContext, obstacles: JitObstacles = {}): JitResult {
+  const refusedBy = [...(obstacles.refusedBy ?? [])];
+  const result = outcomeOnceAccepted(mc, obstacles.blockers ?? [], refusedBy);
+  return { ...result, jit: { ...result.jit, loginRefusedBy: refusedBy } };
+}
+
+function outcomeOnceAccepted(
+  mc: MappingContext,
+  blockers: readonly string[],
+  refusedBy: readonly string[],
+): JitResult {
   const enabled = mc.check.config.jit?.enabled;
   const directory = mc.check.directory;
   if (!mc.profile.subject) {
@@ -242,15 +321,15 @@ export function jitOutcome(mc: MappingContext, blockers: readonly string[] = [])
     const skipped: SkippedCheck[] = [
       { check: 'JIT outcome', reason: 'no directory, so whether the user exists is unknown' },
     ];
-    if (enabled === true) return newUser(mc, false, skipped);
+    if (enabled === true) return newUser(mc, false, skipped, [], refusedBy);
     return {
       jit: unknownOutcome(),
       findings: [],
       skipped,
     };
   }
-  if (mc.existing) return existingUser(mc, mc.existing, blockers);
-  if (enabled === true) return newUser(mc, true, [], blockers);
+  if (mc.existing) return existingUser(mc, mc.existing, blockers, refusedBy);
+  if (enabled === true) return newUser(mc, true, [], blockers, refusedBy);
   if (enabled === false) {
     return {
       jit: {

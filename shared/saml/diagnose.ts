@@ -10,6 +10,7 @@ import type { JitDoctorConfig } from '../config/types';
 import type { DirectoryView } from '../directory/types';
 import { finding } from '../findings/finding';
 import { analyseMapping, checkBatch, type BatchEntry } from '../mapping/index';
+import { loginRefusals } from '../mapping/jit';
 import {
   verdictOf,
   type Finding,
@@ -200,7 +201,8 @@ function analyse(
     });
     return done({ message, signature: verified.signature, findings }, message, skipped);
   }
-  const mapping = analyseMapping(ctx);
+  // What refuses the login before JIT runs: the JIT outcome says so instead of "will create".
+  const mapping = analyseMapping(ctx, loginRefusals(findings));
   skipped.push(...mapping.skipped);
   return done(
     {

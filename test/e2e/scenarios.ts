@@ -11,6 +11,7 @@ import { VERDICT_HEADLINES, type VerdictCategory } from '../../shared/report/ver
 import { configInUse, expect, openScreen, pasteAnywhere, useConfig } from './steps';
 import { departmentPair } from '../fixtures/compare/department-pair';
 import { diagnoseScenarios, firstLaunchScenarios } from './scenarios-diagnose';
+import { jitScenarios } from './scenarios-jit';
 
 const NEAR_MISS = '011-claim-namespace-near-miss-department';
 const SCREENS = ['Diagnose', 'Compare', 'History', 'Configuration', 'Repair', 'Settings'];
@@ -538,6 +539,7 @@ export const scenarios: Scenario[] = [
     },
   },
   ...diagnoseScenarios,
+  ...jitScenarios,
   {
     name: 'settings: a profile secret is stored encrypted and never shown; the theme follows the choice',
     async run({ page, harness, screenshot }) {

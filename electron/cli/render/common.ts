@@ -1,4 +1,5 @@
 /** What the text and Markdown renderings share: short descriptions of values for people. */
+import { describeJit } from '../../../shared/mapping/jit-words';
 import type { Location, MessageReport, Report, SkippedCheck } from '../../../shared/report';
 import { idpGuide } from '../../../shared/saml/idp';
 
@@ -82,6 +83,19 @@ export function messageFacts(message: MessageReport): [string, string][] {
         )
         .join(', '),
     ],
+    ...jitFacts(message),
   ];
   return facts.filter((f): f is [string, string] => typeof f[1] === 'string' && f[1] !== '');
+}
+
+/** The JIT outcome in the engine's words: what happens at this login, and once a refusal is fixed. */
+function jitFacts(message: MessageReport): [string, string][] {
+  if (!message.jit) return [];
+  const words = describeJit(message.jit, message);
+  if (words.onceFixed === null) return [['JIT', words.headline]];
+  return [
+    ['JIT', words.headline],
+    ['JIT refused by', words.refusedBy.join(', ')],
+    ['JIT once fixed', words.onceFixed],
+  ];
 }

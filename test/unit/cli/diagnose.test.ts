@@ -70,6 +70,35 @@ describe('jit-doctor diagnose', () => {
     expect(out.text).not.toMatch(/\x1b\[/);
   });
 
+  it('says JIT does nothing on a login Genesys Cloud refuses first, and what it would do once fixed', async () => {
+    const name = '075-sig-unsigned-response';
+    const flags = { config: caseFile(name, 'config.json') };
+    const text = await run([caseFile(name, 'input.xml')], flags);
+    expect(text.text).toContain(
+      [
+        '  JIT             Genesys Cloud refuses this login before JIT runs: nothing is created or changed',
+        '  JIT refused by  No signature (SIGNATURE_MISSING)',
+        '  JIT once fixed  Will create Jane Doe in division Home if not a user yet (no directory to tell)',
+      ].join('\n'),
+    );
+    expect(text.text).not.toMatch(/JIT tries to create|JIT creates the user at this login/);
+    const md = await run([caseFile(name, 'input.xml')], { ...flags, format: 'md' });
+    expect(md.text).toContain('| JIT refused by | No signature (SIGNATURE\\_MISSING) |');
+    const json = JSON.parse(
+      (await run([caseFile(name, 'input.xml')], { ...flags, format: 'json' })).text,
+    ) as Report;
+    expect(json.messages[0]!.jit).toMatchObject({
+      action: 'unknown',
+      loginRefusedBy: ['SIGNATURE_MISSING'],
+    });
+    const signed = await run([caseFile(ENTRA, 'input.xml')], {
+      config: caseFile(ENTRA, 'config.json'),
+    });
+    expect(signed.text).toMatch(
+      /\n {2}JIT {12}Will create Jane Doe in division Home if not a user yet/,
+    );
+  });
+
   it('colours the text only when asked', async () => {
     const out = await runDiagnose(
       [caseFile(ENTRA, 'input.xml')],

@@ -151,7 +151,11 @@ export const codes = (analysis: { findings: { code: string }[] }) =>
 const SAMPLES = fileURLToPath(new URL('../../fixtures/samples', import.meta.url));
 
 /** A real sample case run through the whole engine, with its config and directory. */
-export function sample(name: string, extraInputs: string[] = []): Report {
+export function sample(
+  name: string,
+  extraInputs: string[] = [],
+  overrides: { now?: string; directory?: DirectoryView | null } = {},
+): Report {
   const dir = join(SAMPLES, name);
   const expect = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as { now: string };
   const cfg = parseConfig(readFileSync(join(dir, 'config.json'), 'utf8'), 'config.json');
@@ -168,8 +172,8 @@ export function sample(name: string, extraInputs: string[] = []): Report {
   }));
   return diagnose(inputs, {
     config: cfg,
-    directory: view,
-    now: new Date(expect.now),
+    directory: overrides.directory === undefined ? view : overrides.directory,
+    now: new Date(overrides.now ?? expect.now),
     batch: extraInputs.length > 0,
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageReport } from '../../../shared/report';
 import { capturedInput, loginUrlFor } from '../../../renderer/src/model/capture';
 import { splitByRanges } from '../../../renderer/src/model/ranges';
-import { describeJit } from '../../../renderer/src/model/jit';
+import { describeJit } from '../../../shared/mapping/jit-words';
 import { buildTimeline } from '../../../renderer/src/model/timeline';
 
 const message = (over: Partial<MessageReport>): MessageReport => ({
