@@ -198,7 +198,8 @@ export function createAppServices(deps: AppDeps): AppServices {
       source: 'demo configuration',
     }),
     listPresets: () => deps.presets(),
-    importIdpMetadata: ({ xml }) => deps.importIdpMetadata(xml),
+    importIdpMetadata: ({ xml, entityId }) =>
+      deps.importIdpMetadata(xml, { ...(entityId ? { entityId } : {}), now: deps.clock() }),
     importOrgProviders: async () => (await connectedOrg()).ssoProviders(),
     listOrgProfiles: () => profiles.list(),
     saveOrgProfile: async (input) => {

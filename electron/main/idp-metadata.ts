@@ -3,14 +3,19 @@
  * certificates…" merges: the entity ID as issuer and the IdP's signing certificates, read by the
  * same code as `jit-doctor config from-metadata` (shared/config/metadata.ts) and parsed with the
  * engine's hardened parser (DOCTYPE refused before parsing). Only those two settings are taken: the
- * rest of the configuration is the person's.
+ * rest of the configuration is the person's. Metadata that describes several IdPs (a federation's
+ * aggregate) is never imported on a guess: the reply lists them, and the person's choice comes back
+ * as `entityId`.
  */
-import type { SsoConfig } from '../../shared/config/types';
-import { configFromMetadata, MetadataError } from '../../shared/config/metadata';
+import { configFromMetadata, listMetadataIdps } from '../../shared/config/metadata';
+import type { MetadataImport } from '../../shared/ipc';
 import { parseXml } from '../../shared/saml/parse';
 import { AppError } from '../../shared/errors';
 
-export function importIdpMetadata(xml: string): SsoConfig {
+export function importIdpMetadata(
+  xml: string,
+  options: { entityId?: string; now: Date },
+): MetadataImport {
   const parsed = parseXml(xml);
   if (!parsed.ok) {
     const first = parsed.findings[0];
@@ -19,19 +24,18 @@ export function importIdpMetadata(xml: string): SsoConfig {
       `The metadata is not readable XML: ${first?.message ?? 'parse failed'}`,
     );
   }
-  let sso: SsoConfig | undefined;
-  try {
-    sso = configFromMetadata(parsed.parsed).config.sso;
-  } catch (error) {
-    if (error instanceof MetadataError && error.choices.length > 0)
-      throw new AppError(
-        'bad-request',
-        `The metadata describes ${error.choices.length} identity providers (${error.choices.join(', ')}): paste the EntityDescriptor of yours alone.`,
-      );
-    throw error;
+  let entityId = options.entityId;
+  if (!entityId) {
+    const idps = listMetadataIdps(parsed.parsed, options.now);
+    if (idps.length > 1) return { choose: idps };
+    entityId = idps[0]?.entityId;
   }
+  const sso = configFromMetadata(parsed.parsed, entityId ? { entityId } : {}).config.sso;
   const certificates = sso?.certificates ?? [];
   if (certificates.length === 0)
-    throw new AppError('bad-request', 'The IdP metadata carries no signing certificate.');
-  return { ...(sso?.issuer ? { issuer: sso.issuer } : {}), certificates };
+    throw new AppError(
+      'bad-request',
+      `The IdP metadata carries no signing certificate${entityId ? ` for ${entityId}` : ''}.`,
+    );
+  return { sso: { ...(sso?.issuer ? { issuer: sso.issuer } : {}), certificates } };
 }

@@ -5,6 +5,7 @@
 import type { JitDoctorConfig, SsoConfig } from '../../shared/config/types';
 import type { DirectoryView } from '../../shared/directory/types';
 import type {
+  MetadataImport,
   OrgSsoProvider,
   PermissionReportView,
   RepairCandidate,
@@ -36,7 +37,10 @@ export type RedactReport = (report: Report) => Report;
 export type ParseConfig = (text: string, fileName: string) => JitDoctorConfig;
 
 /** Reads IdP metadata XML (issuer, signing certificates). */
-export type ImportIdpMetadata = (xml: string) => SsoConfig;
+export type ImportIdpMetadata = (
+  xml: string,
+  options: { entityId?: string; now: Date },
+) => MetadataImport;
 
 export interface RepairRunOptions {
   /** Once aborted, no further write starts. */

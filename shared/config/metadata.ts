@@ -1,18 +1,21 @@
 /**
  * A starting configuration from IdP metadata (SAML 2.0 metadata, EntityDescriptor): the entity ID
  * becomes sso.issuer, the IDPSSODescriptor signing certificates sso.certificates, and a recognised
- * IdP pre-fills attributeMapping and jit from its preset. Reads an already hardened-parsed DOM.
+ * IdP pre-fills attributeMapping and jit from its preset. Metadata that describes several IdPs (a
+ * federation's aggregate, EntitiesDescriptor) is listed by listMetadataIdps for a person to choose
+ * one, which configFromMetadata then reads by its entity ID. Reads an already hardened-parsed DOM.
  */
 import { Node, type Element } from '@xmldom/xmldom';
 import { UserError } from '../errors';
 import { presetFor } from '../mapping/presets';
 import { recogniseIdp } from '../saml/idp';
 import type { ParsedXml } from '../saml/types';
-import { readCertificate } from '../saml/certificates';
-import type { JitDoctorConfig } from './types';
+import { notAfterOf, readCertificate, type ReadCertificate } from '../saml/certificates';
+import type { JitDoctorConfig, MetadataIdp } from './types';
 
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
+const MDUI = 'urn:oasis:names:tc:SAML:metadata:ui';
 const EMAIL_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';
 const MAX_CERTIFICATES = 5;
 
@@ -60,7 +63,8 @@ function idpEntities(root: Element): Element[] {
   return entities.filter((e) => children(e, MD, 'IDPSSODescriptor').length > 0);
 }
 
-function chooseEntity(root: Element, entityId: string | undefined): Element {
+/** The IdP entities of SAML 2.0 metadata; a MetadataError when it is not metadata or has none. */
+function metadataIdps(root: Element): Element[] {
   if (
     root.namespaceURI !== MD ||
     !['EntityDescriptor', 'EntitiesDescriptor'].includes(root.localName ?? '')
@@ -72,6 +76,11 @@ function chooseEntity(root: Element, entityId: string | undefined): Element {
   const entities = idpEntities(root);
   if (entities.length === 0)
     throw new MetadataError('the metadata describes no identity provider (no IDPSSODescriptor)');
+  return entities;
+}
+
+function chooseEntity(root: Element, entityId: string | undefined): Element {
+  const entities = metadataIdps(root);
   if (entityId) {
     const chosen = entities.find((e) => e.getAttribute('entityID') === entityId);
     if (!chosen)
@@ -91,17 +100,23 @@ function chooseEntity(root: Element, entityId: string | undefined): Element {
   return entities[0]!;
 }
 
-/** Signing certificates of the IDPSSODescriptor, as PEM; a KeyDescriptor without `use` signs too. */
-function signingCertificates(entity: Element, notes: string[]): string[] {
-  const pems: string[] = [];
+interface SigningCertificate {
+  pem: string;
+  certificate: ReadCertificate;
+}
+
+/** Signing certificates of the IDPSSODescriptor, up to five; a KeyDescriptor without `use` signs too. */
+function signingCertificates(entity: Element, notes: string[]): SigningCertificate[] {
+  const found: SigningCertificate[] = [];
   for (const sso of children(entity, MD, 'IDPSSODescriptor')) {
     for (const key of children(sso, MD, 'KeyDescriptor')) {
       const use = key.getAttribute('use');
       if (use && use !== 'signing') continue;
       for (const cert of descendants(key, DS, 'X509Certificate')) {
         const body = (cert.textContent ?? '').replace(/\s+/g, '');
+        let certificate: ReadCertificate;
         try {
-          readCertificate(body);
+          certificate = readCertificate(body);
         } catch (error) {
           notes.push(
             `skipped a signing certificate that cannot be read: ${(error as Error).message}`,
@@ -109,16 +124,52 @@ function signingCertificates(entity: Element, notes: string[]): string[] {
           continue;
         }
         const pem = `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
-        if (!pems.includes(pem)) pems.push(pem);
+        if (!found.some((f) => f.pem === pem)) found.push({ pem, certificate });
       }
     }
   }
-  if (pems.length > MAX_CERTIFICATES) {
+  if (found.length > MAX_CERTIFICATES) {
     notes.push(
-      `the metadata lists ${pems.length} signing certificates; Genesys Cloud stores five, so only the first five are kept`,
+      `the metadata lists ${found.length} signing certificates; Genesys Cloud stores five, so only the first five are kept`,
     );
   }
-  return pems.slice(0, MAX_CERTIFICATES);
+  return found.slice(0, MAX_CERTIFICATES);
+}
+
+/** The first of these elements' texts in English, else the first; null when none has text. */
+function englishFirst(elements: readonly Element[]): string | null {
+  const named = elements
+    .map((el) => ({ lang: el.getAttribute('xml:lang'), text: (el.textContent ?? '').trim() }))
+    .filter((n) => n.text !== '');
+  const chosen = named.find((n) => n.lang?.toLowerCase().startsWith('en')) ?? named[0];
+  return chosen ? chosen.text.slice(0, 200) : null;
+}
+
+function displayNameOf(entity: Element): string | null {
+  const ui = children(entity, MD, 'IDPSSODescriptor').flatMap((sso) =>
+    descendants(sso, MDUI, 'DisplayName'),
+  );
+  const organization = children(entity, MD, 'Organization').flatMap((org) =>
+    children(org, MD, 'OrganizationDisplayName'),
+  );
+  return englishFirst(ui) ?? englishFirst(organization);
+}
+
+/**
+ * Every identity provider the metadata describes, in document order, for a person to choose one:
+ * entity ID, display name and the signing certificates an import would take (read exactly as
+ * configFromMetadata reads them), each said expired or not as of `now`.
+ */
+export function listMetadataIdps(parsed: ParsedXml, now: Date): MetadataIdp[] {
+  return metadataIdps(parsed.root).flatMap((entity) => {
+    const entityId = entity.getAttribute('entityID')?.trim();
+    if (!entityId) return [];
+    const certificates = signingCertificates(entity, []).map(({ certificate }) => {
+      const notAfter = notAfterOf(certificate);
+      return { notAfter: notAfter.toISOString(), expired: notAfter.getTime() <= now.getTime() };
+    });
+    return [{ entityId, displayName: displayNameOf(entity), certificates }];
+  });
 }
 
 function nameIdFormats(entity: Element): string[] {
@@ -135,7 +186,7 @@ export function configFromMetadata(
   const issuer = entity.getAttribute('entityID')?.trim();
   if (!issuer) throw new MetadataError('the EntityDescriptor has no entityID');
   const notes: string[] = [];
-  const certificates = signingCertificates(entity, notes);
+  const certificates = signingCertificates(entity, notes).map((c) => c.pem);
   if (certificates.length === 0)
     notes.push(
       'no signing certificate in the metadata: add the IdP signing certificate to sso.certificates',

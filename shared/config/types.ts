@@ -60,3 +60,15 @@ export interface JitDoctorConfig {
   attributeMapping?: Partial<Record<GenesysUserField, string>>;
   postJit?: PostJitConfig;
 }
+
+/** One identity provider of the metadata, as a person chooses among several. */
+export interface MetadataIdp {
+  entityId: string;
+  /** Its display name (mdui:DisplayName, else the Organization's), English first; null when none. */
+  displayName: string | null;
+  /**
+   * The signing certificates an import takes (up to five): each one's end of validity (ISO-8601)
+   * and whether it is expired at the time the list was made.
+   */
+  certificates: { notAfter: string; expired: boolean }[];
+}

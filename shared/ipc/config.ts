@@ -1,5 +1,5 @@
 /** The active configuration: reading, validating, importing and saving it. */
-import type { JitDoctorConfig, SsoConfig } from '../config/types';
+import type { JitDoctorConfig, MetadataIdp, SsoConfig } from '../config/types';
 import { none, text, type RequestShapes } from './common';
 
 export interface ConfigState {
@@ -26,6 +26,12 @@ export interface OrgSsoProvider {
   sso: SsoConfig;
 }
 
+/**
+ * What IdP metadata gives: its issuer and signing certificates, or, when it describes several IdPs
+ * and none was chosen, the list to choose from.
+ */
+export type MetadataImport = { sso: SsoConfig } | { choose: MetadataIdp[] };
+
 export interface ConfigInvokes {
   /** The active configuration, or null when none is set yet. */
   getConfig: { request: void; reply: ConfigState | null };
@@ -44,8 +50,11 @@ export interface ConfigInvokes {
   demoConfig: { request: void; reply: ConfigState };
   /** The IdP presets shipped in resources/presets. */
   listPresets: { request: void; reply: ConfigPreset[] };
-  /** Reads IdP metadata XML (EntityDescriptor): issuer and signing certificates. */
-  importIdpMetadata: { request: { xml: string }; reply: SsoConfig };
+  /**
+   * Reads IdP metadata XML (EntityDescriptor): issuer and signing certificates; with several IdPs
+   * (EntitiesDescriptor), the IdP of `entityId`, or the list to choose from when none is given.
+   */
+  importIdpMetadata: { request: { xml: string; entityId?: string }; reply: MetadataImport };
   /** The SSO providers configured in the connected org (or the demo org). */
   importOrgProviders: { request: void; reply: OrgSsoProvider[] };
 }
@@ -58,6 +67,9 @@ export const CONFIG_SHAPES: RequestShapes<ConfigInvokes> = {
   exportConfig: { text: text(5_000_000) },
   demoConfig: none,
   listPresets: none,
-  importIdpMetadata: { xml: text(5_000_000) },
+  importIdpMetadata: {
+    xml: text(5_000_000),
+    entityId: { type: 'string', max: 2_000, optional: true },
+  },
   importOrgProviders: none,
 };

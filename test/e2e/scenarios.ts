@@ -12,6 +12,7 @@ import { configInUse, expect, openScreen, pasteAnywhere, useConfig } from './ste
 import { departmentPair } from '../fixtures/compare/department-pair';
 import { diagnoseScenarios, firstLaunchScenarios } from './scenarios-diagnose';
 import { jitScenarios } from './scenarios-jit';
+import { metadataScenarios } from './scenarios-metadata';
 
 const NEAR_MISS = '011-claim-namespace-near-miss-department';
 const SCREENS = ['Diagnose', 'Compare', 'History', 'Configuration', 'Repair', 'Settings'];
@@ -540,6 +541,7 @@ export const scenarios: Scenario[] = [
   },
   ...diagnoseScenarios,
   ...jitScenarios,
+  ...metadataScenarios,
   {
     name: 'settings: a profile secret is stored encrypted and never shown; the theme follows the choice',
     async run({ page, harness, screenshot }) {

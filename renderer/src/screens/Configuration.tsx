@@ -6,10 +6,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { mergeConfig, replaceConfig, type ConfigMerge } from '../../../shared/config/merge';
-import type { JitDoctorConfig } from '../../../shared/config/types';
+import type { JitDoctorConfig, MetadataIdp } from '../../../shared/config/types';
 import type { ConfigPreset, ConfigValidation, OrgSsoProvider } from '../../../shared/ipc';
 import { api, call, errorText } from '../api';
 import { ConfigForm } from '../components/ConfigForm';
+import { IdpPicker } from '../components/IdpPicker';
 import { MergePreview } from '../components/MergePreview';
 import { ScreenMessage, useScreenMessage } from '../components/ScreenMessage';
 
@@ -62,6 +63,8 @@ export function ConfigurationScreen({
   const [presets, setPresets] = useState<ConfigPreset[]>([]);
   const [providers, setProviders] = useState<OrgSsoProvider[] | null>(null);
   const [metadata, setMetadata] = useState('');
+  /** The IdPs of metadata that describes several, until one is chosen. */
+  const [idpChoices, setIdpChoices] = useState<MetadataIdp[] | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const { message, setMessage, act } = useScreenMessage();
 
@@ -125,6 +128,20 @@ export function ConfigurationScreen({
       merge: mergeConfig(config, incoming),
     });
   };
+
+  /** Imports the metadata on screen (its IdP `entityId` when it describes several). */
+  const importMetadata = (entityId?: string) =>
+    act(async () => {
+      const reply = await call(
+        api().importIdpMetadata({ xml: metadata, ...(entityId ? { entityId } : {}) }),
+      );
+      if ('choose' in reply) {
+        setIdpChoices(reply.choose);
+        return;
+      }
+      setIdpChoices(null);
+      previewMerge({ sso: reply.sso }, entityId ? `IdP metadata of ${entityId}` : 'IdP metadata');
+    });
 
   const confirm = (shown: Preview) => {
     setText(pretty(shown.merge.config), shown.source);
@@ -282,24 +299,23 @@ export function ConfigurationScreen({
           <textarea
             rows={4}
             value={metadata}
-            onChange={(event) => setMetadata(event.target.value)}
+            onChange={(event) => {
+              setMetadata(event.target.value);
+              setIdpChoices(null);
+            }}
             spellCheck={false}
           />
         </label>
-        <button
-          type="button"
-          disabled={!metadata.trim()}
-          onClick={() =>
-            void act(async () =>
-              previewMerge(
-                { sso: await call(api().importIdpMetadata({ xml: metadata })) },
-                'IdP metadata',
-              ),
-            )
-          }
-        >
+        <button type="button" disabled={!metadata.trim()} onClick={() => void importMetadata()}>
           Import issuer and certificates…
         </button>
+        {idpChoices && (
+          <IdpPicker
+            idps={idpChoices}
+            onChoose={(entityId) => void importMetadata(entityId)}
+            onCancel={() => setIdpChoices(null)}
+          />
+        )}
       </details>
       <div className="mode-switch" role="tablist" aria-label="Editor">
         <button

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importIdpMetadata } from '../../../electron/main/idp-metadata';
+import { importIdpMetadata as importWithOptions } from '../../../electron/main/idp-metadata';
 
 const pem = readFileSync(join(import.meta.dirname, '../../fixtures/keys/idp.crt'), 'utf8');
 const other = readFileSync(join(import.meta.dirname, '../../fixtures/keys/sp-enc.crt'), 'utf8');
+const NOW = new Date('2026-11-23T09:00:00Z');
+/** The issuer and certificates of metadata describing one IdP. */
+function importIdpMetadata(xml: string) {
+  const reply = importWithOptions(xml, { now: NOW });
+  if (!('sso' in reply)) throw new Error(`asked to choose among ${reply.choose.length} IdPs`);
+  return reply.sso;
+}
 const base64 = (text: string) => text.replace(/-----[A-Z ]+-----|\s+/g, '');
 
 const metadata = (keys: string) => `<?xml version="1.0"?>
@@ -42,15 +49,16 @@ describe('importing IdP metadata', () => {
     expect(() => importIdpMetadata(metadata(''))).toThrow(/no signing certificate/);
   });
 
-  it('never picks one of several IdPs silently, and names no command-line option', () => {
+  it('never picks one of several IdPs silently: it lists them to choose from', () => {
     const entity = (id: string) =>
       metadata(key('signing', pem))
         .replace('<?xml version="1.0"?>', '')
         .replace('https://sts.windows.net/tenant/', id);
     const many = `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${entity('https://a.example/')}${entity('https://b.example/')}</md:EntitiesDescriptor>`;
-    expect(() => importIdpMetadata(many)).toThrow(
-      /2 identity providers \(https:\/\/a\.example\/, https:\/\/b\.example\/\): paste the EntityDescriptor of yours alone/,
-    );
-    expect(() => importIdpMetadata(many)).not.toThrow(/--/);
+    const reply = importWithOptions(many, { now: NOW });
+    expect('choose' in reply && reply.choose.map((idp) => idp.entityId)).toEqual([
+      'https://a.example/',
+      'https://b.example/',
+    ]);
   });
 });
