@@ -2,7 +2,7 @@
  * What the main-process services need from the other parts of the product (engine, claim
  * mapping, Genesys adapter, provisioning). main.ts and the e2e test inject the real ones.
  */
-import type { JitDoctorConfig, SsoConfig } from '../../shared/config/types';
+import type { JitDoctorConfig } from '../../shared/config/types';
 import type { DirectoryView } from '../../shared/directory/types';
 import type {
   MetadataImport,
