@@ -1,6 +1,6 @@
 /** What the e2e run checks, in order: each scenario leaves the app where the next one starts. */
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manyValuesResponse } from '../bench/diagnose';
 import { allViolations, axeBothThemes, seriousViolations } from './axe';
@@ -10,6 +10,7 @@ import type { Scenario } from './scenario';
 import { VERDICT_HEADLINES, type VerdictCategory } from '../../shared/report/verdict';
 import { configInUse, expect, openScreen, pasteAnywhere, useConfig } from './steps';
 import { departmentPair } from '../fixtures/compare/department-pair';
+import { BIG_JOB, writeBigJournal } from '../fixtures/journal/big-journal';
 import { diagnoseScenarios, firstLaunchScenarios } from './scenarios-diagnose';
 import { jitScenarios } from './scenarios-jit';
 import { metadataScenarios } from './scenarios-metadata';
@@ -671,6 +672,44 @@ export const scenarios: Scenario[] = [
       }
       await page.evaluate(`document.documentElement.dataset.theme = 'system'`);
       expect(problems.length === 0, problems.join('\n'));
+    },
+  },
+  {
+    name: 'journal: a job of 99,950 steps opens at once, a page of 100 steps at a time, filtered in the main process',
+    async run({ page, harness, screenshot }) {
+      const path = join(harness.folder, 'journals', 'repair-big.jsonl');
+      writeBigJournal(path, new Date().toISOString());
+      try {
+        await openScreen(page, 'Repair');
+        const journal = page.getByRole('region', { name: 'Journal' });
+        await journal.getByRole('button', { name: /^(Show|Refresh) the journal$/ }).click();
+        const job = journal.locator(`.journal-job[data-run="${BIG_JOB.run}"]`);
+        const pageOf = job.getByTestId('journal-page');
+        const total = BIG_JOB.steps.toLocaleString('en');
+        await pageOf.getByText(`Steps 1–100 of ${total}`).waitFor({ timeout: 60_000 });
+        const rows = job.getByRole('row');
+        expect((await rows.count()) === 101, `one page of steps, got ${await rows.count()} rows`);
+        await job.getByRole('button', { name: 'Next 100' }).click();
+        await pageOf.getByText(`Steps 101–200 of ${total}`).waitFor();
+        await job
+          .getByRole('row', { name: /Agent 100\b/ })
+          .first()
+          .waitFor();
+        await journal.getByLabel('Outcome').selectOption('failed');
+        // A new filter starts at its first page: the 50 refused steps, one page.
+        await job.getByRole('row', { name: /Agent 0\b.*refused/ }).waitFor();
+        expect(
+          (await rows.count()) === BIG_JOB.failed + 1 && (await pageOf.count()) === 0,
+          `the failed steps alone, got ${await rows.count()} rows`,
+        );
+        await journal.getByLabel('Outcome').selectOption('any');
+        await pageOf.getByText(`Steps 1–100 of ${total}`).waitFor();
+        await screenshot('05-repair-journal-100k');
+        const problems = await axeBothThemes(page, 'journal of 99,950 steps');
+        expect(problems.length === 0, problems.join('\n'));
+      } finally {
+        await rm(path, { force: true });
+      }
     },
   },
   // Last: it runs in a harness of its own (a time-scaled demo org of 2,000 stuck agents).

@@ -1,13 +1,4 @@
-import {
-  appendFileSync,
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +6,7 @@ import { createJournalBook, journalCsv } from '../../../electron/main/journal-bo
 import { openJournal, readJournal } from '../../../electron/genesys/provisioning/journal';
 import { journalInWords } from '../../../electron/genesys/provisioning/journal-words';
 import type { PlanStep } from '../../../shared/provisioning';
+import { BIG_JOB, writeBigJournal } from '../../fixtures/journal/big-journal';
 
 const SKILL: PlanStep = {
   kind: 'skill',
@@ -140,40 +132,7 @@ describe('the journal an admin reads', () => {
     { timeout: 120_000 },
     async () => {
       const dir = folder();
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, 'repair-demo.jsonl');
-      const at = '2026-11-23T09:00:00.000Z';
-      const fd = openSync(path, 'w');
-      writeSync(
-        fd,
-        `${JSON.stringify({ at, run: 'big', job: { org: 'acme', region: null, users: 50_000, steps: 50_000 } })}\n`,
-      );
-      for (let i = 0; i < 50_000; i++) {
-        const user = `u${String(i).padStart(5, '0')}`;
-        const step = { run: 'big', user, step: 'skill:Billing' };
-        const lines = [
-          {
-            at,
-            ...step,
-            event: 'started',
-            name: `Agent ${i}`,
-            what: 'add skill Billing (3)',
-            before: 'no skill Billing',
-            after: 'skill Billing at 3',
-          },
-          {
-            at,
-            ...step,
-            event: i % 1000 === 0 ? 'failed' : 'finished',
-            ...(i % 1000 === 0 ? { error: 'refused' } : {}),
-          },
-          ...(i % 1000 === 0 ? [] : [{ at, run: 'big', user, step: 'verify', event: 'finished' }]),
-        ];
-        writeSync(fd, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
-      }
-      closeSync(fd);
-      appendFileSync(path, '{"torn":');
-
+      writeBigJournal(join(dir, 'repair-demo.jsonl'), '2026-11-23T09:00:00.000Z');
       const book = createJournalBook(dir);
       // Reading yields between its pieces: other work (the window's calls) runs meanwhile.
       let turns = 0;
@@ -187,7 +146,12 @@ describe('the journal an admin reads', () => {
       reading = false;
       expect(turns).toBeGreaterThan(5);
       expect(jobs).toEqual([
-        expect.objectContaining({ run: 'big', stepCount: 99_950, notDone: 50, unverified: 50 }),
+        expect.objectContaining({
+          run: BIG_JOB.run,
+          stepCount: BIG_JOB.steps,
+          notDone: BIG_JOB.failed,
+          unverified: BIG_JOB.failed,
+        }),
       ]);
       const last = await book.steps({
         run: 'big',
