@@ -20,7 +20,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PostJitConfig } from '../../shared/config/types';
 import { drawSpan, unitHash, type Span } from '../../electron/genesys/fake-org/hardness';
-import { startFakeOrg, type FakeOrg } from '../../electron/genesys/fake-org/server';
+import {
+  startFakeOrg,
+  type FakeOrg,
+  type RequestLogEntry,
+} from '../../electron/genesys/fake-org/server';
 import { readJournal } from '../../electron/genesys/provisioning/journal';
 import {
   auditStampedeOrg,
@@ -43,8 +47,10 @@ const CHILD = fileURLToPath(
 );
 
 interface Run {
-  /** Real ms from the run's first API request to its last. */
+  /** Real ms from the run's first API request to its last answer. */
   activeMs: number;
+  /** The run's API requests. */
+  requests: RequestLogEntry[];
   code: number | null;
   signal: NodeJS.Signals | null;
   output: string;
@@ -82,26 +88,82 @@ function runRepairProcess(
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const before = apiRequests(org).length;
-  let firstAt = 0;
-  let lastAt = 0;
-  let seen = before;
-  const watch = setInterval(() => {
-    const now = apiRequests(org).length;
-    if (now > seen) {
-      const at = performance.now();
-      if (firstAt === 0) firstAt = at;
-      lastAt = at;
-      seen = now;
-    }
-    if (killWhen?.() && child.exitCode === null) child.kill('SIGKILL');
-  }, 50);
+  const before = org.requests.length;
+  const watch = killWhen
+    ? setInterval(() => {
+        if (killWhen() && child.exitCode === null) child.kill('SIGKILL');
+      }, 50)
+    : undefined;
   return new Promise((resolve) =>
     child.on('exit', (code, signal) => {
       clearInterval(watch);
-      resolve({ activeMs: lastAt - firstAt, code, signal, output });
+      // Let the org see the connections of a killed process close.
+      setTimeout(() => {
+        const requests = org.requests.slice(before).filter((r) => r.operation !== 'oauth.token');
+        const first = Math.min(...requests.map((r) => r.receivedAt));
+        const last = Math.max(...requests.map((r) => r.answeredAt ?? r.receivedAt));
+        resolve({ activeMs: last - first, requests, code, signal, output });
+      }, 100);
     }),
   );
+}
+
+/** Where a run's time went, seen from the org: each instant falls in one of three states. */
+interface TimeSplit {
+  /** The org had counted close to the limit in the last window: only the rate limit held the run. */
+  rateBoundS: number;
+  /** Calls in flight, budget left: the run waited for answers (latency, the concurrency cap). */
+  answerBoundS: number;
+  /** Nothing in flight, budget left: the run waited for something else (stations, backoff, start). */
+  idleS: number;
+  /** The longest idle stretches: when (s from the run's start), how long, and the call that ended it. */
+  longestIdle: string[];
+}
+
+function splitTime(requests: RequestLogEntry[]): TimeSplit {
+  const start = Math.min(...requests.map((r) => r.receivedAt));
+  const end = Math.max(...requests.map((r) => r.answeredAt ?? r.receivedAt));
+  const received = requests.map((r) => r.receivedAt).sort((a, b) => a - b);
+  const answered = requests.map((r) => r.answeredAt ?? end).sort((a, b) => a - b);
+  const byReceipt = [...requests].sort((a, b) => a.receivedAt - b.receivedAt);
+  const STEP = 5;
+  // "Close to the limit": within the client's concurrency of it (calls in flight hold tokens).
+  const spent = LIMIT - 8;
+  let [rateBound, answerBound, idle] = [0, 0, 0];
+  let [sent, done, windowStart] = [0, 0, 0];
+  const stretches: { from: number; ms: number; next: string }[] = [];
+  let idleFrom: number | undefined;
+  for (let t = start; t < end; t += STEP) {
+    while (sent < received.length && received[sent]! <= t) sent += 1;
+    while (done < answered.length && answered[done]! <= t) done += 1;
+    while (windowStart < sent && received[windowStart]! <= t - WINDOW_REAL_MS) windowStart += 1;
+    const inFlight = sent - done;
+    const inWindow = sent - windowStart;
+    const isIdle = inWindow < spent && inFlight === 0;
+    if (inWindow >= spent) rateBound += STEP;
+    else if (inFlight > 0) answerBound += STEP;
+    else idle += STEP;
+    if (isIdle && idleFrom === undefined) idleFrom = t;
+    if (!isIdle && idleFrom !== undefined) {
+      stretches.push({
+        from: idleFrom - start,
+        ms: t - idleFrom,
+        next: byReceipt[sent - 1]!.operation,
+      });
+      idleFrom = undefined;
+    }
+  }
+  return {
+    rateBoundS: rateBound / 1000,
+    answerBoundS: answerBound / 1000,
+    idleS: idle / 1000,
+    longestIdle: stretches
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 4)
+      .map(
+        (s) => `${(s.ms / 1000).toFixed(2)} s at ${(s.from / 1000).toFixed(1)} s, then ${s.next}`,
+      ),
+  };
 }
 
 /** One step of the theoretical minimum: how many calls, and why that many. */
@@ -260,6 +322,16 @@ async function stampede(
     if (second.code !== 0) throw new Error(`the rerun failed: ${second.output.slice(-500)}`);
 
     const requests = apiRequests(org);
+    for (const [name, run] of [
+      ['killed run', first],
+      ['rerun', second],
+    ] as const) {
+      const split = splitTime(run.requests);
+      log(
+        `  ${name}: ${run.requests.length} calls in ${(run.activeMs / 1000).toFixed(1)} s; held by the rate limit ${split.rateBoundS.toFixed(1)} s, waiting for answers ${split.answerBoundS.toFixed(1)} s, nothing in flight ${split.idleS.toFixed(1)} s`,
+      );
+      for (const stretch of split.longestIdle) log(`    idle ${stretch}`);
+    }
     const calls = requests.length;
     const written = requests.filter(isWrite).length;
     const elapsedMs = first.activeMs + second.activeMs;

@@ -62,6 +62,9 @@ interface RequestLogEntry {
   fault?: FaultDecision;
   /** Whether the request changed the org's state. */
   applied: boolean;
+  /** When the request arrived and when its answer ended (or its connection closed), clock ms. */
+  receivedAt: number;
+  answeredAt?: number;
 }
 
 export interface FakeOrg {
@@ -113,6 +116,7 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
+    const receivedAt = clock.now();
     void readBody(req).then((raw) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const entry: RequestLogEntry = {
@@ -123,8 +127,10 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         body: parseJson(raw),
         status: 0,
         applied: false,
+        receivedAt,
       };
       requests.push(entry);
+      res.on('close', () => (entry.answeredAt = clock.now()));
       if (entry.method === 'POST' && url.pathname === '/oauth/token') {
         entry.operation = 'oauth.token';
         return issueToken(req, raw, res, entry);
