@@ -342,12 +342,20 @@ async function stampede(
     const minimumCalls = minimum.reduce((sum, step) => sum + step.calls, 0);
     log('  minimum calls, step by step:');
     for (const step of minimum) log(`    ${step.step}: ${step.calls} (${step.counted})`);
-    const byOperation = new Map<string, number>();
-    for (const request of requests)
-      byOperation.set(request.operation, (byOperation.get(request.operation) ?? 0) + 1);
-    log('  calls made, by operation:');
-    for (const [operation, count] of [...byOperation].sort((a, b) => b[1] - a[1]))
-      log(`    ${operation}: ${count}`);
+    const byOperation = new Map<string, number[]>();
+    for (const request of requests) {
+      const times = byOperation.get(request.operation) ?? [];
+      if (request.answeredAt !== undefined) times.push(request.answeredAt - request.receivedAt);
+      else times.push(Number.NaN);
+      byOperation.set(request.operation, times);
+    }
+    log('  calls made, by operation (and how long the org took to answer, real ms):');
+    for (const [operation, times] of [...byOperation].sort((a, b) => b[1].length - a[1].length)) {
+      const answered = times.filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
+      const mean = answered.reduce((sum, t) => sum + t, 0) / Math.max(1, answered.length);
+      const p90 = answered[Math.floor(answered.length * 0.9)] ?? 0;
+      log(`    ${operation}: ${times.length} (mean ${mean.toFixed(1)}, p90 ${p90.toFixed(1)})`);
+    }
     return {
       calls_per_agent: calls / AGENTS,
       writes_per_agent: written / AGENTS,

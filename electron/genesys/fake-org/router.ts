@@ -88,6 +88,25 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 /** Name filters: exact (case-insensitive), or a prefix with a trailing `*`; skills match by prefix. */
+/**
+ * `nameMatches` against any of several filters, each lowercased once: a listing filters thousands
+ * of names, and lowercasing every filter for every name made each such call take a tenth of a second.
+ */
+export function nameMatcher(filters: readonly (string | null)[]): (name: string) => boolean {
+  if (filters.some((filter) => !filter)) return () => true;
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const filter of filters as string[]) {
+    const f = filter.toLowerCase();
+    if (f.endsWith('*')) prefixes.push(f.slice(0, -1));
+    else exact.add(f);
+  }
+  return (name) => {
+    const n = name.toLowerCase();
+    return exact.has(n) || prefixes.some((prefix) => n.startsWith(prefix));
+  };
+}
+
 export function nameMatches(name: string, filter: string | null, prefix = false): boolean {
   if (!filter) return true;
   const n = name.toLowerCase();

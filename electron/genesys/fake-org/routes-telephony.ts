@@ -10,7 +10,7 @@ import {
   type MediaType,
   type MediaUtilization,
 } from './model';
-import { nameMatches, page, route, type Route } from './router';
+import { nameMatcher, nameMatches, page, route, type Route } from './router';
 import { phoneLineId, type FakeOrgState } from './state';
 
 function phoneJson(state: FakeOrgState, phone: FakePhone) {
@@ -149,13 +149,11 @@ export const telephonyRoutes: Route[] = [
     const userId = query.get('webRtcUser.id');
     const siteId = query.get('site.id');
     // "Name of the Phone to filter by, comma-separated" (SDK docs).
-    const names = query.get('name')?.split(',') ?? [null];
+    const named = nameMatcher(query.get('name')?.split(',') ?? [null]);
     const fields = query.getAll('fields').flatMap((f) => f.split(','));
     let phones = [...state.phones.values()].filter(
       (p) =>
-        (!userId || p.webRtcUserId === userId) &&
-        (!siteId || p.siteId === siteId) &&
-        names.some((name) => nameMatches(p.name, name)),
+        (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId) && named(p.name),
     );
     if (query.get('sortBy') === 'id') phones.sort((a, b) => (a.id < b.id ? -1 : 1));
     else phones = phones.slice(0, PHONE_RESULT_CAP);
@@ -179,14 +177,20 @@ export const telephonyRoutes: Route[] = [
   }),
   route('stations.list', ({ state, query }) => {
     const userId = query.get('webRtcUserId');
-    const name = query.get('name');
-    const stations = state
-      .stations()
-      .filter((s) => (!userId || s.webRtcUserId === userId) && nameMatches(s.name, name));
-    // Only the page's stations are copied out (a brownfield org lists 10,000 and more).
-    const paged = page(stations, query);
+    const named = nameMatcher([query.get('name')]);
+    const phones = state
+      .phonesWithStations()
+      .filter((p) => (!userId || p.webRtcUserId === userId) && named(p.name));
+    // Only the page's stations are built (a brownfield org lists 10,000 and more).
+    const paged = page(phones, query);
     return {
-      body: { ...paged, entities: paged.entities.map(({ phoneId: _phoneId, ...s }) => s) },
+      body: {
+        ...paged,
+        entities: paged.entities.map((phone) => {
+          const { phoneId: _phoneId, ...station } = state.stationOfPhone(phone);
+          return station;
+        }),
+      },
     };
   }),
   route('users.defaultStation.put', ({ state, params }) => {

@@ -202,28 +202,37 @@ export class FakeOrgState {
     return id;
   }
 
-  private stationOf(phone: FakePhone, now: number): FakeStation | undefined {
-    if (!phone.webRtcUserId || now < phone.stationVisibleAtMs) return undefined;
+  /** The station of a WebRTC phone whose station exists. */
+  stationOfPhone(phone: FakePhone): FakeStation {
     return {
       id: this.stationIdOf(phone.id),
       name: phone.name,
-      status: this.isAssociated(phone.webRtcUserId) ? 'ASSOCIATED' : 'AVAILABLE',
+      status: this.isAssociated(phone.webRtcUserId!) ? 'ASSOCIATED' : 'AVAILABLE',
       type: 'inin_webrtc_softphone',
-      webRtcUserId: phone.webRtcUserId,
+      webRtcUserId: phone.webRtcUserId!,
       lineAppearanceId: phoneLineId(phone.id),
       phoneId: phone.id,
     };
   }
 
+  private hasStation(phone: FakePhone, now: number): boolean {
+    return phone.webRtcUserId !== undefined && now >= phone.stationVisibleAtMs;
+  }
+
+  /**
+   * The WebRTC phones whose station exists now (one per phone, visible some time after the phone
+   * was created). A listing filters and pages these and builds only its page's stations.
+   */
+  phonesWithStations(): FakePhone[] {
+    const now = this.clock.now();
+    const out: FakePhone[] = [];
+    for (const phone of this.phones.values()) if (this.hasStation(phone, now)) out.push(phone);
+    return out;
+  }
+
   /** WebRTC stations: one per WebRTC phone, visible some time after the phone was created. */
   stations(): FakeStation[] {
-    const now = this.clock.now();
-    const out: FakeStation[] = [];
-    for (const phone of this.phones.values()) {
-      const station = this.stationOf(phone, now);
-      if (station) out.push(station);
-    }
-    return out;
+    return this.phonesWithStations().map((phone) => this.stationOfPhone(phone));
   }
 
   /** One station by id, or undefined when it does not exist (yet). */
@@ -231,7 +240,9 @@ export class FakeOrgState {
     if (!this.phoneIdByStation.has(id))
       for (const phoneId of this.phones.keys()) this.stationIdOf(phoneId);
     const phone = this.phones.get(this.phoneIdByStation.get(id) ?? '');
-    return phone ? this.stationOf(phone, this.clock.now()) : undefined;
+    return phone && this.hasStation(phone, this.clock.now())
+      ? this.stationOfPhone(phone)
+      : undefined;
   }
 
   station(id: string): FakeStation {
