@@ -118,6 +118,8 @@ interface TimeSplit {
   idleS: number;
   /** The longest idle stretches: when (s from the run's start), how long, and the call that ended it. */
   longestIdle: string[];
+  /** Calls the org received in each successive rate window of the run. */
+  perWindow: number[];
 }
 
 function splitTime(requests: RequestLogEntry[]): TimeSplit {
@@ -153,7 +155,10 @@ function splitTime(requests: RequestLogEntry[]): TimeSplit {
       idleFrom = undefined;
     }
   }
+  const perWindow = Array.from({ length: Math.ceil((end - start) / WINDOW_REAL_MS) }, () => 0);
+  for (const at of received) perWindow[Math.floor((at - start) / WINDOW_REAL_MS)]! += 1;
   return {
+    perWindow,
     rateBoundS: rateBound / 1000,
     answerBoundS: answerBound / 1000,
     idleS: idle / 1000,
@@ -174,6 +179,9 @@ interface MinimumStep {
 }
 
 const pages = (items: number) => Math.ceil(items / PAGE);
+
+/** Real ms the rate limit needs to let this many calls through. */
+const paceMs = (calls: number) => (calls / LIMIT) * WINDOW_REAL_MS;
 
 /**
  * The fewest calls these rules can be carried out with, step by step, counted from the org: what
@@ -330,6 +338,7 @@ async function stampede(
       log(
         `  ${name}: ${run.requests.length} calls in ${(run.activeMs / 1000).toFixed(1)} s; held by the rate limit ${split.rateBoundS.toFixed(1)} s, waiting for answers ${split.answerBoundS.toFixed(1)} s, nothing in flight ${split.idleS.toFixed(1)} s`,
       );
+      log(`    calls per ${WINDOW_REAL_MS / 1000} s window: ${split.perWindow.join(' ')}`);
       for (const stretch of split.longestIdle) log(`    idle ${stretch}`);
     }
     const calls = requests.length;
@@ -349,6 +358,9 @@ async function stampede(
       else times.push(Number.NaN);
       byOperation.set(request.operation, times);
     }
+    log(
+      `  time: ${(elapsedMs / 1000).toFixed(1)} s of API activity (both runs, first request to last answer; not process start-up or the pause between the runs); the rate limit lets the ${calls} calls made through in ${(paceMs(calls) / 1000).toFixed(1)} s (time_vs_minimum: pacing of the calls made), the ${minimumCalls} of the minimum in ${(paceMs(minimumCalls) / 1000).toFixed(1)} s (time_vs_minimum_calls)`,
+    );
     log('  calls made, by operation (and how long the org took to answer, real ms):');
     for (const [operation, times] of [...byOperation].sort((a, b) => b[1].length - a[1].length)) {
       const answered = times.filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
@@ -364,7 +376,8 @@ async function stampede(
       minimum_counted_as: Object.fromEntries(
         minimum.map((step) => [step.step, `${step.calls}: ${step.counted}`]),
       ),
-      time_vs_minimum: elapsedMs / ((calls / LIMIT) * WINDOW_REAL_MS),
+      time_vs_minimum: elapsedMs / paceMs(calls),
+      time_vs_minimum_calls: elapsedMs / paceMs(minimumCalls),
       http_429: requests.filter((r) => r.status === 429).length,
       agents_failed: audit.notRepaired.length,
       duplicate_phones: audit.duplicatePhones,
