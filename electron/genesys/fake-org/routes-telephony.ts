@@ -149,9 +149,13 @@ export const telephonyRoutes: Route[] = [
     const userId = query.get('webRtcUser.id');
     const siteId = query.get('site.id');
     // "Name of the Phone to filter by, comma-separated" (SDK docs).
-    const named = nameMatcher(query.get('name')?.split(',') ?? [null]);
+    const names = query.get('name')?.split(',') ?? [null];
+    const named = nameMatcher(names);
     const fields = query.getAll('fields').flatMap((f) => f.split(','));
-    let phones = [...state.phones.values()].filter(
+    // Exact names are looked up in the index; a prefix (`name*`) or no name scans every phone.
+    const exact = names.every((name) => name && !name.endsWith('*'));
+    const candidates = exact ? state.phones.named(names as string[]) : [...state.phones.values()];
+    let phones = candidates.filter(
       (p) =>
         (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId) && named(p.name),
     );
