@@ -154,12 +154,17 @@ export const telephonyRoutes: Route[] = [
     const fields = query.getAll('fields').flatMap((f) => f.split(','));
     // Exact names are looked up in the index; a prefix (`name*`) or no name scans every phone.
     const exact = names.every((name) => name && !name.endsWith('*'));
-    const candidates = exact ? state.phones.named(names as string[]) : [...state.phones.values()];
+    const byId = query.get('sortBy') === 'id';
+    const candidates = exact
+      ? state.phones.named(names as string[])
+      : byId
+        ? state.phones.byId()
+        : [...state.phones.values()];
     let phones = candidates.filter(
       (p) =>
         (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId) && named(p.name),
     );
-    if (query.get('sortBy') === 'id') phones.sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (byId) phones.sort((a, b) => (a.id < b.id ? -1 : 1));
     else phones = phones.slice(0, PHONE_RESULT_CAP);
     const paged = page(phones, query);
     const entities = paged.entities.map((p) => {

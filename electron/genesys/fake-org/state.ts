@@ -53,12 +53,15 @@ export class FakePhones extends Map<string, FakePhone> {
   /** Insertion order, so an indexed lookup answers in the order a full listing would. */
   private readonly order = new WeakMap<FakePhone, number>();
   private added = 0;
+  /** The phones sorted by id, kept until the next change (the full listing pages through it). */
+  private sorted: FakePhone[] | undefined;
 
   override set(id: string, phone: FakePhone): this {
     // A replaced phone keeps its place, as in the Map itself.
     const previous = this.get(id);
     const place = previous ? this.order.get(previous)! : (this.added += 1);
     this.unindex(id);
+    this.sorted = undefined;
     super.set(id, phone);
     const key = phone.name.toLowerCase();
     const same = this.byName.get(key) ?? new Set<FakePhone>();
@@ -70,11 +73,13 @@ export class FakePhones extends Map<string, FakePhone> {
 
   override delete(id: string): boolean {
     this.unindex(id);
+    this.sorted = undefined;
     return super.delete(id);
   }
 
   override clear(): void {
     this.byName.clear();
+    this.sorted = undefined;
     super.clear();
   }
 
@@ -84,6 +89,12 @@ export class FakePhones extends Map<string, FakePhone> {
     for (const name of names)
       for (const phone of this.byName.get(name.toLowerCase()) ?? []) found.add(phone);
     return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  /** Every phone, sorted by id. */
+  byId(): readonly FakePhone[] {
+    this.sorted ??= [...this.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    return this.sorted;
   }
 
   private unindex(id: string): void {

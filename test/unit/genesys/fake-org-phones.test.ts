@@ -40,7 +40,13 @@ describe('FakePhones', () => {
     phones.delete('missing');
     const names = ['WebRTC 3', 'WebRTC 4', 'WebRTC renamed', 'WebRTC 0'];
     expect(phones.named(names)).toEqual(scan(phones, names));
+    const sorted = () => [...phones.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(phones.byId()).toEqual(sorted());
+    phones.set('p00', phone('p00', 'WebRTC new'));
+    phones.delete('p2');
+    expect(phones.byId()).toEqual(sorted());
     phones.clear();
     expect(phones.named(names)).toEqual([]);
+    expect(phones.byId()).toEqual([]);
   });
 });
