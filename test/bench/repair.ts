@@ -40,6 +40,13 @@ const PAGE = 100;
 const TIME_SCALE = 0.05;
 const LIMIT = 300;
 const WINDOW_REAL_MS = 60_000 * TIME_SCALE;
+/**
+ * The client's per-request timeout: the SDK's 16 s in org time (0.8 s), but not under 1 s, so that
+ * a loaded machine's slow answers are not taken for lost ones. A request the org leaves hanging
+ * (an injected timeout) holds up what waits for it this long, as 16 s would on a real org; the
+ * 5 s it was before stood for 100 s of org time.
+ */
+const CLIENT_TIMEOUT_REAL_MS = Math.max(16_000 * TIME_SCALE, 1_000);
 const FAULTS = { seed: 11, errorRate: 0.003, resetRate: 0.002, timeoutRate: 0.001 };
 const READ_POSTS = new Set(['users.search', 'audits.realtimeQuery', 'locations.search']);
 const CHILD = fileURLToPath(
@@ -80,7 +87,7 @@ function runRepairProcess(
       REPAIR_CLIENT_SECRET: org.clientSecret,
       REPAIR_JOURNAL: journal,
       REPAIR_TIME_SCALE: String(TIME_SCALE),
-      REPAIR_TIMEOUT_MS: '5000',
+      REPAIR_TIMEOUT_MS: String(CLIENT_TIMEOUT_REAL_MS),
       REPAIR_RULES: rules,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
