@@ -20,11 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PostJitConfig } from '../../shared/config/types';
 import { drawSpan, unitHash, type Span } from '../../electron/genesys/fake-org/hardness';
-import {
-  startFakeOrg,
-  type FakeOrg,
-  type RequestLogEntry,
-} from '../../electron/genesys/fake-org/server';
+import { startFakeOrg, type FakeOrg } from '../../electron/genesys/fake-org/server';
 import { readJournal } from '../../electron/genesys/provisioning/journal';
 import {
   auditStampedeOrg,
@@ -49,6 +45,7 @@ const WINDOW_REAL_MS = 60_000 * TIME_SCALE;
 const CLIENT_TIMEOUT_REAL_MS = Math.max(16_000 * TIME_SCALE, 1_000);
 const FAULTS = { seed: 11, errorRate: 0.003, resetRate: 0.002, timeoutRate: 0.001 };
 const READ_POSTS = new Set(['users.search', 'audits.realtimeQuery', 'locations.search']);
+type RequestLogEntry = FakeOrg['requests'][number];
 const CHILD = fileURLToPath(
   new URL('../integration/provisioning/repair-child.ts', import.meta.url),
 );
