@@ -77,13 +77,22 @@ export const metadataScenarios: Scenario[] = [
         ),
         'the filter has the focus once the list opens',
       );
+      // Centred, clear of the sticky top bar and the status bar at the bottom of the window.
+      const centre = () =>
+        picker.evaluate((el) =>
+          (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({
+            block: 'center',
+          }),
+        );
+      await centre();
+      await picker.screenshot({ path: join(SHOTS, '04-configuration-idp-picker-all.png') });
       await page.keyboard.type('college');
       await picker.getByText('1 of 7 match').waitFor();
       await page.screenshot({
         path: join(SHOTS, '04-configuration-idp-picker.png'),
         fullPage: false,
       });
-      await picker.scrollIntoViewIfNeeded();
+      await centre();
       await picker.screenshot({ path: join(SHOTS, '04-configuration-idp-picker-filtered.png') });
       await page.keyboard.press('Tab');
       await page.keyboard.press('Space');
