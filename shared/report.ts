@@ -80,6 +80,23 @@ export interface ConditionsSummary {
   audiences: string[];
 }
 
+/**
+ * Where the evaluation time falls in the validity window: `before` and `after` are what
+ * TIME_NOT_YET_VALID and TIME_EXPIRED report; `within-skew-before` and `within-skew-after` mean
+ * valid only thanks to the clock-skew tolerance (`clockSkewSeconds`).
+ */
+export type ValidityPosition =
+  'before' | 'within-skew-before' | 'inside' | 'within-skew-after' | 'after';
+
+/** The validity window of a Response as the time checks judged it (shared/report/validity.ts). */
+export interface ValidityWindow {
+  /** Conditions NotBefore; null when absent or unreadable. */
+  notBefore: string | null;
+  /** The earlier of the Conditions and SubjectConfirmationData NotOnOrAfter; null when neither is readable. */
+  notOnOrAfter: string | null;
+  position: ValidityPosition;
+}
+
 export interface AttributeSummary {
   name: string;
   nameFormat: string | null;
@@ -160,6 +177,8 @@ export interface MessageReport {
   signature: SignatureSummary;
   subject: SubjectSummary | null;
   conditions: ConditionsSummary | null;
+  /** Where the evaluation time falls in the window; null for a message that is not a Response or has no readable bound. */
+  validity: ValidityWindow | null;
   attributes: AttributeSummary[];
   mapping: MappingRow[];
   jit: JitOutcome | null;

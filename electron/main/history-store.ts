@@ -10,6 +10,7 @@ import type { HistoryEntry, HistoryOptions, HistoryState } from '../../shared/ip
 import type { MessageReport, Report, SkippedCheck } from '../../shared/report';
 import { buildReport } from '../../shared/report/build';
 import { messageCategory } from '../../shared/report/verdict';
+import { validityWindow } from '../../shared/report/validity';
 import { DEFAULT_CLOCK_SKEW_SECONDS } from '../../shared/saml/checks/time';
 import { jsonFile, type JsonFileDeps } from './json-file';
 import type { SecretCipher } from './org-profiles';
@@ -39,13 +40,26 @@ interface Item {
 }
 
 /**
- * An item as an older version kept it: skipped checks as `check: reason` lines, and no clock skew
- * (the engine's default then stands, as the timeline used to assume).
+ * An item as an older version kept it: skipped checks as `check: reason` lines, no clock skew (the
+ * engine's default then stands, as the timeline used to assume), and no validity window (the
+ * engine's rule gives it, at the message's own evaluation time).
  */
 function currentItem(item: Item): Item {
   const skips = item.skippedChecks as (SkippedCheck | string)[];
+  const skewSeconds = item.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const { message } = item;
   return {
     ...item,
+    message:
+      message.validity !== undefined
+        ? message
+        : {
+            ...message,
+            validity:
+              message.type === 'Response'
+                ? validityWindow(message, new Date(item.entry.evaluatedAt), skewSeconds * 1000)
+                : null,
+          },
     skippedChecks: skips.map((s) => {
       if (typeof s !== 'string') return s;
       const colon = s.indexOf(': ');
@@ -53,7 +67,7 @@ function currentItem(item: Item): Item {
         ? { check: s, reason: 'not checked' }
         : { check: s.slice(0, colon), reason: s.slice(colon + 2) };
     }),
-    clockSkewSeconds: item.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
+    clockSkewSeconds: skewSeconds,
   };
 }
 

@@ -20,9 +20,11 @@ import {
   type Report,
   type SignatureSummary,
   type SkippedCheck,
+  type ValidityWindow,
 } from '../report';
 import { buildReport } from '../report/build';
 import { sortFindings } from '../report/summary';
+import { validityWindow } from '../report/validity';
 import { messageCategory } from '../report/verdict';
 import { runResponseChecks, skippedForConfig, skippedForMessage } from './checks/index';
 import { clockSkewMs } from './checks/time';
@@ -193,13 +195,14 @@ function analyse(
     ...withoutDuplicates(textFindings, verified.findings),
     ...runResponseChecks(ctx),
   ];
+  const validity = validityWindow(message, options.now, clockSkewMs(options.config));
   const skipped = skippedForMessage(ctx);
   if (message.locations.assertion === undefined) {
     skipped.push({
       check: 'claim mapping',
       reason: `${decoded.source} has no assertion to read claims from`,
     });
-    return done({ message, signature: verified.signature, findings }, message, skipped);
+    return done({ message, signature: verified.signature, validity, findings }, message, skipped);
   }
   // What refuses the login before JIT runs: the JIT outcome says so instead of "will create".
   const mapping = analyseMapping(ctx, loginRefusals(findings));
@@ -208,6 +211,7 @@ function analyse(
     {
       message,
       signature: verified.signature,
+      validity,
       mapping: mapping.mapping,
       jit: mapping.jit,
       findings: [...findings, ...mapping.findings],
@@ -221,6 +225,8 @@ function analyse(
 interface MessageParts {
   message?: ExtractedMessage;
   signature?: SignatureSummary;
+  /** A Response's validity window, as its time checks judged it. */
+  validity?: ValidityWindow | null;
   mapping?: MappingRow[];
   jit?: JitOutcome | null;
   findings: Finding[];
@@ -267,6 +273,7 @@ function messageReport(
     signature: parts.signature ?? NOT_CHECKED,
     subject: message?.subject ?? null,
     conditions: message?.conditions ?? null,
+    validity: parts.validity ?? null,
     attributes: message?.attributes ?? [],
     mapping: parts.mapping ?? [],
     jit: parts.jit ?? null,

@@ -1,6 +1,7 @@
 /** What the text and Markdown renderings share: short descriptions of values for people. */
 import { describeJit } from '../../../shared/mapping/jit-words';
 import type { Location, MessageReport, Report, SkippedCheck } from '../../../shared/report';
+import { validitySentence } from '../../../shared/report/validity';
 import { idpGuide } from '../../../shared/saml/idp';
 
 export const VERDICT_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -50,8 +51,21 @@ export function messageHeadline(message: MessageReport): string {
   return parts.join(', ');
 }
 
-/** The facts of a message worth a line each, in reading order. */
-export function messageFacts(message: MessageReport): [string, string][] {
+/**
+ * The facts of a message worth a line each, in reading order. A message valid only thanks to the
+ * clock-skew tolerance says so in the engine's sentence, as the app's timeline does (a message
+ * outside its window has its time finding instead).
+ */
+export function messageFacts(
+  message: MessageReport,
+  report: Pick<Report, 'evaluatedAt' | 'clockSkewSeconds'>,
+): [string, string][] {
+  const validity = message.validity;
+  const onlyThanksToSkew =
+    validity &&
+    (validity.position === 'within-skew-before' || validity.position === 'within-skew-after')
+      ? validitySentence(validity, report.evaluatedAt, report.clockSkewSeconds)
+      : null;
   const facts: [string, string | null | undefined][] = [
     ['Issuer', message.issuer],
     ['Destination', message.destination],
@@ -72,6 +86,7 @@ export function messageFacts(message: MessageReport): [string, string][] {
       message.conditions &&
         `${message.conditions.notBefore ?? '…'} → ${message.conditions.notOnOrAfter ?? '…'}`,
     ],
+    ['Validity', onlyThanksToSkew],
     ['Audience', message.conditions?.audiences.join(', ')],
     ['RelayState', message.relayState],
     [

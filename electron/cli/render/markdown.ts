@@ -22,7 +22,7 @@ export function renderMarkdown(report: Report): string {
   ];
   if (report.findings.length)
     lines.push('', '## Input', '', ...report.findings.flatMap(findingItem));
-  for (const message of report.messages) lines.push('', ...messageSection(message));
+  for (const message of report.messages) lines.push('', ...messageSection(message, report));
   if (report.skippedChecks.length) {
     lines.push(
       '',
@@ -34,13 +34,13 @@ export function renderMarkdown(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-function messageSection(message: MessageReport): string[] {
+function messageSection(message: MessageReport, report: Report): string[] {
   const lines = [
     `## Message ${message.index + 1}: ${code(message.source)} — ${VERDICT_WORDS[message.verdict]}: ${VERDICT_HEADLINES[message.verdictCategory]}`,
     '',
     inline(messageHeadline(message)),
   ];
-  const facts = messageFacts(message);
+  const facts = messageFacts(message, report);
   if (facts.length) {
     lines.push(
       '',

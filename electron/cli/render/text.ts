@@ -39,7 +39,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
     lines.push('', c.bold('Input'));
     lines.push(...findingLines(report.findings, c, '  '));
   }
-  for (const message of report.messages) lines.push('', ...messageLines(message, c));
+  for (const message of report.messages) lines.push('', ...messageLines(message, report, c));
   if (report.skippedChecks.length) {
     lines.push('', c.dim('Skipped checks:'));
     lines.push(...report.skippedChecks.map((s) => c.dim(`  - ${skippedLine(s)}`)));
@@ -47,13 +47,13 @@ export function renderText(report: Report, options: { color: boolean }): string 
   return `${lines.join('\n')}\n`;
 }
 
-function messageLines(message: MessageReport, c: Colors): string[] {
+function messageLines(message: MessageReport, report: Report, c: Colors): string[] {
   const lines = [
     c.bold(
       `Message ${message.index + 1}: ${message.source} — ${messageHeadline(message)} — ${VERDICT_WORDS[message.verdict]}: ${VERDICT_HEADLINES[message.verdictCategory]}`,
     ),
   ];
-  const facts = messageFacts(message);
+  const facts = messageFacts(message, report);
   const width = Math.max(0, ...facts.map(([k]) => k.length));
   lines.push(...facts.map(([k, v]) => `  ${c.dim(k.padEnd(width))}  ${describeValue(v)}`));
 

@@ -1,32 +1,18 @@
 /**
  * The validity window as a picture: NotBefore … NotOnOrAfter, the skew band around it, and the
- * evaluation time. The sentence above it is the engine's (its time finding, when there is one);
+ * evaluation time. The sentence above it is the engine's (its time finding, when there is one, else
+ * the sentence for the report's validity window, as the CLI prints it);
  * the times are listed below the picture in text, so they stay legible at any width.
  */
-import type { Finding, MessageReport } from '../../../shared/report';
-import { buildTimeline, type Timeline } from '../model/timeline';
+import type { MessageReport } from '../../../shared/report';
+import { readableInstant, validitySentence } from '../../../shared/report/validity';
+import { buildTimeline } from '../model/timeline';
 
 const W = 600;
 const H = 44;
 const x = (at: number) => Math.round(at * W * 10) / 10;
-/** `2026-11-23 09:04:58 UTC`: the instant as SAML carries it, readable. */
-const readable = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 
 const TIME_FINDINGS = ['TIME_EXPIRED', 'TIME_NOT_YET_VALID'];
-
-function stateSentence(
-  timeline: Timeline,
-  finding: Finding | undefined,
-  skewSeconds: number,
-): string {
-  if (finding) return finding.message;
-  const bounds = timeline.marks.filter((m) => m.label !== 'IssueInstant');
-  const window = bounds.map((m) => `${m.label} ${readable(m.time)}`).join(', ');
-  const when = `at ${readable(timeline.now.time)}`;
-  if (timeline.state === 'within-skew-before' || timeline.state === 'within-skew-after')
-    return `Valid ${when} only thanks to the ±${skewSeconds} s clock-skew tolerance (${window}).`;
-  return `Within the validity window ${when} (${window}; tolerance ±${skewSeconds} s).`;
-}
 
 export function ValidityTimeline({
   message,
@@ -41,16 +27,18 @@ export function ValidityTimeline({
   const timeline = buildTimeline(message, evaluatedAt, skewSeconds);
   const finding = message.findings.find((f) => TIME_FINDINGS.includes(f.code));
   const tone = finding ? 'bad' : timeline?.state === 'inside' ? 'good' : 'warn';
+  // The time finding says which bound and by how much; else the engine's sentence for its window.
+  const sentence =
+    finding?.message ??
+    (message.validity && validitySentence(message.validity, evaluatedAt, skewSeconds));
   return (
     <section className="card timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Validity window</h2>
       {!timeline ? (
-        <p className="muted">The message carries no NotBefore or NotOnOrAfter.</p>
+        <p className="muted">The message carries no readable NotBefore or NotOnOrAfter.</p>
       ) : (
         <>
-          <p className={`timeline-state tone-${tone}`}>
-            {stateSentence(timeline, finding, skewSeconds)}
-          </p>
+          <p className={`timeline-state tone-${tone}`}>{sentence}</p>
           <svg
             viewBox={`0 0 ${W} ${H}`}
             preserveAspectRatio="none"
@@ -108,7 +96,7 @@ export function ValidityTimeline({
                     aria-hidden="true"
                   />
                   <span className="tl-name">{mark.label}</span>{' '}
-                  <time dateTime={mark.time}>{readable(mark.time)}</time>
+                  <time dateTime={mark.time}>{readableInstant(mark.time)}</time>
                 </li>
               ))}
           </ul>

@@ -1,8 +1,11 @@
 /**
- * The validity-window picture: where NotBefore, NotOnOrAfter, IssueInstant and "now" fall on one
- * axis, with the clock-skew tolerance drawn around the window's edges. Pure geometry (0..1).
+ * The validity-window picture: where NotBefore, NotOnOrAfter, IssueInstant and the evaluation time
+ * fall on one axis, with the clock-skew tolerance drawn around the window's edges. Pure geometry
+ * (0..1) of the engine's answer (`message.validity`): the window's bounds and where the evaluation
+ * time falls are the engine's, never worked out here again.
  */
-import type { MessageReport } from '../../../shared/report';
+import type { MessageReport, ValidityPosition } from '../../../shared/report';
+import { parseInstant } from '../../../shared/saml/checks/compare';
 
 interface TimelineMark {
   label: string;
@@ -18,31 +21,23 @@ export interface Timeline {
   skew: number;
   now: TimelineMark;
   marks: TimelineMark[];
-  /** Where "now" falls: before, inside (perhaps only thanks to the skew), or after the window. */
-  state: 'before' | 'within-skew-before' | 'inside' | 'within-skew-after' | 'after';
+  /** Where the evaluation time falls, as the engine judged it. */
+  state: ValidityPosition;
   axisStart: string;
   axisEnd: string;
 }
 
-const time = (value: string | null | undefined): number | null => {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
-};
-
 export function buildTimeline(
-  message: Pick<MessageReport, 'conditions' | 'subject' | 'issueInstant'>,
+  message: Pick<MessageReport, 'validity' | 'issueInstant'>,
   evaluatedAt: string,
   skewSeconds: number,
 ): Timeline | null {
-  const now = time(evaluatedAt);
-  const notBefore = time(message.conditions?.notBefore);
-  const ends = [time(message.conditions?.notOnOrAfter), time(message.subject?.notOnOrAfter)].filter(
-    (t): t is number => t !== null,
-  );
-  const notOnOrAfter = ends.length > 0 ? Math.min(...ends) : null;
-  const issued = time(message.issueInstant);
-  if (now === null || (notBefore === null && notOnOrAfter === null)) return null;
+  const { validity } = message;
+  const now = parseInstant(evaluatedAt);
+  if (!validity || now === null) return null;
+  const notBefore = parseInstant(validity.notBefore);
+  const notOnOrAfter = parseInstant(validity.notOnOrAfter);
+  const issued = parseInstant(message.issueInstant);
   const skew = skewSeconds * 1000;
   const points = [now, notBefore, notOnOrAfter, issued].filter((t): t is number => t !== null);
   const low = Math.min(...points) - skew;
@@ -60,19 +55,13 @@ export function buildTimeline(
   mark('NotBefore', notBefore);
   mark('NotOnOrAfter', notOnOrAfter);
 
-  let state: Timeline['state'] = 'inside';
-  if (notBefore !== null && now < notBefore) {
-    state = now >= notBefore - skew ? 'within-skew-before' : 'before';
-  } else if (notOnOrAfter !== null && now >= notOnOrAfter) {
-    state = now < notOnOrAfter + skew ? 'within-skew-after' : 'after';
-  }
   return {
     windowStart: notBefore === null ? null : at(notBefore),
     windowEnd: notOnOrAfter === null ? null : at(notOnOrAfter),
     skew: skew / span,
     now: { label: 'now', time: new Date(now).toISOString(), at: at(now) },
     marks,
-    state,
+    state: validity.position,
     axisStart: new Date(start).toISOString(),
     axisEnd: new Date(start + span).toISOString(),
   };

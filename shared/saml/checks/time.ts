@@ -1,10 +1,12 @@
 /**
  * Time stage. Genesys Cloud allows the configured clock skew (10 s by default) either way:
- * not yet valid only before NotBefore − skew, expired at or after NotOnOrAfter + skew.
+ * not yet valid only before NotBefore − skew, expired at or after NotOnOrAfter + skew
+ * (shared/report/validity.ts, whose window the report carries beside these findings).
  */
 import type { Finding, Location, SkippedCheck } from '../../report';
 import { finding } from '../../findings/finding';
 import type { JitDoctorConfig } from '../../config/types';
+import { positionOf } from '../../report/validity';
 import { idpGuide } from '../idp';
 import type { Check, CheckContext } from '../types';
 import { formatDuration, parseInstant } from './compare';
@@ -85,7 +87,7 @@ export const checkNotYetValid: Check = (ctx) => {
   const findings: Finding[] = [];
   for (const t of timeValues(ctx).notBefore) {
     const at = parseInstant(t.value);
-    if (at === null || now >= at - skew) continue;
+    if (at === null || positionOf(now, at, null, skew) !== 'before') continue;
     findings.push(
       finding('TIME_NOT_YET_VALID', {
         message: `${t.what} is ${t.value}, ${formatDuration(at - now)} after the evaluation time ${ctx.now.toISOString()}: Genesys Cloud rejects it as not yet valid.`,
@@ -109,7 +111,7 @@ export const checkExpired: Check = (ctx) => {
   const findings: Finding[] = [];
   for (const t of timeValues(ctx).notOnOrAfter) {
     const at = parseInstant(t.value);
-    if (at === null || now < at + skew) continue;
+    if (at === null || positionOf(now, null, at, skew) !== 'after') continue;
     findings.push(
       finding('TIME_EXPIRED', {
         message: `${t.what} is ${t.value}: the message expired ${formatDuration(now - at)} before the evaluation time ${ctx.now.toISOString()}.`,

@@ -125,6 +125,21 @@ describe('the diagnosis history', () => {
     expect(reopened?.clockSkewSeconds).toBe(10);
   });
 
+  it("gives a message kept before reports carried the validity window the engine's window", async () => {
+    await store().add(await diagnosed());
+    const file = join(folder, 'history.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { sealed: string };
+    const items = JSON.parse(cipher().decryptString(Buffer.from(stored.sealed, 'base64'))) as {
+      message: { validity?: unknown };
+    }[];
+    const kept = items[0]!.message.validity;
+    expect(kept).toMatchObject({ position: 'inside' });
+    for (const item of items) delete item.message.validity;
+    stored.sealed = cipher().encryptString(JSON.stringify(items)).toString('base64');
+    await fs.writeFile(file, JSON.stringify(stored));
+    expect((await store().report('h1'))?.messages[0]?.validity).toEqual(kept);
+  });
+
   it('lists a message diagnosed again once, with its latest verdict, and keeps other messages', async () => {
     const history = store();
     await history.add(await diagnosed('a.xml'));

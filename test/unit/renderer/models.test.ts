@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageReport } from '../../../shared/report';
+import type { MessageReport, ValidityPosition } from '../../../shared/report';
 import { capturedInput, loginUrlFor } from '../../../renderer/src/model/capture';
 import { splitByRanges } from '../../../renderer/src/model/ranges';
 import { describeJit } from '../../../shared/mapping/jit-words';
@@ -18,6 +18,7 @@ const message = (over: Partial<MessageReport>): MessageReport => ({
   signature: { status: 'valid', signed: [] },
   subject: null,
   conditions: null,
+  validity: null,
   attributes: [],
   mapping: [],
   jit: null,
@@ -28,40 +29,36 @@ const message = (over: Partial<MessageReport>): MessageReport => ({
 });
 
 describe('the validity timeline', () => {
-  const window = message({
-    issueInstant: '2026-11-23T08:59:58Z',
-    conditions: {
-      notBefore: '2026-11-23T08:55:00Z',
-      notOnOrAfter: '2026-11-23T09:05:00Z',
-      audiences: [],
-    },
-    subject: {
-      nameId: 'x',
-      nameIdFormat: null,
-      recipient: null,
-      notOnOrAfter: '2026-11-23T09:03:00Z',
-    },
-  });
+  const at = (position: ValidityPosition) =>
+    message({
+      issueInstant: '2026-11-23T08:59:58Z',
+      validity: {
+        notBefore: '2026-11-23T08:55:00Z',
+        notOnOrAfter: '2026-11-23T09:03:00Z',
+        position,
+      },
+    });
 
-  it('places now inside the window, which ends at the earliest NotOnOrAfter', () => {
-    const timeline = buildTimeline(window, '2026-11-23T09:00:00Z', 10)!;
-    expect(timeline.state).toBe('inside');
-    expect(timeline.marks.find((m) => m.label === 'NotOnOrAfter')!.time).toBe(
-      '2026-11-23T09:03:00.000Z',
-    );
+  it('draws the window the engine judged, with now, the marks and the skew band on one axis', () => {
+    const timeline = buildTimeline(at('inside'), '2026-11-23T09:00:00Z', 10)!;
+    expect(timeline.marks.map((m) => [m.label, m.time])).toEqual([
+      ['IssueInstant', '2026-11-23T08:59:58.000Z'],
+      ['NotBefore', '2026-11-23T08:55:00.000Z'],
+      ['NotOnOrAfter', '2026-11-23T09:03:00.000Z'],
+    ]);
     expect(timeline.windowStart!).toBeLessThan(timeline.now.at);
     expect(timeline.now.at).toBeLessThan(timeline.windowEnd!);
     expect(timeline.skew).toBeGreaterThan(0);
+    expect(timeline.axisStart < '2026-11-23T08:55:00Z').toBe(true);
+    expect(timeline.axisEnd > '2026-11-23T09:03:00Z').toBe(true);
   });
 
-  it('tells expired from expired-but-within-skew', () => {
-    expect(buildTimeline(window, '2026-11-23T09:03:05Z', 10)!.state).toBe('within-skew-after');
-    expect(buildTimeline(window, '2026-11-23T09:03:10Z', 10)!.state).toBe('after');
-    expect(buildTimeline(window, '2026-11-23T08:54:55Z', 10)!.state).toBe('within-skew-before');
-    expect(buildTimeline(window, '2026-11-23T08:50:00Z', 10)!.state).toBe('before');
+  it("takes where now falls from the engine's answer, not from its own arithmetic", () => {
+    for (const position of ['before', 'within-skew-before', 'within-skew-after', 'after'] as const)
+      expect(buildTimeline(at(position), '2026-11-23T09:00:00Z', 10)!.state).toBe(position);
   });
 
-  it('draws nothing for a message without time bounds', () => {
+  it('draws nothing when the engine found no readable bound', () => {
     expect(buildTimeline(message({}), '2026-11-23T09:00:00Z', 10)).toBeNull();
   });
 });

@@ -29,6 +29,37 @@ describe('diagnose', () => {
     expect(report.evaluatedAt).toBe('2026-11-23T09:00:00.000Z');
   });
 
+  it("carries the time checks' validity window, which says when only the skew tolerance lets it in", () => {
+    // NotBefore 08:54:58, SubjectConfirmationData NotOnOrAfter 09:04:58, Conditions 09:59:58.
+    const at = (now: string) => {
+      const report = diagnose([{ name: 'entra.xml', bytes: bytes(sampleXml(ENTRA)) }], {
+        ...options,
+        now: new Date(now),
+      });
+      const [message] = report.messages;
+      return [
+        message!.validity?.position,
+        message!.findings.map((f) => f.code).filter((c) => c.startsWith('TIME_EXPIRED')),
+      ];
+    };
+    expect(at('2026-11-23T09:00:00Z')).toEqual(['inside', []]);
+    expect(at('2026-11-23T09:05:05Z')).toEqual(['within-skew-after', []]);
+    expect(at('2026-11-23T09:05:08Z')).toEqual(['after', ['TIME_EXPIRED']]);
+    const report = diagnose([{ name: 'entra.xml', bytes: bytes(sampleXml(ENTRA)) }], options);
+    expect(report.messages[0]!.validity).toEqual({
+      notBefore: '2026-11-23T08:54:58.000Z',
+      notOnOrAfter: '2026-11-23T09:04:58.000Z',
+      position: 'inside',
+    });
+    // A message that is not a Response has no window to judge.
+    const request = diagnoseText(
+      '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="r1" Version="2.0" IssueInstant="2026-11-23T09:00:00Z"/>',
+      'request.xml',
+      options,
+    );
+    expect(request.messages[0]!.validity).toBeNull();
+  });
+
   it('keeps the XML only when asked', () => {
     const report = diagnoseText(sampleXml(ENTRA), 'pasted', { ...options, includeXml: true });
     expect(report.messages[0]!.xml).toBe(sampleXml(ENTRA).trim());
