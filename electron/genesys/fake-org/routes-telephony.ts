@@ -164,8 +164,9 @@ export const telephonyRoutes: Route[] = [
       (p) =>
         (!userId || p.webRtcUserId === userId) && (!siteId || p.siteId === siteId) && named(p.name),
     );
-    if (byId) phones.sort((a, b) => (a.id < b.id ? -1 : 1));
-    else phones = phones.slice(0, PHONE_RESULT_CAP);
+    // (a filter of byId() is sorted already)
+    if (byId && exact) phones.sort((a, b) => (a.id < b.id ? -1 : 1));
+    else if (!byId) phones = phones.slice(0, PHONE_RESULT_CAP);
     const paged = page(phones, query);
     const entities = paged.entities.map((p) => {
       const { webRtcUser, ...json } = phoneJson(state, p);
