@@ -10,9 +10,9 @@ import type { DirectoryUser } from '../../shared/directory/types';
 import type { OrgSsoProvider, RepairCandidate, RepairResult } from '../../shared/ipc';
 import { describeStep, ruleLabel, summarisePlan } from '../../shared/provisioning';
 import {
-  reconcileWithReview,
+  NOTHING_UNWRITTEN,
   unwrittenReasons,
-  type ReconciledPlan,
+  type Unwritten,
 } from '../../shared/provisioning/plan-file';
 import demoConfig from '../../resources/demo/config.json';
 import { connectGenesys, type GenesysConnection } from '../genesys/connection';
@@ -32,6 +32,7 @@ import {
 } from '../genesys/provisioning/journal';
 import { journalInWords, type WordyJournal } from '../genesys/provisioning/journal-words';
 import { journalFileName } from '../genesys/provisioning/org-files';
+import { reviewedApply, withoutExplained } from '../genesys/provisioning/reviewed';
 import {
   acquireRepairLock,
   RepairLockBusy,
@@ -78,11 +79,13 @@ const stoppedOnly = (outcome: RepairOutcome) =>
 
 /** The end state of one user in words, with what was left unwritten and why (plan-file.ts). */
 export function resultOf(
-  outcome: RepairOutcome,
-  unwritten: Pick<ReconciledPlan, 'changed' | 'unreviewed'> = { changed: [], unreviewed: [] },
+  reported: RepairOutcome,
+  unwritten: Unwritten = NOTHING_UNWRITTEN,
   /** The job was cancelled: a user left part-way was stopped, not failed by the org. */
   cancelled = false,
 ): RepairResult {
+  // A step left unwritten for a reason is said once, with the reason, not also as "still to do".
+  const outcome = withoutExplained(reported, unwritten);
   const base = { userId: outcome.userId, name: outcome.name || outcome.userId };
   const besides = unwrittenReasons(unwritten)
     .map((text) => `; ${text}`)
@@ -102,7 +105,7 @@ export function resultOf(
       };
     case 'nothing-to-do':
       // A reviewed step the org changed under is not "already right": the person must look again.
-      return unwritten.changed.length > 0
+      return unwritten.changed.length + unwritten.unchecked.length > 0
         ? { ...base, outcome: 'failed', message: `nothing written${besides}` }
         : {
             ...base,
@@ -245,13 +248,14 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
           history,
         });
         const users = await executor.loadUsers(userIds);
-        // Re-planned against the org now; only what was reviewed, and still reads as reviewed, is written.
-        const unwritten = new Map<string, ReconciledPlan>();
-        const assessments = (await executor.assess(users)).map((a) => {
-          const reconciled = reconcileWithReview(a.plan, reviewed.get(a.user.id) ?? []);
-          unwritten.set(a.user.id, reconciled);
-          return { ...a, plan: reconciled.plan };
+        // Re-planned against the org now, and each user again right before its writes: only what
+        // was reviewed, and still reads as reviewed then, is written (reviewed.ts).
+        const review = reviewedApply(reviewed, {
+          api: provisioning,
+          postJit: config.postJit,
+          expand: executor.expand,
         });
+        const assessments = (await executor.assess(users)).map(review.limit);
         journal.learn(assessments);
         journal.describeJob?.({
           org: opened.name,
@@ -272,11 +276,12 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
         for (const result of missing) onResult(result);
         const outcomes = await executor.apply(assessments, {
           signal,
+          recheck: review.recheck,
           onProgress: (p) => onSteps(p.stepsDone, p.stepsTotal),
-          onOutcome: (o) => onResult(resultOf(o, unwritten.get(o.userId), signal.aborted)),
+          onOutcome: (o) => onResult(resultOf(o, review.unwritten(o.userId), signal.aborted)),
         });
         return [
-          ...outcomes.map((o) => resultOf(o, unwritten.get(o.userId), signal.aborted)),
+          ...outcomes.map((o) => resultOf(o, review.unwritten(o.userId), signal.aborted)),
           ...missing,
         ];
       } finally {

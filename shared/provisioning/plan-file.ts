@@ -1,8 +1,8 @@
 /**
- * The reviewed repair plan as a file: what `jit-doctor repair --plan-out` and the app's "Export
- * plan" write, and what `repair --from-plan` and the app apply. Applying a plan file never does
- * more than it lists: each user's steps are re-planned against the org just before writing, and
- * only the steps that are both still needed and listed here are sent.
+ * The reviewed repair plan as a file: what the command line and the app's "Export plan" write, and
+ * what both apply (docs/cli.md, "Review before write"). Applying a plan file never does more than it
+ * lists: each user's state is read again right before the writes that change it, and only the
+ * steps that are both still needed and listed here, with the same before and after, are sent.
  */
 import { ruleLabel, stepChange, describeStep } from './describe';
 import { stepKey } from './plan';
@@ -11,7 +11,7 @@ import type { RepairPlan } from './types';
 const PLAN_FILE_KIND = 'jit-doctor/repair-plan';
 
 export interface PlanFileStep {
-  /** stepKey(): what --from-plan matches the fresh plan against. */
+  /** stepKey(): what applying the plan matches the fresh plan against. */
   key: string;
   what: string;
   before: string;
@@ -44,7 +44,15 @@ export interface PlannedCandidate {
   createdAt?: string | null;
 }
 
-export class PlanFileError extends Error {}
+/** Why a file is not a plan that can be applied; `kind` lets each front end add its own advice. */
+export class PlanFileError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'not-json' | 'not-a-plan' | 'other-org' = 'not-a-plan',
+  ) {
+    super(message);
+  }
+}
 
 /** A plan's steps as a reviewer saw them: what each changes, from what, to what. */
 export function planFileSteps(plan: RepairPlan): PlanFileStep[] {
@@ -124,7 +132,8 @@ export function parsePlanFile(text: string, name: string): PlanFile {
     value = JSON.parse(text);
   } catch {
     throw new PlanFileError(
-      `${name} is not JSON: export the plan with --plan-out plan.json (a CSV plan is for reading only)`,
+      `${name} is not JSON; only a plan exported as JSON can be applied (a CSV plan is for reading only)`,
+      'not-json',
     );
   }
   const file = value as Partial<PlanFile> | null;
@@ -150,14 +159,48 @@ export function parsePlanFile(text: string, name: string): PlanFile {
   return file as PlanFile;
 }
 
-/** A fresh plan held against the reviewed one: only what was reviewed, unchanged, is written. */
-export interface ReconciledPlan {
-  /** The fresh plan's steps that were reviewed and still read as reviewed. */
-  plan: RepairPlan;
+/**
+ * What applying a reviewed plan left unwritten for a user, and why: each list in words, `keys` the
+ * stepKey() of every step named in them (so a re-read that still finds such a step to do does not
+ * list it a second time).
+ */
+export interface Unwritten {
   /** Reviewed steps the org has changed under since the review: not written (never overwritten). */
   changed: string[];
   /** Steps the org needs now that the review did not list: not written (review again). */
   unreviewed: string[];
+  /** Reviewed steps whose state could not be read again right before their write: not written. */
+  unchecked: string[];
+  keys: string[];
+}
+
+export const NOTHING_UNWRITTEN: Unwritten = {
+  changed: [],
+  unreviewed: [],
+  unchecked: [],
+  keys: [],
+};
+
+/**
+ * A plan file is applied only to the org it was reviewed for. Org names differ between the app (a
+ * profile's name) and the command line (the org's), so the region decides; both are named.
+ */
+export function checkPlanOrg(
+  file: PlanFile,
+  name: string,
+  here: { name: string; region: string },
+): void {
+  if (file.org.region !== here.region)
+    throw new PlanFileError(
+      `${name} was reviewed for ${file.org.name} in ${file.org.region}, not for ${here.name} in ${here.region}`,
+      'other-org',
+    );
+}
+
+/** A fresh plan held against the reviewed one: only what was reviewed, unchanged, is written. */
+export interface ReconciledPlan extends Unwritten {
+  /** The fresh plan's steps that were reviewed and still read as reviewed. */
+  plan: RepairPlan;
 }
 
 /**
@@ -171,35 +214,58 @@ export function reconcileWithReview(
   reviewed: readonly PlanFileStep[],
 ): ReconciledPlan {
   const byKey = new Map(reviewed.map((step) => [step.key, step]));
-  const changed: string[] = [];
-  const unreviewed: string[] = [];
+  const result: ReconciledPlan = {
+    ...NOTHING_UNWRITTEN,
+    changed: [],
+    unreviewed: [],
+    keys: [],
+    plan: fresh,
+  };
   const steps = fresh.steps.filter((step) => {
-    const seen = byKey.get(stepKey(step));
+    const key = stepKey(step);
+    const seen = byKey.get(key);
     if (!seen) {
-      unreviewed.push(describeStep(step));
+      result.unreviewed.push(describeStep(step));
+      result.keys.push(key);
       return false;
     }
     const now = stepChange(step);
     if (now.before === seen.before && now.after === seen.after) return true;
-    changed.push(
+    result.changed.push(
       `${seen.what} (reviewed: ${seen.before} → ${seen.after}; now: ${now.before} → ${now.after})`,
     );
+    result.keys.push(key);
     return false;
   });
-  return { plan: { ...fresh, steps }, changed, unreviewed };
+  return { ...result, plan: { ...fresh, steps } };
+}
+
+/** Both accounts of what was left unwritten, each step named once. */
+export function mergeUnwritten(a: Unwritten, b: Unwritten): Unwritten {
+  const union = (x: string[], y: string[]) => [...new Set([...x, ...y])];
+  return {
+    changed: union(a.changed, b.changed),
+    unreviewed: union(a.unreviewed, b.unreviewed),
+    unchecked: union(a.unchecked, b.unchecked),
+    keys: union(a.keys, b.keys),
+  };
 }
 
 /** What applying a reviewed plan left unwritten for a user, in sentences (app results, CLI summary). */
 export function unwrittenReasons({
   changed,
   unreviewed,
-}: Pick<ReconciledPlan, 'changed' | 'unreviewed'>): string[] {
+  unchecked,
+}: Pick<Unwritten, 'changed' | 'unreviewed' | 'unchecked'>): string[] {
   return [
     ...(changed.length > 0
-      ? [`changed in the org since the review, so not written: ${changed.join('; ')}`]
+      ? [`changed since the plan was reviewed, so not written: ${changed.join('; ')}`]
       : []),
     ...(unreviewed.length > 0
       ? [`not in the reviewed plan, so not done: ${unreviewed.join('; ')}`]
+      : []),
+    ...(unchecked.length > 0
+      ? [`could not be checked again right before writing, so not written: ${unchecked.join('; ')}`]
       : []),
   ];
 }

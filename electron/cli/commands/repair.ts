@@ -18,11 +18,11 @@ import {
 } from '../../../shared/provisioning/format';
 import {
   buildPlanFile,
+  checkPlanOrg,
   parsePlanFile,
   planFileCsv,
   planFileJson,
   PlanFileError,
-  reconcileWithReview,
   unwrittenReasons,
   type PlanFile,
 } from '../../../shared/provisioning/plan-file';
@@ -55,6 +55,11 @@ import {
   type RepairLock,
 } from '../../genesys/provisioning/lock';
 import { watchNewUsers } from '../../genesys/provisioning/watch';
+import {
+  reviewedApply,
+  withoutExplained,
+  type ReviewedApply,
+} from '../../genesys/provisioning/reviewed';
 import { journalFileName } from '../../genesys/provisioning/org-files';
 import { UsageError } from '../errors';
 import { readTextFile } from '../input';
@@ -70,7 +75,7 @@ interface RepairOptions {
   /** Write the reviewed plan here (JSON, or CSV for a .csv name) and apply nothing. */
   planOut?: string;
   force?: boolean;
-  /** Apply exactly this reviewed plan, re-checked against the org first. */
+  /** Apply exactly this reviewed plan, each write re-checked against the org. */
   fromPlan?: string;
   /** With --demo: stuck agents in the demo org. */
   demoSize?: number;
@@ -149,12 +154,22 @@ function loadConfig(path: string): JitDoctorConfig & { postJit: PostJitConfig } 
   return { ...config, postJit };
 }
 
+/** A plan file's problem as one line, with what to do from the command line. */
+function planFileUsage(error: PlanFileError): UsageError {
+  const advice = {
+    'not-json': 'export it with --plan-out plan.json',
+    'not-a-plan': 'export one with --plan-out plan.json',
+    'other-org': 'export a plan from this org (--plan-out) and review it',
+  }[error.kind];
+  return new UsageError(`${error.message}: ${advice}`);
+}
+
 /** --from-plan: the reviewed plan, or one line saying what is wrong with the file. */
 function readPlanFile(path: string): PlanFile {
   try {
     return parsePlanFile(readTextFile(path, 'repair plan'), path);
   } catch (error) {
-    if (error instanceof PlanFileError) throw new UsageError(error.message);
+    if (error instanceof PlanFileError) throw planFileUsage(error);
     throw error;
   }
 }
@@ -282,8 +297,8 @@ interface Planned {
   assessments: Assessment[];
   /** userId → when the audit log saw it created (--stuck), for the plan file. */
   createdAt: ReadonlyMap<string, string>;
-  /** --from-plan: userId → what the run leaves unwritten, and why. */
-  unwritten: ReadonlyMap<string, string[]>;
+  /** --from-plan: the review each write is held against, and what it left unwritten so far. */
+  review?: ReviewedApply;
   /** --from-plan: users of the plan the org no longer has. */
   missing: { id: string; name: string; email: string }[];
 }
@@ -311,20 +326,17 @@ async function plannedFromOrg(
     lines.out();
     users = await executor.loadUsers([...createdAt.keys()]);
   }
-  return {
-    assessments: await executor.assess(users),
-    createdAt,
-    unwritten: new Map(),
-    missing: [],
-  };
+  return { assessments: await executor.assess(users), createdAt, missing: [] };
 }
 
 /**
  * --from-plan: the plan's users read from the org now and planned again; only the steps that were
- * reviewed and still read as reviewed are kept (plan-file.ts), the rest is reported.
+ * reviewed and still read as reviewed are kept (plan-file.ts), the rest is reported. The apply
+ * checks each user again right before its writes (reviewed.ts).
  */
 async function plannedFromFile(
   executor: RepairExecutor,
+  review: ReviewedApply,
   file: PlanFile,
   path: string,
   lines: Lines,
@@ -336,27 +348,28 @@ async function plannedFromFile(
   lines.out();
   const users = await executor.loadUsers(ids);
   const found = new Set(users.map((u) => u.id));
-  const reviewed = new Map(file.users.map((u) => [u.id, u.steps]));
-  const unwritten = new Map<string, string[]>();
-  const assessments = (await executor.assess(users)).map((a) => {
-    const reconciled = reconcileWithReview(a.plan, reviewed.get(a.user.id) ?? []);
-    const reasons = unwrittenReasons(reconciled);
-    if (reasons.length > 0) unwritten.set(a.user.id, reasons);
-    return { ...a, plan: reconciled.plan };
-  });
+  const assessments = (await executor.assess(users)).map(review.limit);
   const missing = file.users
     .filter((u, i) => !found.has(u.id) && ids.indexOf(u.id) === i)
     .map(({ id, name, email }) => ({ id, name, email }));
-  return { assessments, createdAt: new Map(), unwritten, missing };
+  return { assessments, createdAt: new Map(), review, missing };
 }
 
-/** The summary rows: each outcome with what was left unwritten, then the users the org lost. */
+/** What a --from-plan run left unwritten for this user so far, in sentences. */
+const unwrittenOf = (planned: Planned, userId: string): string[] =>
+  planned.review ? unwrittenReasons(planned.review.unwritten(userId)) : [];
+
+/**
+ * The summary rows: each outcome with what was left unwritten (each step said once: a drifted
+ * step is not also "still to do"), then the users the org lost.
+ */
 function summaryRows(planned: Planned, outcomes: readonly RepairOutcome[]): SummaryRow[] {
   const rows: SummaryRow[] = outcomes.map((outcome) => {
-    const reasons = planned.unwritten.get(outcome.userId) ?? [];
-    if (reasons.length === 0) return outcome;
+    const reasons = unwrittenOf(planned, outcome.userId);
+    if (!planned.review || reasons.length === 0) return outcome;
+    const explained = withoutExplained(outcome, planned.review.unwritten(outcome.userId));
     // Whatever was written, the user is not as the rules want: the rest needs a new review.
-    return { ...outcome, status: 'not-repaired', reasons: [...outcome.reasons, ...reasons] };
+    return { ...explained, status: 'not-repaired', reasons: [...explained.reasons, ...reasons] };
   });
   for (const user of planned.missing)
     rows.push({
@@ -416,11 +429,14 @@ async function repairOnce(
   io: CliIo,
   lines: Lines,
 ): Promise<number> {
-  const { assessments, unwritten, missing } = planned;
+  const { assessments, missing } = planned;
   const stuck = assessments.filter((a) => a.plan.steps.length > 0 || a.plan.blocked.length > 0);
   printPlans(lines, assessments, Boolean(options.user));
+  const unwritten = new Set(
+    assessments.filter((a) => unwrittenOf(planned, a.user.id).length > 0).map((a) => a.user.id),
+  );
   for (const a of assessments)
-    for (const reason of unwritten.get(a.user.id) ?? [])
+    for (const reason of unwrittenOf(planned, a.user.id))
       lines.out(`${userLabel(a.user)}: ${reason}`);
   for (const user of missing) lines.out(`${userLabel(user)}: not in the org any more`);
   if (unwritten.size + missing.length > 0) lines.out();
@@ -500,6 +516,7 @@ async function repairOnce(
             )
         : undefined,
       signal,
+      recheck: planned.review?.recheck,
     },
   );
   bar?.clear();
@@ -575,10 +592,13 @@ async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
     if (!configPath) throw new UsageError('repair --org needs --config FILE with postJit rules');
     const config = loadConfig(configPath);
     const here = planOrg(org, config);
-    if (reviewedPlan && reviewedPlan.org.region !== here.region)
-      throw new UsageError(
-        `${options.fromPlan} was reviewed for ${reviewedPlan.org.name} in ${reviewedPlan.org.region}, not for ${here.name} in ${here.region}: export a plan from this org (--plan-out) and review it`,
-      );
+    if (reviewedPlan)
+      try {
+        checkPlanOrg(reviewedPlan, options.fromPlan!, here);
+      } catch (error) {
+        if (error instanceof PlanFileError) throw planFileUsage(error);
+        throw error;
+      }
     lock = planOnly ? null : await takeRepairLock(org, options, interrupt.signal, io, lines);
     const journalPath = options.journal ?? defaultJournalPath(org, io.env);
     const history = planOnly ? [] : readJournalAt(journalPath);
@@ -623,7 +643,17 @@ async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
       if (options.watch) code = await repairWatching(executor, options, stop.signal, io, lines);
       else {
         const planned = reviewedPlan
-          ? await plannedFromFile(executor, reviewedPlan, options.fromPlan!, lines)
+          ? await plannedFromFile(
+              executor,
+              reviewedApply(new Map(reviewedPlan.users.map((u) => [u.id, u.steps])), {
+                api,
+                postJit: config.postJit,
+                expand: executor.expand,
+              }),
+              reviewedPlan,
+              options.fromPlan!,
+              lines,
+            )
           : await plannedFromOrg(executor, api, options, user ?? undefined, io, lines);
         code = await repairOnce(planned, options, { executor, org: here }, stop.signal, io, lines);
       }
@@ -683,7 +713,7 @@ export function registerRepair(program: Command, io: CommandIo): void {
     .option('--force', 'with --plan-out: replace the file when it exists')
     .option(
       '--from-plan <file>',
-      'apply exactly a reviewed plan (JSON from --plan-out or the app), re-checked against the org first',
+      'apply exactly a reviewed plan (JSON from --plan-out or the app), each write re-checked against the org',
     )
     .addOption(
       durationOption(

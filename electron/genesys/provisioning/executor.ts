@@ -78,6 +78,12 @@ export interface ApplyOptions {
   onOutcome?(outcome: RepairOutcome): void;
   /** Stops starting new users; steps already sent finish and are journaled. */
   signal?: AbortSignal;
+  /**
+   * Applying a reviewed plan (reviewed.ts): called right before the writes of these users, it
+   * reads them again and answers their assessments limited to the steps that may still be
+   * written (same order). Without it, the plans are written as assessed.
+   */
+  recheck?(group: readonly Assessment[]): Promise<Assessment[]>;
 }
 
 export interface RepairExecutor {
@@ -99,6 +105,9 @@ function outcomeOf(
   const { user, plan } = assessment;
   return { userId: user.id, name: user.name, email: user.email, plan, status, reasons, remaining };
 }
+
+/** How an outcome's reasons list the steps a verification found still missing. */
+export const STILL_TO_DO = 'still to do: ';
 
 /** Calls from which one station lookup is worth waiting for every station of the batch. */
 const COSTLY_STATION_LOOKUP = 5;
@@ -155,9 +164,12 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
 
   async function apply(
     assessments: readonly Assessment[],
-    { onProgress, onOutcome, signal }: ApplyOptions = {},
+    { onProgress, onOutcome, signal, recheck }: ApplyOptions = {},
   ): Promise<RepairOutcome[]> {
     const active = assessments.filter((a) => a.plan.steps.length > 0);
+    /** Each user's assessment as last checked: what its writes, station and outcome go by. */
+    const latest = new Map(assessments.map((a) => [a.user.id, a]));
+    const now = (assessment: Assessment) => latest.get(assessment.user.id) ?? assessment;
     const progress: RepairProgress = {
       stepsDone: 0,
       stepsTotal: active.reduce((sum, a) => sum + a.plan.steps.length + 1, 0),
@@ -196,6 +208,20 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       const check = kept.get(assessment.user.id);
       reconcile(assessment, check?.ok ? check.phone : undefined);
     }
+    /** The group read again right before its writes; the steps no longer to write leave the count. */
+    const checked = async (group: readonly Assessment[]): Promise<Assessment[]> => {
+      if (!recheck || group.length === 0 || signal?.aborted) return [...group];
+      const fresh = await recheck(group);
+      const dropped = group.reduce(
+        (n, a, i) => n + a.plan.steps.length - fresh[i]!.plan.steps.length,
+        0,
+      );
+      if (dropped > 0) {
+        progress.stepsTotal -= dropped;
+        onProgress?.({ ...progress });
+      }
+      return fresh;
+    };
 
     const applied = new Map<string, AppliedUser>();
     const stationFailures = new Map<string, string>();
@@ -222,7 +248,8 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     if (stationCount >= 50 && !signal?.aborted)
       await stationApi.stationsPage(1).catch(() => undefined);
 
-    const outcomeFor = (assessment: Assessment): RepairOutcome => {
+    const outcomeFor = (listed: Assessment): RepairOutcome => {
+      const assessment = now(listed);
       const { plan, user } = assessment;
       if (plan.steps.length === 0) {
         return plan.blocked.length === 0
@@ -245,7 +272,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
           ? [
               ...result.failures.map((f) => `${f.step}: ${f.message}`),
               ...(stationFailure ? [`default-station: ${stationFailure}`] : []),
-              `still to do: ${check.remaining.map(describeStep).join('; ')}`,
+              `${STILL_TO_DO}${check.remaining.map(describeStep).join('; ')}`,
             ]
           : []),
       ];
@@ -263,7 +290,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
      */
     const utilizationKnown = (batch: readonly Assessment[]) => {
       const known = new Map<string, AgentUtilization | null>();
-      for (const { user, plan, desired, utilization } of batch) {
+      for (const { user, plan, desired, utilization } of batch.map(now)) {
         if (!desired?.utilization) continue;
         const written = applied.get(user.id)?.utilization;
         if (written !== undefined) known.set(user.id, written);
@@ -291,14 +318,35 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       if (assessment.plan.steps.length === 0) report(assessment);
 
     // Division moves and role grants go out for every user first, many users per call.
-    const batched = await applyBatchSteps(active, { api, catalog, journal, onStepDone, signal });
+    const batchKinds = new Set<string>(['division', 'role']);
+    const batchUsers = await checked(
+      active.filter((a) => a.plan.steps.some((step) => batchKinds.has(step.kind))),
+    );
+    for (const a of batchUsers) latest.set(a.user.id, a);
+    const batched = await applyBatchSteps(batchUsers, {
+      api,
+      catalog,
+      journal,
+      onStepDone,
+      signal,
+    });
 
     await runPipeline(active, {
       concurrency: options.concurrency ?? 24,
       signal,
       batchSize: () => Math.max(50, Math.ceil(active.length / 8), 10 * (stationPages ?? 1)),
-      async write(assessment) {
-        const result = await applyUserPlan(assessment, {
+      async write(listed) {
+        // A user's own writes (the batched ones above are sent) go out right after its check.
+        const current = now(listed);
+        const sentSteps = current.plan.steps.filter((step) => batchKinds.has(step.kind));
+        const ownSteps = current.plan.steps.filter((step) => !batchKinds.has(step.kind));
+        let perUser: Assessment = { ...current, plan: { ...current.plan, steps: ownSteps } };
+        if (ownSteps.length > 0) {
+          [perUser] = (await checked([perUser])) as [Assessment];
+          const steps = [...sentSteps, ...perUser.plan.steps];
+          latest.set(perUser.user.id, { ...perUser, plan: { ...perUser.plan, steps } });
+        }
+        const result = await applyUserPlan(perUser, {
           api,
           catalog,
           phones,
@@ -307,8 +355,8 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
           onStepDone,
           signal,
         });
-        const { id } = assessment.user;
-        if (assessment.plan.steps.some((step) => step.kind === 'webrtc-phone'))
+        const { id } = perUser.user;
+        if (perUser.plan.steps.some((step) => step.kind === 'webrtc-phone'))
           phoneAt.set(id, clock.now());
         result.failures.unshift(...(batched.failures.get(id) ?? []));
         if (batched.sent.has(id)) result.started = true;
@@ -344,7 +392,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
           }
         }
         // A cancelled run sends no further write: stations wait for the next run.
-        const stationUsers = batch.filter((a) => {
+        const stationUsers = batch.map(now).filter((a) => {
           if (signal?.aborted) return false;
           const wantsDefault = a.plan.steps.some((step) => step.kind === 'default-station');
           return wantsDefault && (applied.get(a.user.id)?.phone != null || a.state.webRtcPhone);

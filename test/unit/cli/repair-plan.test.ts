@@ -97,11 +97,14 @@ describe('repair --plan-out and --from-plan', () => {
       applied.stdout.split('\n').find((l) => l.startsWith(email)) ?? '';
     expect(row('olivia.murphy@acme.example')).toMatch(/repaired\s+\d+\s+verified/);
     expect(row('mateo.rahman@acme.example')).toContain(
-      `changed in the org since the review, so not written: ${mateoSkill.what} (reviewed: ${mateoSkill.before} → ${mateoSkill.after}; now: skill ${skillName} at 5 → ${mateoSkill.after})`,
+      `changed since the plan was reviewed, so not written: ${mateoSkill.what} (reviewed: ${mateoSkill.before} → ${mateoSkill.after}; now: skill ${skillName} at 5 → ${mateoSkill.after})`,
     );
     expect(row('emma.patel@acme.example')).toContain(
       'not in the reviewed plan, so not done: add skill Order_Tracking (1)',
     );
+    // Said once, with why: the step left out is not also listed as "still to do".
+    expect(row('emma.patel@acme.example').match(/Order_Tracking/g)).toHaveLength(1);
+    expect(row('mateo.rahman@acme.example').match(/still to do/g)).toBeNull();
     expect(row('gone@acme.example')).toContain('not in the org any more');
     // A plan that creates a WebRTC phone says up front why its default station can take a minute.
     const makesPhones = plan.users.some((u) => u.steps.some((s) => s.key === 'webrtc-phone'));
@@ -137,7 +140,7 @@ describe('repair --plan-out and --from-plan', () => {
     const refused = await repair('--from-plan', csv, '--yes');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      `jit-doctor: ${csv} is not JSON: export the plan with --plan-out plan.json (a CSV plan is for reading only)\n`,
+      `jit-doctor: ${csv} is not JSON; only a plan exported as JSON can be applied (a CSV plan is for reading only): export it with --plan-out plan.json\n`,
     );
   });
 

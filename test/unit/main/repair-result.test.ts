@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultOf } from '../../../electron/main/org-connection';
 import type { RepairOutcome } from '../../../electron/genesys/provisioning/executor';
+import { NOTHING_UNWRITTEN } from '../../../shared/provisioning/plan-file';
 
 const outcome = (status: RepairOutcome['status'], reasons: string[] = []): RepairOutcome => ({
   userId: 'u1',
@@ -16,11 +17,15 @@ const outcome = (status: RepairOutcome['status'], reasons: string[] = []): Repai
 describe('a repaired user in words', () => {
   it('calls a user the org changed under since the review failed, never already right', () => {
     expect(
-      resultOf(outcome('nothing-to-do'), { changed: ['add skill X (1) (…)'], unreviewed: [] }),
+      resultOf(outcome('nothing-to-do'), {
+        ...NOTHING_UNWRITTEN,
+        changed: ['add skill X (1) (…)'],
+        keys: ['skill:X'],
+      }),
     ).toMatchObject({
       outcome: 'failed',
       message:
-        'nothing written; changed in the org since the review, so not written: add skill X (1) (…)',
+        'nothing written; changed since the plan was reviewed, so not written: add skill X (1) (…)',
     });
     expect(resultOf(outcome('nothing-to-do')).outcome).toBe('already-right');
   });

@@ -48,7 +48,7 @@ describe('the reviewed plan file', () => {
       'set skill Billing to 3 (now 1) (reviewed: skill Billing at 1 → skill Billing at 3; now: skill Billing at 2 → skill Billing at 3)',
     ]);
     expect(unwrittenReasons(reconciled)).toEqual([
-      `changed in the org since the review, so not written: ${reconciled.changed[0]}`,
+      `changed since the plan was reviewed, so not written: ${reconciled.changed[0]}`,
     ]);
   });
 
@@ -63,6 +63,9 @@ describe('the reviewed plan file', () => {
 
   it('says in one sentence what is wrong with a file that is not a plan', () => {
     expect(() => parsePlanFile('user id,name', 'plan.csv')).toThrow(/plan.csv is not JSON/);
+    // The app and the command line each add their own advice: the shared words name no option.
+    for (const text of ['user id,name', '{}', '{"kind":"jit-doctor/repair-plan","version":2}'])
+      expect(() => parsePlanFile(text, 'p.json')).toThrow(/^(?!.*--\w)/);
     expect(() => parsePlanFile('{}', 'p.json')).toThrow(/not a JIT Doctor repair plan/);
     const file = JSON.parse(planFileJson(buildPlanFile(org, [{ user, plan }], new Date(0))));
     file.users[0].id = '';
