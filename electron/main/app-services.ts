@@ -36,9 +36,13 @@ import { createSettingsStore } from './settings-store';
 /** File dialogs, backed by Electron's dialog module in the app. */
 export interface Dialogs {
   /** The chosen file's name and text; null when cancelled. */
-  openText(purpose: 'input' | 'config'): Promise<InputTextView | null>;
+  openText(purpose: 'input' | 'config' | 'plan'): Promise<InputTextView | null>;
   /** Writes `text` where the person chooses; the path, or null when cancelled. */
-  saveText(defaultName: string, text: string, kind?: 'report' | 'config'): Promise<string | null>;
+  saveText(
+    defaultName: string,
+    text: string,
+    kind?: 'report' | 'config' | 'plan',
+  ): Promise<string | null>;
 }
 
 export interface AppDeps {
@@ -138,7 +142,8 @@ export function createAppServices(deps: AppDeps): AppServices {
     config: async () =>
       effectiveConfig(await activeConfig(), (await settings.get()).clockSkewSeconds),
     emit: (job) => deps.emit('repairProgress', job),
-    save: (name, text) => deps.dialogs.saveText(name, text),
+    save: (name, text) => deps.dialogs.saveText(name, text, 'plan'),
+    open: () => deps.dialogs.openText('plan'),
     clock: deps.clock,
     newId: deps.newId,
     log: deps.log,
@@ -251,6 +256,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     searchUsers: ({ query }) => repair.search(query),
     findStuckAgents: ({ sinceHours }) => repair.stuck(sinceHours),
     previewRepair: ({ userIds }) => repair.preview(userIds),
+    openRepairPlan: () => repair.openPlan(),
     exportRepairPlan: ({ userIds, format }) => repair.exportPlan(userIds, format),
     startRepair: ({ userIds }) => repair.start(userIds),
     cancelRepair: ({ jobId }) => repair.cancel(jobId),

@@ -16,6 +16,22 @@ const FILTERS = {
     { name: 'JIT Doctor configuration', extensions: ['json'] },
     { name: 'All files', extensions: ['*'] },
   ],
+  plan: [
+    { name: 'JIT Doctor repair plan (JSON)', extensions: ['json'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
+
+const OPEN_TITLES = {
+  input: 'Open a SAML message or capture',
+  config: 'Open a configuration',
+  plan: 'Open a repair plan to apply',
+};
+
+const SAVE_TITLES = {
+  report: 'Save report',
+  config: 'Export the configuration',
+  plan: 'Export the repair plan',
 };
 
 export function createDialogs(dialog: Dialog, window: () => BrowserWindow | null): Dialogs {
@@ -23,7 +39,7 @@ export function createDialogs(dialog: Dialog, window: () => BrowserWindow | null
     async openText(purpose) {
       const owner = window();
       const options = {
-        title: purpose === 'input' ? 'Open a SAML message or capture' : 'Open a configuration',
+        title: OPEN_TITLES[purpose],
         properties: ['openFile' as const],
         filters: FILTERS[purpose],
       };
@@ -39,13 +55,19 @@ export function createDialogs(dialog: Dialog, window: () => BrowserWindow | null
     },
     async saveText(defaultName, text, kind = 'report') {
       const owner = window();
+      const csv = defaultName.endsWith('.csv');
       const options = {
-        title: kind === 'config' ? 'Export the configuration' : 'Save report',
+        title: SAVE_TITLES[kind],
         defaultPath: defaultName,
         filters: [
           {
-            name: kind === 'config' ? 'JIT Doctor configuration' : 'JSON report',
-            extensions: ['json'],
+            name:
+              kind === 'config'
+                ? 'JIT Doctor configuration'
+                : kind === 'plan'
+                  ? `Repair plan (${csv ? 'CSV' : 'JSON'})`
+                  : 'JSON report',
+            extensions: [csv ? 'csv' : 'json'],
           },
         ],
       };

@@ -112,12 +112,14 @@ export function resultOf(
             outcome: 'already-right',
             message: `already had the reviewed steps: nothing written${besides}`,
           };
-    case 'not-repaired':
-      return {
-        ...base,
-        outcome: 'failed',
-        message: `${cancelled && stoppedOnly(outcome) ? 'stopped by the cancel before it was done: ' : ''}${outcome.reasons.join('; ') || 'not repaired'}${besides}`,
-      };
+    case 'not-repaired': {
+      const stopped =
+        cancelled && stoppedOnly(outcome) ? 'stopped by the cancel before it was done: ' : '';
+      // Every reviewed step written, and what is left was left out of the review on purpose.
+      const written = `wrote the reviewed steps: ${outcome.plan.steps.map(describeStep).join('; ') || 'none'}`;
+      const why = outcome.reasons.join('; ') || (besides ? written : 'not repaired');
+      return { ...base, outcome: 'failed', message: `${stopped}${why}${besides}` };
+    }
   }
 }
 

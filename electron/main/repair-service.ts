@@ -4,11 +4,14 @@
  * (claimed synchronously, so two quick starts cannot both run), and while it runs the org it
  * writes to cannot be switched or deleted (`busyReason()`).
  *
- * Review before write: the users listed last (stuck agents or a search) are kept with the plan the
- * person saw; a job applies exactly those steps, re-planned against the org just before writing.
+ * Review before write: the users listed last (stuck agents, a search, or a plan file) are kept with
+ * the steps the person reviewed; a job applies exactly those steps, each user read again right
+ * before its writes (electron/genesys/provisioning/reviewed.ts, as `jit-doctor repair --from-plan`).
  */
 import type { JitDoctorConfig } from '../../shared/config/types';
 import type {
+  InputTextView,
+  PlanFileReview,
   PlanFormat,
   RepairCandidate,
   RepairJobView,
@@ -21,11 +24,18 @@ import {
   remainingSeconds,
   secondsAtLimit,
 } from '../../shared/provisioning/estimate';
+import { describeStep, summarisePlan } from '../../shared/provisioning';
 import {
   buildPlanFile,
+  checkPlanOrg,
+  parsePlanFile,
   planFileCsv,
   planFileJson,
   planFileSteps,
+  PlanFileError,
+  reconcileWithReview,
+  unwrittenReasons,
+  type PlanFileStep,
 } from '../../shared/provisioning/plan-file';
 import { AppError } from '../../shared/errors';
 import type { OrgConnection } from './ports';
@@ -37,6 +47,8 @@ export interface RepairService {
   recheck(userIds: readonly string[]): Promise<RepairCandidate[]>;
   preview(userIds: readonly string[]): Promise<RepairPreview>;
   exportPlan(userIds: readonly string[], format: PlanFormat): Promise<string | null>;
+  /** A plan file the person picks, its users listed for review as it lists them; null when cancelled. */
+  openPlan(): Promise<PlanFileReview | null>;
   start(userIds: readonly string[]): Promise<RepairJobView>;
   cancel(jobId: string): RepairJobView | null;
   /** The running job, or the last one; null when none ran since the app started. */
@@ -64,12 +76,16 @@ export function createRepairService(deps: {
   emit: (job: RepairJobView) => void;
   /** Writes a file where the person chooses; the path, or null when cancelled. */
   save: (defaultName: string, text: string) => Promise<string | null>;
+  /** A plan file the person chooses, read; null when cancelled. */
+  open: () => Promise<InputTextView | null>;
   clock: () => Date;
   newId: () => string;
   log?: (line: string) => void;
 }): RepairService {
   /** The users listed last, with the plan the person reviewed, and the org they were read from. */
   const listed = new Map<string, RepairCandidate>();
+  /** Users listed from a plan file: the steps the file lists, which the job holds the org against. */
+  const fromFile = new Map<string, readonly PlanFileStep[]>();
   let listedOrg: OrgConnection | null = null;
   let current: { view: RepairJobView; controller: AbortController } | null = null;
   let starting = false;
@@ -95,12 +111,35 @@ export function createRepairService(deps: {
    * A new listing replaces the plans of the users it lists; the others' stay reviewable, as long
    * as the org is the same: a listing from another org is forgotten.
    */
-  const remember = (org: OrgConnection, candidates: RepairCandidate[]) => {
-    if (org !== listedOrg) listed.clear();
+  const remember = (
+    org: OrgConnection,
+    candidates: RepairCandidate[],
+    reviewed?: ReadonlyMap<string, readonly PlanFileStep[]>,
+  ) => {
+    if (org !== listedOrg) {
+      listed.clear();
+      fromFile.clear();
+    }
     listedOrg = org;
-    for (const c of candidates) listed.set(c.user.id, c);
+    for (const c of candidates) {
+      listed.set(c.user.id, c);
+      const steps = reviewed?.get(c.user.id);
+      if (steps) fromFile.set(c.user.id, steps);
+      else fromFile.delete(c.user.id);
+    }
     return candidates;
   };
+
+  /** A plan file's problem in one sentence, with what to do in the app. */
+  const planProblem = (error: PlanFileError) =>
+    new AppError(
+      'bad-request',
+      `${error.message}: ${
+        error.kind === 'other-org'
+          ? 'connect to that org in Settings, or export a plan from the org connected now.'
+          : 'open a plan exported as JSON ("Export plan (JSON)" here, or jit-doctor repair --plan-out plan.json).'
+      }`,
+    );
 
   /** The reviewed candidates of these users, read from this org. */
   const reviewedOf = (userIds: readonly string[], org: OrgConnection) => {
@@ -201,6 +240,65 @@ export function createRepairService(deps: {
       );
     },
 
+    async openPlan() {
+      const picked = await deps.open();
+      if (!picked) return null;
+      const org = await connected();
+      let file;
+      try {
+        file = parsePlanFile(picked.text, picked.name);
+        checkPlanOrg(file, picked.name, org);
+      } catch (error) {
+        if (error instanceof PlanFileError) throw planProblem(error);
+        throw error;
+      }
+      const config = await deps.config();
+      needsRules(config);
+      const reviewed = new Map<string, readonly PlanFileStep[]>();
+      for (const user of file.users) if (!reviewed.has(user.id)) reviewed.set(user.id, user.steps);
+      const fresh = await org.candidatesFor([...reviewed.keys()], config);
+      const found = new Map(fresh.map((c) => [c.user.id, c]));
+      const notes: PlanFileReview['notes'] = [];
+      const candidates: RepairCandidate[] = [];
+      let alreadyDone = 0;
+      for (const [id, steps] of reviewed) {
+        const listedUser = file.users.find((u) => u.id === id)!;
+        const now = found.get(id);
+        if (!now) {
+          notes.push({
+            userId: id,
+            name: listedUser.name,
+            email: listedUser.email,
+            text: 'not in the org any more (deleted since the review?): nothing will be written',
+          });
+          continue;
+        }
+        const limited = reconcileWithReview(now.plan, steps);
+        for (const text of unwrittenReasons(limited))
+          notes.push({ userId: id, name: now.user.name, email: now.user.email, text });
+        if (limited.plan.steps.length === 0) {
+          alreadyDone += limited.changed.length + limited.unreviewed.length === 0 ? 1 : 0;
+          continue;
+        }
+        candidates.push({
+          ...now,
+          plan: limited.plan,
+          summary: summarisePlan(limited.plan),
+          steps: limited.plan.steps.map(describeStep),
+          createdAt: now.createdAt ?? listedUser.createdAt,
+        });
+      }
+      remember(org, candidates, reviewed);
+      return {
+        file: picked.name,
+        reviewedAt: file.createdAt,
+        org: file.org,
+        candidates,
+        alreadyDone,
+        notes,
+      };
+    },
+
     async start(userIds) {
       // Claimed before the first await: a second start in the same tick is refused.
       if (starting || isRunning())
@@ -278,7 +376,10 @@ export function createRepairService(deps: {
       void org
         .repair(ids, config, {
           signal,
-          reviewed: new Map(chosen.map((c) => [c.user.id, planFileSteps(c.plan)])),
+          // A plan file's users are held against the file; a listing's against what it showed.
+          reviewed: new Map(
+            chosen.map((c) => [c.user.id, fromFile.get(c.user.id) ?? planFileSteps(c.plan)]),
+          ),
           onSteps: (done, planned) => {
             // The fresh re-read may plan fewer steps than reviewed (some already done).
             view.steps = { done, total: planned };

@@ -71,6 +71,21 @@ export interface RepairPreview {
 
 export type PlanFormat = 'json' | 'csv';
 
+/** A plan file opened for review: its users as the org reads them now, limited to what it lists. */
+export interface PlanFileReview {
+  /** The file's name. */
+  file: string;
+  /** When the plan was exported, and for which org. */
+  reviewedAt: string;
+  org: { name: string; region: string };
+  /** Users with reviewed steps still to write, each limited to those steps (listed for review). */
+  candidates: RepairCandidate[];
+  /** Users of the plan with nothing left to write as reviewed. */
+  alreadyDone: number;
+  /** What the file lists that will not be written, and why, per user. */
+  notes: { userId: string; name: string; email: string; text: string }[];
+}
+
 /** One step of a journaled job, in words. */
 export interface JournalStepView {
   time: string;
@@ -127,6 +142,12 @@ export interface RepairInvokes {
   findStuckAgents: { request: { sinceHours: number }; reply: RepairCandidate[] };
   /** What repairing these users (of those last listed) writes, where, and how long it takes. */
   previewRepair: { request: { userIds: string[] }; reply: RepairPreview };
+  /**
+   * Opens a plan file (exported here or by `jit-doctor repair --plan-out`), refused when it is for
+   * another org; its users, re-read and limited to the steps it lists, become the list to review.
+   * Null when the person cancels the file picker.
+   */
+  openRepairPlan: { request: void; reply: PlanFileReview | null };
   /** Saves the reviewed plan of these users (of those last listed) as JSON or CSV; the path, or null. */
   exportRepairPlan: { request: { userIds: string[]; format: PlanFormat }; reply: string | null };
   /**
@@ -155,6 +176,7 @@ export const REPAIR_SHAPES: RequestShapes<RepairInvokes> = {
   searchUsers: { query: text(200) },
   findStuckAgents: { sinceHours: { type: 'number', min: 0, max: 24 * 30 } },
   previewRepair: { userIds: { type: 'array', of: id, max: 50_000 } },
+  openRepairPlan: none,
   exportRepairPlan: {
     userIds: { type: 'array', of: id, max: 50_000 },
     format: { type: 'enum', values: ['json', 'csv'] },

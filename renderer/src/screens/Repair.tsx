@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type {
   JournalJobView,
   OrgStatus,
+  PlanFileReview,
   RepairCandidate,
   RepairPreview,
 } from '../../../shared/ipc';
@@ -14,6 +15,7 @@ import { AppError } from '../../../shared/errors';
 import { api, call, errorText } from '../api';
 import { ConfirmRepairDialog } from '../components/ConfirmRepairDialog';
 import { JournalView } from '../components/JournalView';
+import { PlanFileNotes, type OpenedPlan } from '../components/PlanFileNotes';
 import { RepairProgressView } from '../components/RepairProgressView';
 import { ReviewList } from '../components/ReviewList';
 import { UserState } from '../components/UserState';
@@ -57,6 +59,8 @@ export function RepairScreen({
   const [listed, setListed] = useKeptState<RepairCandidate[] | null>(scope, 'listed', null);
   const [listedAt, setListedAt] = useKeptState(scope, 'listedAt', 0);
   const [listedFrom, setListedFrom] = useKeptState(scope, 'listedFrom', '');
+  // The plan file the list came from (its name, and what it lists that will not be written).
+  const [planFile, setPlanFile] = useKeptState<OpenedPlan | null>(scope, 'planFile', null);
   const [filter, setFilter] = useKeptState<ReviewFilter>(scope, 'filter', ANY);
   const [selected, setSelected] = useKeptState<ReadonlySet<string>>(scope, 'selected', new Set());
   const [confirming, setConfirming] = useState<{ ids: string[]; preview: RepairPreview } | null>(
@@ -100,7 +104,8 @@ export function RepairScreen({
   };
 
   /** A new list to review: everyone in it starts chosen. */
-  const review = (candidates: RepairCandidate[], from: string) => {
+  const review = (candidates: RepairCandidate[], from: string, plan: OpenedPlan | null = null) => {
+    setPlanFile(plan);
     setListed(candidates);
     setListedAt(wallNow());
     setListedFrom(from);
@@ -122,6 +127,14 @@ export function RepairScreen({
         `created in the last ${sinceHours} h`,
       ),
     );
+
+  const openPlan = () =>
+    act('plan', async () => {
+      const opened: PlanFileReview | null = await call(api().openRepairPlan());
+      if (!opened) return;
+      const { candidates, ...plan } = opened;
+      review(candidates, `in ${opened.file}`, plan);
+    });
 
   const askToRepair = (ids: string[]) =>
     act('preview', async () =>
@@ -207,6 +220,9 @@ export function RepairScreen({
           <button type="submit" disabled={busy !== null}>
             {busy === 'find' ? 'Reading the org…' : 'Find stuck agents'}
           </button>
+          <button type="button" disabled={busy !== null} onClick={() => void openPlan()}>
+            {busy === 'plan' ? 'Reading the plan’s users…' : 'Apply a plan file…'}
+          </button>
         </form>
         {busy === 'find' && (
           <p className="muted" role="status" data-testid="review-reading">
@@ -216,7 +232,8 @@ export function RepairScreen({
             list waits here.
           </p>
         )}
-        {pending && pending.length === 0 && (
+        {planFile && <PlanFileNotes plan={planFile} toApply={pending?.length ?? 0} />}
+        {pending && pending.length === 0 && !planFile && (
           <p className="empty-note" data-testid="no-stuck">
             No stuck agent {listedFrom}: every one of them already has what the post-JIT rules give
             it.

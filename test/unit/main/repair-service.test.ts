@@ -3,6 +3,7 @@ import type { JitDoctorConfig } from '../../../shared/config/types';
 import type { RepairCandidate, RepairJobView, RepairResult } from '../../../shared/ipc';
 import type { OrgConnection, RepairRunOptions } from '../../../electron/main/ports';
 import { createRepairService } from '../../../electron/main/repair-service';
+import type { PlanFile } from '../../../shared/provisioning/plan-file';
 
 const RULES: JitDoctorConfig = {
   postJit: { rules: [{ when: {}, skills: [{ name: 'Sales', proficiency: 1 }] }] },
@@ -76,8 +77,11 @@ const flush = async () => {
 function serviceOver(org: OrgConnection | null, config: JitDoctorConfig = RULES) {
   const events: RepairJobView[] = [];
   const saved: { name: string; text: string }[] = [];
+  /** What the file picker hands out next (null: the person cancels). */
+  const opened: ({ name: string; text: string } | null)[] = [];
   let now = 0;
   const service = createRepairService({
+    open: async () => opened.shift() ?? null,
     org: async () => org,
     config: async () => config,
     emit: (job) => events.push(job),
@@ -89,7 +93,7 @@ function serviceOver(org: OrgConnection | null, config: JitDoctorConfig = RULES)
     clock: () => new Date((now += 1_000)),
     newId: () => 'job-1',
   });
-  return { service, events, saved };
+  return { service, events, saved, opened };
 }
 
 describe('repair jobs in the main process', () => {
@@ -139,6 +143,7 @@ describe('repair jobs in the main process', () => {
       config: async () => RULES,
       emit: () => {},
       save: async () => null,
+      open: async () => null,
       clock: () => new Date(0),
       newId: () => 'job-1',
     });
@@ -266,5 +271,87 @@ describe('repair jobs in the main process', () => {
   it('says so when no org is connected', async () => {
     const { service } = serviceOver(null);
     await expect(service.search('jane')).rejects.toMatchObject({ code: 'org-unavailable' });
+  });
+});
+
+describe('applying a plan file in the app', () => {
+  /** The plan of users a and c as the app exports it, with `edit` applied to its JSON. */
+  async function exported(edit: (plan: PlanFile) => void = () => {}) {
+    const { service, saved } = serviceOver(scriptedOrg().org);
+    await service.stuck(24);
+    await service.exportPlan(['a', 'c'], 'json');
+    const plan = JSON.parse(saved[0]!.text) as PlanFile;
+    edit(plan);
+    return { name: 'plan.json', text: JSON.stringify(plan) };
+  }
+
+  it('lists the users of the file as it lists them, and applies exactly its steps', async () => {
+    // The reviewer dropped one of a's two skills; a user of the file is no longer in the org.
+    const file = await exported((plan) => {
+      plan.users[0]!.steps = plan.users[0]!.steps.slice(0, 1);
+      plan.users.push({ ...plan.users[1]!, id: 'gone', name: 'Gone', email: 'gone@acme.example' });
+    });
+    const { org, runs } = scriptedOrg();
+    org.candidatesFor = async (ids) =>
+      ids.filter((id) => id !== 'gone').map((id) => candidate(id, id === 'a' ? 2 : 1));
+    const { service, opened } = serviceOver(org);
+    opened.push(file);
+    const review = (await service.openPlan())!;
+    expect(review).toMatchObject({ file: 'plan.json', org: { name: 'acme-contact' } });
+    expect(review.candidates.map((c) => [c.user.id, c.steps])).toEqual([
+      ['a', ['add skill Skill0 (1)']],
+      ['c', ['add skill Skill0 (1)']],
+    ]);
+    expect(review.notes).toEqual([
+      {
+        userId: 'a',
+        name: 'User a',
+        email: 'a@acme.example',
+        text: 'not in the reviewed plan, so not done: add skill Skill1 (1)',
+      },
+      {
+        userId: 'gone',
+        name: 'Gone',
+        email: 'gone@acme.example',
+        text: 'not in the org any more (deleted since the review?): nothing will be written',
+      },
+    ]);
+    const preview = await service.preview(['a', 'c']);
+    expect(preview).toMatchObject({ users: 2, writes: 2 });
+    await service.start(['a', 'c']);
+    await flush();
+    // The job holds the org against the file's steps, not against what the org reads now.
+    const keys = (id: string) => runs[0]!.options.reviewed.get(id)!.map((step) => step.key);
+    expect(keys('a')).toEqual(['skill:Skill0']);
+    expect(keys('c')).toEqual(['skill:Skill0']);
+  });
+
+  it('says what is wrong with a file that cannot be applied here, in one sentence', async () => {
+    const { service, opened } = serviceOver(scriptedOrg().org);
+    expect(await service.openPlan()).toBeNull();
+    opened.push({ name: 'plan.csv', text: 'user id,name\r\n' });
+    await expect(service.openPlan()).rejects.toMatchObject({
+      code: 'bad-request',
+      message:
+        'plan.csv is not JSON; only a plan exported as JSON can be applied (a CSV plan is for reading only): open a plan exported as JSON ("Export plan (JSON)" here, or jit-doctor repair --plan-out plan.json).',
+    });
+    opened.push(
+      await exported((plan) => {
+        plan.org = { name: 'Prod', region: 'mypurecloud.ie' };
+      }),
+    );
+    await expect(service.openPlan()).rejects.toMatchObject({
+      code: 'bad-request',
+      message:
+        'plan.json was reviewed for Prod in mypurecloud.ie, not for acme-contact in mypurecloud.com: connect to that org in Settings, or export a plan from the org connected now.',
+    });
+    opened.push(
+      await exported((plan) => {
+        (plan as { version: number }).version = 2;
+      }),
+    );
+    await expect(service.openPlan()).rejects.toMatchObject({
+      message: expect.stringMatching(/^plan.json has plan version 2; this version reads 1: /),
+    });
   });
 });
