@@ -106,6 +106,9 @@ function outcomeOf(
   return { userId: user.id, name: user.name, email: user.email, plan, status, reasons, remaining };
 }
 
+/** Why a reviewed plan's default station was not set (the reason, in the review's words, is given apart). */
+export const STATION_NOT_WRITTEN = 'not written: the user changed since the plan was reviewed';
+
 /** How an outcome's reasons list the steps a verification found still missing. */
 export const STILL_TO_DO = 'still to do: ';
 
@@ -235,6 +238,20 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
         const page = await api.stationsPage(pageNumber);
         stationPages = Math.max(stationPages ?? 1, page.pageCount);
         return page;
+      },
+      // A reviewed plan's station is set up to a minute after its user's check: checked again.
+      async setDefaultStation(userId, stationId) {
+        const current = latest.get(userId);
+        if (recheck && current) {
+          const steps = current.plan.steps.filter((step) => step.kind === 'default-station');
+          const phone = applied.get(userId)?.phone ?? current.phone;
+          const [fresh] = await recheck([{ ...current, phone, plan: { ...current.plan, steps } }]);
+          if (fresh!.plan.steps.length === 0) {
+            if (fresh!.state.defaultStation) return; // someone made it the default meanwhile
+            throw new Error(STATION_NOT_WRITTEN);
+          }
+        }
+        return api.setDefaultStation(userId, stationId);
       },
     };
     // When the phones were created this run (clock ms): their stations are looked up once all

@@ -190,14 +190,19 @@ export function reviewedApply(
 }
 
 /**
- * An outcome whose "still to do" no longer names the steps `unwritten` explains (a drifted step is
- * still to do, but it is said once, with why it was not written).
+ * An outcome whose "still to do" and failures no longer name the steps `unwritten` explains (a
+ * drifted step is still to do, but it is said once, with why it was not written).
  */
 export function withoutExplained(outcome: RepairOutcome, unwritten: Unwritten): RepairOutcome {
   const explained = new Set(unwritten.keys);
   if (explained.size === 0) return outcome;
   const remaining = outcome.remaining.filter((step) => !explained.has(stepKey(step)));
-  const reasons = outcome.reasons.filter((reason) => !reason.startsWith(STILL_TO_DO));
+  // "default-station: not written: …" and "still to do: …" say again what `unwritten` says.
+  const reasons = outcome.reasons.filter(
+    (reason) =>
+      !reason.startsWith(STILL_TO_DO) &&
+      ![...explained].some((key) => reason.startsWith(`${key}: `)),
+  );
   if (remaining.length > 0) reasons.push(`${STILL_TO_DO}${remaining.map(describeStep).join('; ')}`);
   return { ...outcome, reasons, remaining };
 }

@@ -20,7 +20,7 @@ import { DEMO_CONFIG_PATH, startDemoOrg } from '../../../electron/genesys/fake-o
 import type { FakeOrg } from '../../../electron/genesys/fake-org/server';
 import { createRepairExecutor } from '../../../electron/genesys/provisioning/executor';
 import { memoryJournal } from '../../../electron/genesys/provisioning/journal';
-import { reviewedApply } from '../../../electron/genesys/provisioning/reviewed';
+import { reviewedApply, withoutExplained } from '../../../electron/genesys/provisioning/reviewed';
 
 let org: FakeOrg;
 let connection: GenesysConnection;
@@ -46,8 +46,10 @@ describe('applying a reviewed plan', () => {
     const postJit = parseConfig(readFileSync(DEMO_CONFIG_PATH, 'utf8'), 'demo').postJit;
     const api = createGenesysAdapter(connection);
     const journal = memoryJournal('plan');
-    // The admin's edit, made the moment the first user's skills are written.
+    // The admin's edit, made the moment the first user's skills are written; and another, made
+    // the moment a user's new phone exists, a minute before its station can be made the default.
     let edit: (() => void) | undefined;
+    const moved: { id?: string; move?(): void } = {};
     const executor = createRepairExecutor({
       api,
       postJit,
@@ -60,6 +62,12 @@ describe('applying a reviewed plan', () => {
             edit?.();
             edit = undefined;
           }
+          if (
+            entry.event === 'finished' &&
+            entry.step === 'webrtc-phone' &&
+            entry.user === moved.id
+          )
+            moved.move?.();
         },
       },
     });
@@ -83,6 +91,12 @@ describe('applying a reviewed plan', () => {
     const skill = step.key.slice('skill:'.length);
     const user = org.state.users.get(edited!.id)!;
     edit = () => user.skills.set(skillId(skill), 5);
+    const mover = file.users.find(
+      (u) => u.id !== edited!.id && u.steps.some((s) => s.key === 'webrtc-phone'),
+    )!;
+    const rule = file.users.find((u) => u.id === mover.id)!.rule;
+    moved.id = mover.id;
+    moved.move = () => (org.state.users.get(mover.id)!.department = 'Facilities');
 
     const review = reviewedApply(new Map(file.users.map((u) => [u.id, u.steps])), {
       api,
@@ -104,8 +118,19 @@ describe('applying a reviewed plan', () => {
     expect(unwrittenReasons(review.unwritten(edited!.id))).toEqual([
       `changed since the plan was reviewed, so not written: ${step.what} (reviewed: ${step.before} → ${step.after}; now: skill ${skill} at 5 → ${step.after})`,
     ]);
+    // The user moved to a department no rule covers keeps its phone, but its station is not made
+    // the default: it is said once, with why.
+    expect(org.state.users.get(mover.id)!.defaultStationId).toBeUndefined();
+    expect(review.unwritten(mover.id).changed).toEqual([
+      `make the WebRTC station the default station (reviewed under ${rule}; the user now matches no rule)`,
+    ]);
+    const moverOutcome = withoutExplained(
+      outcomes.find((o) => o.userId === mover.id)!,
+      review.unwritten(mover.id),
+    );
+    expect(moverOutcome.reasons.join('; ')).not.toMatch(/default.station/);
     // Everyone else was written as reviewed, and verified.
-    for (const other of withSkill.filter((u) => u.id !== edited!.id)) {
+    for (const other of withSkill.filter((u) => u.id !== edited!.id && u.id !== mover.id)) {
       const outcome = outcomes.find((o) => o.userId === other.id)!;
       expect(outcome.status, other.email).toBe('repaired');
       expect(review.unwritten(other.id)).toMatchObject({ changed: [], unchecked: [] });
