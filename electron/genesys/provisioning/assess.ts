@@ -51,7 +51,7 @@ export function subjectOf(user: OrgUser) {
   return { id, department, title, location, roles: user.roles ?? undefined };
 }
 
-function hasWebRtcDefault(user: OrgUser): boolean {
+export function hasWebRtcDefault(user: OrgUser): boolean {
   return user.defaultStation?.type === WEBRTC_STATION_TYPE;
 }
 
@@ -78,7 +78,7 @@ export function stateOf(
 }
 
 /** The WebRTC phones of the users whose state cannot tell (no WebRTC default station). */
-async function phonesOf(
+export async function phonesOf(
   api: GenesysAdapter,
   userIds: readonly string[],
 ): Promise<Map<string, OrgPhone>> {

@@ -107,7 +107,7 @@ function outcomeOf(
 }
 
 /** Why a reviewed plan's default station was not set (the reason, in the review's words, is given apart). */
-export const STATION_NOT_WRITTEN = 'not written: the user changed since the plan was reviewed';
+const STATION_NOT_WRITTEN = 'not written: the user changed since the plan was reviewed';
 
 /** How an outcome's reasons list the steps a verification found still missing. */
 export const STILL_TO_DO = 'still to do: ';
