@@ -14,7 +14,7 @@ import { describe, it } from 'vitest';
 import type { PlanFile } from '../../shared/provisioning/plan-file';
 import { allViolations } from './axe';
 import { CHROMIUM, ROOT, startHarness, type Harness } from './harness';
-import { expect, openScreen } from './steps';
+import { expect, fullPageShot, openScreen } from './steps';
 
 const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
 
@@ -27,9 +27,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a plan file in the app', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
-    const screenshot = async (name: string) => {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-    };
+    const screenshot = (name: string) => fullPageShot(page, join(SCREENSHOTS, `${name}.png`));
     try {
       await applyPlanFile(harness, page, screenshot);
       expect(problems.length === 0, problems.join('\n'));
@@ -96,14 +94,16 @@ async function applyPlanFile(
   const progress = page.getByTestId('repair-progress');
   await progress.getByRole('heading', { name: /^Repair finished/ }).waitFor({ timeout: 240_000 });
   await screenshot('08-plan-file-applied');
-  const results = await progress.innerText();
-  const emmaResult = results.split('\n').find((line) => line.startsWith('Emma Patel')) ?? '';
+  const emmaResult = await progress.getByRole('row').filter({ hasText: 'Emma Patel' }).innerText();
   expect(
     (emmaResult.match(/Order_Tracking/g) ?? []).length === 1 &&
       emmaResult.includes('not in the reviewed plan, so not done: add skill Order_Tracking (1)'),
     `Emma's left-out step is said once, with why: ${emmaResult}`,
   );
-  expect(!results.includes('Grace'), 'Grace, left out of the file, is not in the job');
+  expect(
+    (await progress.getByRole('row').filter({ hasText: 'Grace' }).count()) === 0,
+    'Grace, left out of the file, is not in the job',
+  );
 
   // A plan reviewed for another org is refused before anything is read or written.
   harness.dialogQueue.push({
