@@ -10,12 +10,21 @@
 import { configFromMetadata, listMetadataIdps } from '../../shared/config/metadata';
 import type { MetadataImport } from '../../shared/ipc';
 import { parseXml } from '../../shared/saml/parse';
+import { DEFAULT_LIMITS } from '../../shared/saml/types';
 import { AppError } from '../../shared/errors';
 
 export function importIdpMetadata(
   xml: string,
   options: { entityId?: string; now: Date },
 ): MetadataImport {
+  const bytes = Buffer.byteLength(xml, 'utf8');
+  if (bytes > DEFAULT_LIMITS.maxMessageBytes) {
+    const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+    throw new AppError(
+      'bad-request',
+      `The metadata is ${mb(bytes)}; the import reads up to ${mb(DEFAULT_LIMITS.maxMessageBytes)}. A federation's aggregate is often larger: paste the metadata of your IdP alone (the federation or the IdP publishes it on its own).`,
+    );
+  }
   const parsed = parseXml(xml);
   if (!parsed.ok) {
     const first = parsed.findings[0];

@@ -1,6 +1,6 @@
 /** The active configuration: reading, validating, importing and saving it. */
 import type { JitDoctorConfig, MetadataIdp, SsoConfig } from '../config/types';
-import { none, text, type RequestShapes } from './common';
+import { MAX_INPUT_CHARS, none, text, type RequestShapes } from './common';
 
 export interface ConfigState {
   config: JitDoctorConfig;
@@ -68,7 +68,8 @@ export const CONFIG_SHAPES: RequestShapes<ConfigInvokes> = {
   demoConfig: none,
   listPresets: none,
   importIdpMetadata: {
-    xml: text(5_000_000),
+    // A federation's aggregate can be large: the main process says in words what it reads at most.
+    xml: text(MAX_INPUT_CHARS),
     entityId: { type: 'string', max: 2_000, optional: true },
   },
   importOrgProviders: none,

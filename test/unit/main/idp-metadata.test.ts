@@ -34,6 +34,16 @@ describe('importing IdP metadata', () => {
     expect(sso.certificates![0]).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
   });
 
+  it("says how large metadata may be when a federation's aggregate is too large to read", () => {
+    const huge = metadata(key('signing', pem)).replace(
+      '<md:IDPSSODescriptor',
+      `<md:Extensions>${'<x/>'.repeat(2_700_000)}</md:Extensions><md:IDPSSODescriptor`,
+    );
+    expect(() => importIdpMetadata(huge)).toThrow(
+      /^The metadata is 10\.3 MB; the import reads up to 10 MB\. A federation's aggregate is often larger: paste the metadata of your IdP alone/,
+    );
+  });
+
   it('refuses a DOCTYPE before parsing, like any SAML input', () => {
     const hostile = `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${metadata(key('signing', pem))}`;
     expect(() => importIdpMetadata(hostile)).toThrow(/not readable XML/);
