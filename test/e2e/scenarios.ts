@@ -67,7 +67,7 @@ export const scenarios: Scenario[] = [
   },
   ...firstLaunchScenarios,
   {
-    name: 'repair: a stuck demo agent is reviewed, confirmed in a modal, repaired, then right; the others cancelled and resumed from the journal; no rules and an unreachable org said so; axe on every state, minor included, light and dark',
+    name: 'repair: a stuck demo agent is reviewed, confirmed in a modal, repaired, then right; the others cancelled and resumed from the journal; no rules and an unreachable org said so; a skill the org lacks fails users with the reason; axe on every state, minor included, light and dark',
     async run({ page, screenshot }) {
       const axe: string[] = [];
       const check = async (state: string) => axe.push(...(await axeBothThemes(page, state)));
@@ -220,6 +220,40 @@ export const scenarios: Scenario[] = [
         .getByRole('button', { name: 'Use' })
         .and(page.locator('[disabled]'))
         .waitFor();
+
+      // A rule granting a skill the org lacks: the job ends, and says who failed and why.
+      const demo = (await page.evaluate('window.jitDoctor.demoConfig()')) as {
+        value: { text: string; source: string };
+      };
+      const lacking = JSON.parse(demo.value.text) as {
+        postJit: { rules: { skills: { name: string; proficiency: number }[] }[] };
+      };
+      lacking.postJit.rules[0]!.skills.push({ name: 'No_Such_Skill', proficiency: 1 });
+      try {
+        await useConfig(page, { text: JSON.stringify(lacking), source: 'lacking-skill.json' });
+        await openScreen(page, 'Repair');
+        await page.getByRole('button', { name: 'Find stuck agents' }).click();
+        await bulk.click();
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: /^Repair \d+ users?$/ })
+          .click();
+        await progress.getByRole('progressbar').waitFor();
+        await progress
+          .getByRole('heading', { name: /^Repair finished/ })
+          .waitFor({ timeout: 200_000 });
+        const ended = await progress.getByRole('list', { name: 'Results so far' }).innerText();
+        expect(/\b[1-9]\d*\s+failed/.test(ended), `the lacking skill fails users: ${ended}`);
+        await progress
+          .locator('[role="row"].outcome-failed')
+          .filter({ hasText: /No_Such_Skill" does not exist in the org/ })
+          .first()
+          .waitFor();
+        await screenshot('05-repair-done-with-failures');
+        await check('finished with failures');
+      } finally {
+        await useConfig(page, config);
+      }
       expect(axe.length === 0, `axe on the repair states:\n${axe.join('\n')}`);
     },
   },
