@@ -32,6 +32,8 @@ export interface Assessment {
   plan: RepairPlan;
   /** The user's WebRTC phone when one exists (learned from the phone listing). */
   phone: OrgPhone | null;
+  /** Every WebRTC phone of the user the assessment listed (absent: it did not look them up). */
+  phones?: OrgPhone[];
   /** The agent's own utilization when a rule sets one (null: org defaults or not read). */
   utilization: AgentUtilization | null;
 }
@@ -81,15 +83,12 @@ export function stateOf(
 export async function phonesOf(
   api: GenesysAdapter,
   userIds: readonly string[],
-): Promise<Map<string, OrgPhone>> {
-  const found = await findByUser(userIds, {
+): Promise<Map<string, OrgPhone[]>> {
+  return findByUser(userIds, {
     listPage: (page) => api.phonesPage(page),
     ofUser: (id) => api.phonesOfUser(id),
     userOf: (phone) => phone.webRtcUserId,
   });
-  const phones = new Map<string, OrgPhone>();
-  for (const [userId, list] of found) if (list[0]) phones.set(userId, list[0]);
-  return phones;
 }
 
 function messageOf(error: unknown): string {
@@ -159,6 +158,8 @@ export interface AssessDeps {
 /** A user's state beyond the user read: the phone and utilization its rule needs. */
 export interface ExtraState {
   phone: OrgPhone | null;
+  /** All the user's WebRTC phones, when they were looked up. */
+  phones?: OrgPhone[];
   utilization: AgentUtilization | null;
   /** Why a part could not be read (a 403 names the missing permission), per step kind. */
   unreadable: Unreadable;
@@ -207,15 +208,20 @@ export async function readExtraState(
   const unknownIds = new Set(phoneUnknown.map((user) => user.id));
   return users.map((user, i) => {
     const unreadable: Unreadable = {};
-    let phone: OrgPhone | null = null;
-    if (!(phones instanceof Error)) phone = phones.get(user.id) ?? null;
+    let listed: OrgPhone[] | undefined;
+    if (!(phones instanceof Error)) listed = phones.get(user.id);
     else if (unknownIds.has(user.id)) {
       unreadable['webrtc-phone'] = phones.message;
       unreadable['default-station'] = phones.message;
     }
     const read = utilizations[i] ?? null;
     if (read instanceof Error) unreadable.utilization = read.message;
-    return { phone, utilization: read instanceof Error ? null : read, unreadable };
+    return {
+      phone: listed?.[0] ?? null,
+      ...(listed ? { phones: listed } : {}),
+      utilization: read instanceof Error ? null : read,
+      unreadable,
+    };
   });
 }
 
@@ -228,10 +234,18 @@ export async function assessUsers(
   const extra = await readExtraState(api, users, desired);
   return Promise.all(
     users.map(async (user, i) => {
-      const { phone, utilization, unreadable } = extra[i]!;
+      const { phone, phones, utilization, unreadable } = extra[i]!;
       const state = stateOf(user, phone, utilization?.capacities ?? null);
       const plan = await checkNames(planRepair(desired[i] ?? null, state), catalog, unreadable);
-      return { user, state, desired: desired[i] ?? null, plan, phone, utilization };
+      return {
+        user,
+        state,
+        desired: desired[i] ?? null,
+        plan,
+        phone,
+        ...(phones ? { phones } : {}),
+        utilization,
+      };
     }),
   );
 }

@@ -186,15 +186,26 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
       onProgress?.({ ...progress });
     };
     onProgress?.({ ...progress });
-    // An earlier run that created phones and stopped before its check after creating (it never
-    // verified those users) leaves the check to this run, before anything else is written.
+    // An earlier run that created phones and stopped before its check after creating leaves the
+    // check to this run, before anything else is written. The check comes before a station is
+    // made the default, so a user whose default-station step the journal shows was checked.
     const leftUnchecked = new Map<string, OrgPhone | null>();
+    const byUser = new Map(assessments.map((a) => [a.user.id, a]));
     for (const { user } of assessments)
-      if (unverified.has(user.id) && history.has(journalKey(user.id, 'webrtc-phone')))
+      if (
+        unverified.has(user.id) &&
+        history.has(journalKey(user.id, 'webrtc-phone')) &&
+        !history.has(journalKey(user.id, 'default-station'))
+      )
         leftUnchecked.set(user.id, null);
+    // The assessment's phone listing came after the stopped run's creates: it serves as the look.
     const kept = signal?.aborted
       ? new Map<string, PhoneCheck>()
-      : await checkCreatedPhones(leftUnchecked, { api, journal, phones });
+      : await checkCreatedPhones(
+          leftUnchecked,
+          { api, journal, phones },
+          (user) => byUser.get(user)?.phones,
+        );
     for (const [user, check] of kept) {
       const line = history.get(journalKey(user, 'webrtc-phone'));
       if (!check.ok || line?.event !== 'finished' || line.detail?.phoneId === check.phone.id)
@@ -230,7 +241,8 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     const stationFailures = new Map<string, string>();
     const verified = new Map<string, Verification>();
     // Stations are found by listing them; a batch should be large enough that the listing's
-    // pages stay a small share of its calls (ten users per page at least).
+    // pages stay a small share of its calls (twenty users per page at least: a twentieth of a call
+    // per agent, where a batch's own writes are about three).
     let stationPages: number | undefined;
     const stationApi: GenesysAdapter = {
       ...api,
@@ -351,7 +363,7 @@ export function createRepairExecutor(options: RepairExecutorOptions): RepairExec
     await runPipeline(active, {
       concurrency: options.concurrency ?? 24,
       signal,
-      batchSize: () => Math.max(50, Math.ceil(active.length / 8), 10 * (stationPages ?? 1)),
+      batchSize: () => Math.max(50, Math.ceil(active.length / 8), 20 * (stationPages ?? 1)),
       async write(listed) {
         // A user's own writes (the batched ones above are sent) go out right after its check.
         const current = now(listed);

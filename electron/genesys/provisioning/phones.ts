@@ -147,15 +147,19 @@ export type PhoneCheck = { ok: true; phone: OrgPhone } | { ok: false; error: str
  * 25 names per call), and of a user with more than one, one kept and the others removed
  * (keepOnePhone). `created` maps each user to the phone this run made, or to null when an earlier
  * run made it and stopped before checking; a user with no phone at all is left out of the answer.
+ * `listed` gives the phones a listing made after the create already holds (the assessment's of a
+ * rerun), which need not be looked up again.
  */
 export async function checkCreatedPhones(
   created: ReadonlyMap<string, OrgPhone | null>,
   deps: DuplicateCheckDeps,
+  listed: (userId: string) => readonly OrgPhone[] | undefined = () => undefined,
 ): Promise<Map<string, PhoneCheck>> {
   const checks = await Promise.all(
     [...created].map(async ([userId, made]): Promise<[string, PhoneCheck | null]> => {
       try {
-        const named = await deps.phones.ofUser(userId);
+        const known = listed(userId)?.filter((phone) => phone.name === phoneNameFor(userId));
+        const named = known ?? (await deps.phones.ofUser(userId));
         // The listing may not show a phone created a moment ago: it is the user's all the same.
         const phones = !made || named.some((p) => p.id === made.id) ? named : [...named, made];
         if (phones.length === 0) return [userId, null];

@@ -113,7 +113,7 @@ export function reviewedApply(
       let phone: OrgPhone | null = a.phone;
       if (phoneIds.includes(user.id)) {
         if (phones instanceof Error) return unchecked(a, phones.message);
-        phone = phones.get(user.id) ?? null;
+        phone = phones.get(user.id)?.[0] ?? null;
       }
       const utilization = utilizations[i]!;
       if (utilization instanceof Error) return unchecked(a, utilization.message);

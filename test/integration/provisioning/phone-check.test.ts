@@ -58,6 +58,7 @@ describe('the check after creating a phone, left to the next run', () => {
     ];
 
     const journal = memoryJournal('rerun');
+    const before = org.requests.length;
     const rerun = createRepairExecutor({
       api,
       postJit: STAMPEDE_POST_JIT,
@@ -73,6 +74,11 @@ describe('the check after creating a phone, left to the next run', () => {
     expect(
       journal.entries.filter((e) => e.step === DUPLICATE_PHONE_STEP).map((e) => e.event),
     ).toEqual(['started', 'finished']);
+    // The assessment's lookup of the user's phones came after the creates: it served as the look.
+    const byName = org.requests
+      .slice(before)
+      .filter((r) => r.operation === 'telephony.phones.list' && r.query.includes('name='));
+    expect(byName).toEqual([]);
     expect(auditStampedeOrg(org.state, [...history, ...journal.entries])).toEqual({
       notRepaired: [],
       duplicatePhones: 0,
