@@ -6,6 +6,7 @@
 import type platformClient from 'purecloud-platform-client-v2';
 import type { GenesysConnection } from '../connection';
 import { GenesysApiError } from '../errors';
+import { gathered } from '../gather';
 import type {
   AgentUtilization,
   CreatedUsers,
@@ -132,16 +133,58 @@ export function createGenesysAdapter(connection: GenesysConnection): GenesysAdap
     pageCount: page.pageCount ?? 1,
   });
 
+  const listUsers = async (ids: readonly string[], expand: string[], control: ReadControl = {}) =>
+    (await call('users.list', [{ id: [...ids], pageSize: PAGE, expand, state: 'any' }], control))
+      .entities ?? [];
+
+  /**
+   * Users read again because an answer left an expansion out wait until every read by id under
+   * way has answered, then go out together per expansion list (100 users per call): the pages of
+   * a bulk read share their re-reads instead of making one each.
+   */
+  let reading = 0;
+  const whenRead: (() => void)[] = [];
+  const allRead = () =>
+    reading === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenRead.push(resolve));
+  const rereads = new Map<string, (ids: readonly string[]) => Promise<User[]>>();
+  const reread = (expand: string[]) => {
+    const key = expand.join(',');
+    let read = rereads.get(key);
+    if (!read) {
+      read = gathered(
+        (ids) => listUsers(ids, expand),
+        (user) => user.id,
+        PAGE,
+      );
+      rereads.set(key, read);
+    }
+    const gatheredRead = read;
+    return async (ids: readonly string[]) => {
+      await allRead();
+      return gatheredRead(ids);
+    };
+  };
+
   /** GET /users?id=…: the SDK's users, each with every expansion asked for. */
   const readByIds = async (
     ids: readonly string[],
     expand: string[],
     control: ReadControl = {},
   ): Promise<User[]> => {
-    const read = async (some: readonly string[]) =>
-      (await call('users.list', [{ id: [...some], pageSize: PAGE, expand, state: 'any' }], control))
-        .entities ?? [];
-    return withExpansions(await read(ids), expand, read);
+    // A read under its own control (a snapshot's signal) re-reads on its own.
+    if (Object.keys(control).length > 0) {
+      const again = (some: readonly string[]) => listUsers(some, expand, control);
+      return withExpansions(await listUsers(ids, expand, control), expand, again);
+    }
+    reading += 1;
+    let first: User[];
+    try {
+      first = await listUsers(ids, expand);
+    } finally {
+      reading -= 1;
+      if (reading === 0) for (const resolve of whenRead.splice(0)) resolve();
+    }
+    return withExpansions(first, expand, reread(expand));
   };
 
   /** One user as read, or read again by id when the answer left an expansion out. */

@@ -11,6 +11,7 @@
  * out together (up to 25 per call), so the guard costs a fraction of a call per agent.
  */
 import { PHONE_NAMES_PER_CALL } from '../adapter';
+import { gathered } from '../gather';
 import type { GenesysAdapter, OrgPhone } from '../adapter/types';
 import type { Journal } from './journal';
 
@@ -28,50 +29,14 @@ export interface PhoneFinder {
 }
 
 export function createPhoneFinder(api: GenesysAdapter): PhoneFinder {
-  const waiting = new Map<
-    string,
-    { resolve: (phones: OrgPhone[]) => void; reject: (error: unknown) => void }[]
-  >();
-  let inFlight = false;
-
-  const send = async (names: string[]) => {
-    const asked = names.map((name) => [name, waiting.get(name)!] as const);
-    for (const name of names) waiting.delete(name);
-    try {
-      const phones = await api.phonesNamed(names);
-      for (const [name, callers] of asked) {
-        const found = phones.filter((phone) => phone.name === name);
-        for (const caller of callers) caller.resolve(found);
-      }
-    } catch (error) {
-      for (const [, callers] of asked) for (const caller of callers) caller.reject(error);
-    }
-  };
-
-  const flush = async () => {
-    if (inFlight) return;
-    inFlight = true;
-    try {
-      while (waiting.size > 0) {
-        const names = [...waiting.keys()];
-        const chunks: string[][] = [];
-        for (let i = 0; i < names.length; i += PHONE_NAMES_PER_CALL)
-          chunks.push(names.slice(i, i + PHONE_NAMES_PER_CALL));
-        await Promise.all(chunks.map(send));
-      }
-    } finally {
-      inFlight = false;
-    }
-  };
-
+  const named = gathered(
+    (names) => api.phonesNamed(names),
+    (phone) => phone.name,
+    PHONE_NAMES_PER_CALL,
+  );
   return {
     async ofUser(userId) {
-      const name = phoneNameFor(userId);
-      const phones = await new Promise<OrgPhone[]>((resolve, reject) => {
-        waiting.set(name, [...(waiting.get(name) ?? []), { resolve, reject }]);
-        // Let every user that asks in this turn join the same call.
-        setImmediate(() => void flush());
-      });
+      const phones = await named([phoneNameFor(userId)]);
       return phones.filter((phone) => phone.webRtcUserId === userId).sort(oldestFirst);
     },
   };
