@@ -108,6 +108,7 @@ export async function assignDefaultStations(
     await deps.clock.sleep(wait, deps.signal).catch(() => undefined);
   const deadline = deps.clock.now() + polling.waitMs * scale;
   let pause = polling.firstPauseMs * scale;
+  let lookupFailure: string | undefined;
   for (let attempt = 0; pending.length > 0; attempt += 1) {
     if (attempt > 0) {
       const left = deadline - deps.clock.now();
@@ -122,6 +123,7 @@ export async function assignDefaultStations(
       pause = Math.min(pause * 2, polling.maxPauseMs * scale);
     }
     let stations: Map<string, OrgStation[]>;
+    lookupFailure = undefined;
     try {
       stations = await findByUser(
         pending,
@@ -133,10 +135,10 @@ export async function assignDefaultStations(
         deps.pageCount?.(),
       );
     } catch (error) {
-      for (const user of pending)
-        fail(user, `looking up the WebRTC station failed: ${message(error)}`);
-      pending = [];
-      break;
+      // A lookup that failed even after the adapter's retries is made again at the next pause: one
+      // failed page of a listing does not fail every user waiting for a station.
+      lookupFailure = `looking up the WebRTC station failed: ${message(error)}`;
+      continue;
     }
     const usable = (user: string) =>
       stationsOfPhone(stations.get(user) ?? [], deps.phoneOf?.(user));
@@ -150,7 +152,9 @@ export async function assignDefaultStations(
       user,
       deps.signal?.aborted
         ? 'stopped before the WebRTC station appeared'
-        : `the WebRTC station did not appear within ${Math.round(polling.waitMs / 1000)} s of looking for it; run the repair again`,
+        : lookupFailure
+          ? `${lookupFailure}; run the repair again`
+          : `the WebRTC station did not appear within ${Math.round(polling.waitMs / 1000)} s of looking for it; run the repair again`,
     );
   await Promise.all(writes);
   return failures;

@@ -153,4 +153,38 @@ describe('waiting for WebRTC stations', () => {
     expect(failures).toEqual(new Map());
     expect(puts).toEqual(['station-1']);
   });
+
+  it('looks again after a lookup that failed, and names the failure only if every lookup failed', async () => {
+    const clock = new ManualClock();
+    let calls = 0;
+    const puts: string[] = [];
+    const flaky = {
+      async stationsOfUser(userId: string): Promise<OrgStation[]> {
+        calls += 1;
+        if (userId === 'ben' || calls === 1) throw new Error('HTTP 503');
+        return [
+          { id: `station-${userId}`, webRtcUserId: userId, type: null, lineAppearanceId: null },
+        ];
+      },
+      async setDefaultStation(userId: string) {
+        puts.push(userId);
+      },
+    } as unknown as GenesysAdapter;
+    const failures = await run(
+      clock,
+      assignDefaultStations(['ana'], { api: flaky, journal: memoryJournal('stations'), clock }),
+      70_000,
+    );
+    expect(failures).toEqual(new Map());
+    expect(puts).toEqual(['ana']);
+
+    const down = await run(
+      clock,
+      assignDefaultStations(['ben'], { api: flaky, journal: memoryJournal('stations'), clock }),
+      70_000,
+    );
+    expect(down.get('ben')).toBe(
+      'looking up the WebRTC station failed: HTTP 503; run the repair again',
+    );
+  });
 });
