@@ -220,6 +220,10 @@ export const scenarios: Scenario[] = [
         .getByRole('button', { name: 'Use' })
         .and(page.locator('[disabled]'))
         .waitFor();
+      await page
+        .getByRole('status', { name: 'Connected org' })
+        .getByText(/^Demo org/)
+        .waitFor();
 
       // A rule granting a skill the org lacks: the job ends, and says who failed and why.
       const demo = (await page.evaluate('window.jitDoctor.demoConfig()')) as {

@@ -115,7 +115,10 @@ export function SettingsScreen({
                 onClick={() =>
                   void act(async () => {
                     setProfiles(await call(api().deleteOrgProfile({ id: p.id })));
-                    setStatus(await call(api().getOrgStatus()));
+                    // Deleting the profile in use falls back to the demo org: the top bar says so too.
+                    const next = await call(api().getOrgStatus());
+                    setStatus(next);
+                    onOrgChanged(next);
                   })
                 }
               >
