@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { AppReport, HistoryEntry, HistoryState } from '../../../shared/ipc';
 import { api, call, errorText } from '../api';
+import { ScreenMessage, useScreenMessage } from '../components/ScreenMessage';
 import { VerdictBadge } from '../components/VerdictBadge';
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -22,22 +23,13 @@ export function HistoryScreen({
 }) {
   const [history, setHistory] = useState<HistoryState | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const act = async (action: () => Promise<void>) => {
-    setProblem(null);
-    try {
-      await action();
-    } catch (failure) {
-      setProblem(errorText(failure));
-    }
-  };
+  const { message, setMessage, act } = useScreenMessage();
 
   useEffect(() => {
     void call(api().listHistory())
       .then(setHistory)
-      .catch((failure: unknown) => setProblem(errorText(failure)));
-  }, []);
+      .catch((failure: unknown) => setMessage({ tone: 'bad', text: errorText(failure) }));
+  }, [setMessage]);
 
   const toggle = (id: string) =>
     setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-2)));
@@ -46,11 +38,7 @@ export function HistoryScreen({
   return (
     <section className="screen history" aria-labelledby="history-title">
       <h1 id="history-title">History</h1>
-      {problem && (
-        <p className="alert alert-bad" role="alert">
-          {problem}
-        </p>
-      )}
+      <ScreenMessage message={message} />
       {history && (
         <>
           <section className="card history-options" aria-label="History options">
