@@ -15,6 +15,7 @@ import {
   type CaptureRequestDetails,
 } from '../../shared/capture/requests';
 import type { CapturedMessage } from '../../shared/ipc';
+import type { Clock } from '../genesys/clock';
 import { UsageError } from './errors';
 
 export interface BrowserCaptureOptions {
@@ -24,7 +25,8 @@ export interface BrowserCaptureOptions {
   url?: string;
   /** Stop the SAMLResponse POST to Genesys Cloud's ACS, so JIT never runs. */
   diagnoseOnly: boolean;
-  now: () => Date;
+  /** Dates each request the browser sends. */
+  clock: Clock;
   onMessage(message: CapturedMessage): void;
   /** A page the browser could not open (the admin can still type another address), or a profile left behind. */
   warn(message: string): void;
@@ -48,12 +50,12 @@ const BROWSER_ARGS = [
   '--disable-features=NetworkPrediction,LoadingPredictor,SpeculationRulesPrefetchProxy',
 ];
 
-function detailsOf(request: Request, now: () => Date): CaptureRequestDetails {
+function detailsOf(request: Request, clock: Clock): CaptureRequestDetails {
   const body = request.postDataBuffer();
   return {
     url: request.url(),
     method: request.method(),
-    timestamp: now().getTime(),
+    timestamp: clock.wallNow(),
     uploadData: body ? [{ bytes: body }] : null,
   };
 }
@@ -97,8 +99,8 @@ export async function startBrowserCapture(options: BrowserCaptureOptions): Promi
 
   // Every request of every page, pop-ups and new tabs included, and redirects hop by hop.
   context.on('request', (request) => {
-    const details = detailsOf(request, options.now);
-    const messages = samlMessagesIn(details, options.now);
+    const details = detailsOf(request, options.clock);
+    const messages = samlMessagesIn(details, options.clock);
     if (messages.length === 0) return;
     const blocked = shouldBlock(details, messages, options.diagnoseOnly);
     for (const message of messages) options.onMessage({ ...message, blocked });
@@ -107,8 +109,8 @@ export async function startBrowserCapture(options: BrowserCaptureOptions): Promi
   await context.route(
     (url) => isGenesysAcs(url.href),
     async (route) => {
-      const details = detailsOf(route.request(), options.now);
-      if (shouldBlock(details, samlMessagesIn(details, options.now), options.diagnoseOnly))
+      const details = detailsOf(route.request(), options.clock);
+      if (shouldBlock(details, samlMessagesIn(details, options.clock), options.diagnoseOnly))
         await route.abort('blockedbyclient');
       else await route.fallback();
     },

@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import { createInterface } from 'node:readline/promises';
-import { systemDate, type DateClock } from '../genesys/clock';
+import { systemClock, type Clock } from '../genesys/clock';
 import { inBlocks } from './json-stream';
 import { processStdin, type InputSource } from './input';
 
@@ -26,7 +26,7 @@ export interface CliIo {
   /** stderr is a terminal: progress lines are drawn there. */
   progress: boolean;
   env: Record<string, string | undefined>;
-  now: DateClock;
+  clock: Clock;
   /** A y/N question on a terminal; false when stdin is not one. */
   confirm(question: string): Promise<boolean>;
   /** Ctrl-C: the handler runs on each interrupt; the returned function stops listening. */
@@ -62,7 +62,7 @@ export function processIo(): CliIo {
     width: color ? Math.max(80, process.stdout.columns ?? 100) : 100,
     progress: Boolean(process.stderr.isTTY),
     env: process.env,
-    now: systemDate,
+    clock: systemClock,
     async confirm(question) {
       if (!process.stdin.isTTY) return false;
       const rl = createInterface({ input: process.stdin, output: process.stderr });

@@ -4,7 +4,7 @@
  * Every command with a long run (snapshot, repair) draws through it, and only on a terminal.
  */
 import { formatDuration } from '../../shared/provisioning/format';
-import { systemClock } from '../genesys/clock';
+import { systemClock, type Clock } from '../genesys/clock';
 
 export interface ProgressLine {
   /** `done` of `total` units; `detail` says what is counted ("12/40 steps, 3/10 users"). */
@@ -18,13 +18,13 @@ const MIN_REDRAW_MS = 100;
 export function progressLine(
   stream: { write(text: string): unknown },
   label: string,
-  clock: () => number = systemClock.now,
+  clock: Clock = systemClock,
 ): ProgressLine {
-  const started = clock();
+  const started = clock.now();
   let last = -Infinity;
   return {
     update(done, total, detail) {
-      const now = clock();
+      const now = clock.now();
       const finished = done >= total;
       if (now - last < MIN_REDRAW_MS && !finished) return;
       last = now;

@@ -15,10 +15,12 @@ export interface Clock {
 }
 
 /**
- * The wall-clock time as a Date: what a report, a journal line, a lock or a history entry is
- * dated with. The services take one of these; the app and the CLI pass `systemDate`.
+ * The clock's wall time as a Date: what a report, a journal line, a lock or a history entry is
+ * dated with.
  */
-export type DateClock = () => Date;
+export function wallDate(clock: Pick<Clock, 'wallNow'>): Date {
+  return new Date(clock.wallNow());
+}
 
 export const systemClock: Clock = {
   now: () => performance.now(),
@@ -40,8 +42,6 @@ export const systemClock: Clock = {
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
-
-export const systemDate: DateClock = () => new Date(systemClock.wallNow());
 
 interface PendingSleep {
   at: number;

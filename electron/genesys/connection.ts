@@ -13,7 +13,7 @@ import {
   type CallOptions,
   type SchedulerOptions,
 } from './scheduler';
-import { systemClock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { GenesysApiError, normaliseHeaders, toGenesysApiError } from './errors';
 import { parseApiBase, resolveRegion } from './region';
 import {
@@ -39,8 +39,11 @@ export interface GenesysConnectionOptions {
    * token's lifetime (an org may set the lifetime as low as 300 s).
    */
   renewBeforeExpiryMs?: number;
-  /** Wall-clock time (epoch ms) to compare with the token's expiry; default the system clock's. */
-  wallNow?: () => number;
+  /**
+   * The clock the token's expiry is compared on, and the scheduler's unless `scheduler.clock` sets
+   * another; default the system clock.
+   */
+  clock?: Clock;
 }
 
 /** One instance of each SDK class the operation table names. */
@@ -91,7 +94,8 @@ export async function connectGenesys(
 
   const mine = ++generation;
   const renewMs = options.renewBeforeExpiryMs ?? 5 * 60_000;
-  const wallNow = options.wallNow ?? systemClock.wallNow;
+  const clock = options.clock ?? systemClock;
+  const wallNow = () => clock.wallNow();
   const auth = { renewAt: 0, pending: undefined as Promise<void> | undefined };
   const login = () => {
     auth.pending ??= loginOnce(client, options.clientId, options.clientSecret)
@@ -116,6 +120,7 @@ export async function connectGenesys(
   };
 
   const scheduler = new CallScheduler({
+    clock,
     ...options.scheduler,
     beforeSend: async () => {
       ensureCurrent();

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../shared/config/load';
 import type { PostJitConfig } from '../../shared/config/types';
-import { systemClock } from '../genesys/clock';
+import { systemClock, type Clock } from '../genesys/clock';
 import { connectGenesys } from '../genesys/connection';
 import { createGenesysAdapter } from '../genesys/adapter';
 import { createRepairExecutor, type RepairOutcome } from '../genesys/provisioning/executor';
@@ -24,7 +24,8 @@ export type RepairUsers = (userIds: readonly string[]) => Promise<Map<string, Re
 export interface SqsHandlerDeps {
   repairUsers: RepairUsers;
   log?: (line: string) => void;
-  now?: () => number;
+  /** Tells a fresh user's age; default the system clock. */
+  clock?: Clock;
   /**
    * JIT may create a user and fill in its department a moment later: a user no rule matches is
    * retried (reported as failed) until this long after its creation, then acknowledged.
@@ -36,7 +37,7 @@ const DEFAULT_PROFILE_SETTLE_MS = 10 * 60_000;
 
 function shouldRetryUnmatched(message: AuditMessage, deps: SqsHandlerDeps): boolean {
   if (message.kind !== 'user-created' || !message.eventTime) return false;
-  const age = (deps.now ?? systemClock.wallNow)() - Date.parse(message.eventTime);
+  const age = (deps.clock ?? systemClock).wallNow() - Date.parse(message.eventTime);
   return Number.isFinite(age) && age < (deps.profileSettleMs ?? DEFAULT_PROFILE_SETTLE_MS);
 }
 

@@ -32,6 +32,7 @@ import type {
 import { createJournalBook, journalCsv, journalJson } from './journal-book';
 import { createRepairService } from './repair-service';
 import { createSettingsStore } from './settings-store';
+import { wallDate, type Clock } from '../genesys/clock';
 
 /** File dialogs, backed by Electron's dialog module in the app. */
 export interface Dialogs {
@@ -50,7 +51,7 @@ export interface AppDeps {
   /** app.getPath('userData'). */
   folder: string;
   cipher: SecretCipher;
-  clock: () => Date;
+  clock: Clock;
   newId: () => string;
   engine: DiagnoseEngine;
   redact: RedactReport;
@@ -182,7 +183,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     },
     clearHistory: () => history.clear(),
     setHistoryOptions: (change) => history.setOptions(change),
-    demoSamples: async () => deps.samples(deps.clock()),
+    demoSamples: async () => deps.samples(wallDate(deps.clock)),
     openInputFile: () => deps.dialogs.openText('input'),
     saveReport: ({ reportId, redact }) => saveReport(reportId, redact),
     getConfig: () => activeConfig(),
@@ -272,7 +273,7 @@ export function createAppServices(deps: AppDeps): AppServices {
       const jobs = await journal.all();
       if (jobs.length === 0)
         throw new AppError('not-found', 'The journal is empty: no repair has run yet.');
-      const stamp = deps.clock().toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
+      const stamp = wallDate(deps.clock).toISOString().replace(/[:]/g, '-').replace(/\..*$/, '');
       return deps.dialogs.saveText(
         `jit-doctor-journal-${stamp}.${format}`,
         format === 'json' ? journalJson(jobs) : journalCsv(jobs),

@@ -14,6 +14,7 @@ import {
 } from '../../shared/capture/requests';
 import { CAPTURE_PARTITION, createCaptureWindow, type WindowConstructor } from './window-options';
 import { denyPermissions } from './security';
+import type { Clock } from '../genesys/clock';
 
 export interface CaptureService {
   open(request: CaptureRequest): Promise<{ opened: true }>;
@@ -32,7 +33,7 @@ export function createCaptureService(deps: {
   BrowserWindow: WindowConstructor;
   sessionFor: (partition: string) => Session;
   emit: (message: CapturedMessage) => void;
-  clock: () => Date;
+  clock: Clock;
 }): CaptureService {
   const captured: CapturedMessage[] = [];
   let window: BrowserWindow | null = null;

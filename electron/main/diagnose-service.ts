@@ -22,6 +22,7 @@ import { AppError } from '../../shared/errors';
 import { effectiveConfig, type ConfigStore } from './config-store';
 import type { SettingsStore } from './settings-store';
 import type { DiagnoseEngine, OrgConnection, RedactReport } from './ports';
+import { wallDate, type Clock } from '../genesys/clock';
 
 export interface DiagnoseService {
   run(request: DiagnoseRequest): Promise<AppReport>;
@@ -63,8 +64,8 @@ function toRawInput(input: InputTextView): RawInput {
   return { name: input.name || 'pasted', bytes: encoder.encode(input.text) };
 }
 
-export function parseEvaluationTime(now: string | null | undefined, clock: () => Date): Date {
-  if (now === null || now === undefined || now === '') return clock();
+export function parseEvaluationTime(now: string | null | undefined, clock: Clock): Date {
+  if (now === null || now === undefined || now === '') return wallDate(clock);
   const parsed = parseTimeInput(now);
   if (!parsed.ok) throw new AppError('bad-request', `${parsed.message}.`, 'now');
   return parsed.value;
@@ -77,7 +78,7 @@ export function createDiagnoseService(deps: {
   settings: SettingsStore;
   /** The connected org, or null when none is usable. */
   org: () => Promise<OrgConnection | null>;
-  clock: () => Date;
+  clock: Clock;
   newId: () => string;
   /** A message kept in the history, for a comparison with it. */
   historyMessage?: (id: string) => Promise<MessageReport | null>;

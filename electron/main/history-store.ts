@@ -15,6 +15,7 @@ import { DEFAULT_CLOCK_SKEW_SECONDS } from '../../shared/saml/checks/time';
 import { jsonFile, type JsonFileDeps } from './json-file';
 import type { SecretCipher } from './org-profiles';
 import type { RedactReport } from './ports';
+import { wallDate, type Clock } from '../genesys/clock';
 
 export const HISTORY_LIMITS = {
   /** Messages kept. */
@@ -133,7 +134,7 @@ export function createHistoryStore(
   deps: JsonFileDeps & {
     cipher: SecretCipher;
     redact: RedactReport;
-    clock: () => Date;
+    clock: Clock;
     newId: () => string;
     log?: (line: string) => void;
   },
@@ -170,7 +171,7 @@ export function createHistoryStore(
 
   /** Drops what is too old, then the oldest until the count and size fit. */
   const bound = (items: Item[]): Item[] => {
-    const oldest = deps.clock().getTime() - HISTORY_LIMITS.days * 86_400_000;
+    const oldest = deps.clock.wallNow() - HISTORY_LIMITS.days * 86_400_000;
     const kept = items.filter((item) => new Date(item.entry.time).getTime() >= oldest);
     let bytes = kept.reduce((sum, item) => sum + item.entry.bytes, 0);
     while (kept.length > HISTORY_LIMITS.count || bytes > HISTORY_LIMITS.bytes) {
@@ -213,7 +214,7 @@ export function createHistoryStore(
     let stored = kept.messages[0]!;
     const entry: HistoryEntry = {
       id: deps.newId(),
-      time: deps.clock().toISOString(),
+      time: wallDate(deps.clock).toISOString(),
       evaluatedAt: report.evaluatedAt,
       source: stored.source,
       type: stored.type,

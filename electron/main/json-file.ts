@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fsFailure } from '../../shared/fs-failure';
-import { systemDate } from '../genesys/clock';
+import { systemClock, wallDate, type Clock } from '../genesys/clock';
 import { AppError } from '../../shared/errors';
 
 /** The part of node:fs/promises the stores use; tests pass a temporary folder with the real module. */
@@ -37,7 +37,8 @@ export interface JsonFileDeps {
   folder: string;
   /** Told, in one line, when a damaged file was set aside. */
   onDamaged?: (message: string) => void;
-  clock?: () => Date;
+  /** Dates a damaged file set aside; default the system clock. */
+  clock?: Clock;
 }
 
 export interface JsonFileShape<T> {
@@ -74,10 +75,10 @@ export function jsonFile<T>(
 ): JsonFile<T> {
   const { fs, folder } = deps;
   const path = join(folder, name);
-  const clock = deps.clock ?? systemDate;
+  const clock = deps.clock ?? systemClock;
 
   const setAside = async (reason: string): Promise<T> => {
-    const stamp = clock().toISOString().replace(/[:.]/g, '-');
+    const stamp = wallDate(clock).toISOString().replace(/[:.]/g, '-');
     const aside = `${path}.damaged-${stamp}-${randomBytes(3).toString('hex')}`;
     try {
       await fs.rename(path, aside);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { eventChannel, type EventMap, type EventName } from '../../shared/ipc';
-import { systemDate } from '../genesys/clock';
+import { systemClock } from '../genesys/clock';
 import { createAppServices } from './app-services';
 import { createCaptureService } from './capture-window';
 import { PRODUCT } from './collaborators';
@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession, CONTENT_SECURITY_POLICY);
   const folder = app.getPath('userData');
-  const clock = systemDate;
+  const clock = systemClock;
   const services = createAppServices({
     fs,
     folder,

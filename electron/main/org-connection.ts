@@ -41,6 +41,7 @@ import {
 } from '../genesys/provisioning/lock';
 import { AppError } from '../../shared/errors';
 import type { OrgConnection, OrgConnector } from './ports';
+import { wallDate, type Clock } from '../genesys/clock';
 
 function candidateOf(assessment: Assessment, createdAt: string | null = null): RepairCandidate {
   const { state, plan } = assessment;
@@ -159,7 +160,7 @@ interface Opened {
   stop(): Promise<void>;
 }
 
-function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
+function connectionOver(opened: Opened, clock: Clock): OrgConnection {
   const provisioning = createGenesysAdapter(opened.connection);
   // One read of the org serves every diagnosis; per-user utilization (one call per user) is
   // left out so the first diagnosis does not wait minutes behind the rate limit on a large org.
@@ -179,6 +180,7 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
       api: provisioning,
       postJit: config.postJit,
       journal: memoryJournal('assess', undefined, clock),
+      clock,
     });
     const users = await executor.loadUsers(ids);
     return (await executor.assess(users)).map((a) => candidateOf(a, createdAt?.get(a.user.id)));
@@ -203,7 +205,7 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
     },
     candidatesFor: (ids, config) => assess(ids, config),
     async createdSince(since, config) {
-      const created = await provisioning.usersCreatedBetween(since, clock());
+      const created = await provisioning.usersCreatedBetween(since, wallDate(clock));
       const at = new Map<string, string>();
       for (const entry of created) if (!at.has(entry.userId)) at.set(entry.userId, entry.at);
       return assess([...at.keys()], config, at);
@@ -231,13 +233,13 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
       };
     },
     async repair(userIds, config, { signal, reviewed, onSteps, onResult }) {
-      const lock = opened.lock ? repairLock({ ...opened.lock, now: clock }) : null;
+      const lock = opened.lock ? repairLock({ ...opened.lock, clock }) : null;
       // Read after the lock: a CLI run that just finished has journaled everything it did.
       let history: StepEntry[];
       let journal: WordyJournal;
       try {
         history = readJournalSteps(opened.journalPath);
-        journal = journalInWords(openJournal(opened.journalPath, { steps: history, now: clock }));
+        journal = journalInWords(openJournal(opened.journalPath, { steps: history, clock }));
       } catch (error) {
         lock?.release();
         throw error;
@@ -248,6 +250,7 @@ function connectionOver(opened: Opened, clock: () => Date): OrgConnection {
           postJit: config.postJit,
           journal,
           history,
+          clock,
         });
         const users = await executor.loadUsers(userIds);
         // Re-planned against the org now, and each user again right before its writes: only what
@@ -313,7 +316,7 @@ function repairLock(options: Omit<LockOptions, 'what'>): RepairLock {
 
 export function createOrgConnector(deps: {
   folder: string;
-  clock: () => Date;
+  clock: Clock;
   /** Where repair locks live: the folder the CLI uses too; default `<folder>/locks`. */
   locks?: string;
   /**
@@ -338,6 +341,7 @@ export function createOrgConnector(deps: {
           apiBase: fake.url,
           clientId: fake.clientId,
           clientSecret: fake.clientSecret,
+          clock: deps.clock,
           scheduler: { limit: rateLimitPerMinute, timeScale },
         });
         return connectionOver(
@@ -368,6 +372,7 @@ export function createOrgConnector(deps: {
         apiBase: deps.testApiBase,
         clientId,
         clientSecret,
+        clock: deps.clock,
         scheduler: { limit: rateLimitPerMinute },
       });
       return connectionOver(

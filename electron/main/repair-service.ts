@@ -39,6 +39,7 @@ import {
 } from '../../shared/provisioning/plan-file';
 import { AppError } from '../../shared/errors';
 import type { OrgConnection } from './ports';
+import { wallDate, type Clock } from '../genesys/clock';
 
 export interface RepairService {
   search(query: string): Promise<RepairCandidate[]>;
@@ -78,7 +79,7 @@ export function createRepairService(deps: {
   save: (defaultName: string, text: string) => Promise<string | null>;
   /** A plan file the person chooses, read; null when cancelled. */
   open: () => Promise<InputTextView | null>;
-  clock: () => Date;
+  clock: Clock;
   newId: () => string;
   log?: (line: string) => void;
 }): RepairService {
@@ -168,12 +169,12 @@ export function createRepairService(deps: {
     timer = null;
     if (!current) return;
     const { view } = current;
-    lastEmit = deps.clock().getTime();
+    lastEmit = deps.clock.now();
     deps.emit({ ...view, resultsFrom: sentUpTo, results: view.results.slice(sentUpTo) });
     sentUpTo = view.results.length;
   };
   const publish = (now = false) => {
-    const wait = EMIT_EVERY_MS - (deps.clock().getTime() - lastEmit);
+    const wait = EMIT_EVERY_MS - (deps.clock.now() - lastEmit);
     if (now || wait <= 0) return flush();
     timer ??= setTimeout(flush, wait);
   };
@@ -193,7 +194,7 @@ export function createRepairService(deps: {
     async stuck(sinceHours) {
       const config = await deps.config();
       needsRules(config);
-      const since = new Date(deps.clock().getTime() - sinceHours * 3_600_000);
+      const since = new Date(deps.clock.wallNow() - sinceHours * 3_600_000);
       const org = await connected();
       const found = await org.createdSince(since, config);
       return remember(
@@ -232,7 +233,7 @@ export function createRepairService(deps: {
     async exportPlan(userIds, format) {
       const org = await connected();
       const chosen = reviewedOf(userIds, org);
-      const file = buildPlanFile(org, chosen, deps.clock());
+      const file = buildPlanFile(org, chosen, wallDate(deps.clock));
       const stamp = file.createdAt.replace(/[:]/g, '-').replace(/\..*$/, '');
       return deps.save(
         `jit-doctor-plan-${stamp}.${format}`,
@@ -321,7 +322,7 @@ export function createRepairService(deps: {
         jobId: deps.newId(),
         org: { kind: org.kind, name: org.name, region: org.region },
         state: 'running',
-        startedAt: deps.clock().toISOString(),
+        startedAt: wallDate(deps.clock).toISOString(),
         endedAt: null,
         users: chosen.length,
         steps: { done: 0, total },
@@ -367,7 +368,7 @@ export function createRepairService(deps: {
         view.state = signal.aborted ? 'cancelled' : 'finished';
         view.problem = problem;
         view.etaSeconds = 0;
-        view.endedAt = deps.clock().toISOString();
+        view.endedAt = wallDate(deps.clock).toISOString();
         publish(true);
       };
 

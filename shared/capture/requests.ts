@@ -77,7 +77,7 @@ function stripQuery(url: URL): string {
  */
 export function samlMessagesIn(
   details: CaptureRequestDetails,
-  clock: () => Date,
+  clock: { wallNow(): number },
 ): Omit<CapturedMessage, 'blocked'>[] {
   let url: URL;
   try {
@@ -85,7 +85,7 @@ export function samlMessagesIn(
   } catch {
     return [];
   }
-  const time = new Date(details.timestamp ?? clock().getTime()).toISOString();
+  const time = new Date(details.timestamp ?? clock.wallNow()).toISOString();
   const found: Omit<CapturedMessage, 'blocked'>[] = [];
   const collect = (params: URLSearchParams, binding: CapturedMessage['binding']) => {
     for (const parameter of SAML_PARAMETERS) {

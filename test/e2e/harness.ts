@@ -22,6 +22,7 @@ import { PRODUCT } from '../../electron/main/collaborators';
 import { createDispatch, type Dispatch } from '../../electron/main/dispatch';
 import { isAppUrl } from '../../electron/main/security';
 import { createOrgConnector } from '../../electron/main/org-connection';
+import { systemClock } from '../../electron/genesys/clock';
 
 export const CHROMIUM = process.env.JIT_DOCTOR_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -102,7 +103,7 @@ export async function startHarness(
     },
   };
   const pages = new Set<Page>();
-  const clock = () => new Date();
+  const clock = systemClock;
   const services = createAppServices({
     fs,
     folder,

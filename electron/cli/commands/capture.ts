@@ -15,6 +15,7 @@ import type { CapturedMessage } from '../../../shared/ipc';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { TOOL_VERSION } from '../../../shared/version';
 import { findBrowser } from '../browser';
+import { wallDate } from '../../genesys/clock';
 import { UsageError } from '../errors';
 import { describeWriteError } from '../input';
 import { warnLine, type CliIo, type CommandIo } from '../io';
@@ -96,7 +97,7 @@ async function runCapture(
     if (problem) throw new UsageError(problem);
   }
   const config: JitDoctorConfig = flags.config ? loadConfig(flags.config) : {};
-  const out = flags.out === undefined ? defaultOut(io.now()) : resolve(flags.out);
+  const out = flags.out === undefined ? defaultOut(wallDate(io.clock)) : resolve(flags.out);
   if (!existsSync(dirname(out)))
     throw new UsageError(`cannot write ${out}: the folder ${dirname(out)} does not exist`);
   const executablePath = chooseBrowser(flags, io);
@@ -109,7 +110,7 @@ async function runCapture(
     const index = messages.push(message) - 1;
     const report = diagnose(
       [{ name: `#${index + 1}`, bytes: new TextEncoder().encode(messageText(message)) }],
-      { config, directory: null, now: flags.now ?? io.now() },
+      { config, directory: null, now: flags.now ?? wallDate(io.clock) },
     );
     errors += report.summary.errors;
     io.out(`${headerOf(message, index)}${renderText(report, { color: io.color })}\n`);
@@ -122,7 +123,7 @@ async function runCapture(
     headless: flags.headless ?? false,
     url,
     diagnoseOnly: !flags.letThrough,
-    now: io.now,
+    clock: io.clock,
     onMessage,
     warn,
   });

@@ -12,7 +12,7 @@ import type { DirectoryView } from '../../../shared/directory/types';
 import { comparePair, pairJson, type Pair } from '../../../shared/mapping/pair';
 import type { MessageReport, Report } from '../../../shared/report';
 import { diagnose } from '../../../shared/saml/diagnose';
-import type { DateClock } from '../../genesys/clock';
+import { wallDate, type Clock } from '../../genesys/clock';
 import { UsageError } from '../errors';
 import { ReadBudget, readInputs, readTextFile, type InputSource } from '../input';
 import { warnLine, type CommandIo } from '../io';
@@ -38,7 +38,7 @@ export interface CompareIo {
   /** Terminal width; the table is laid out for 100 columns when piped. */
   width: number;
   warn(line: string): void;
-  now: DateClock;
+  clock: Clock;
   readText?: (path: string) => string;
 }
 
@@ -65,7 +65,7 @@ export function registerCompare(program: Command, io: CommandIo): void {
         color: io.color,
         width: io.width,
         warn: warnLine(io),
-        now: io.now,
+        clock: io.clock,
       });
       io.out(output.text);
       io.setExitCode(output.exitCode);
@@ -127,7 +127,7 @@ export async function runCompare(
     ? usage(() => loadConfigFile(flags.config!, readText(io, 'configuration', budget)))
     : {};
   const directory = loadDirectory(flags.directory, io, budget);
-  const now = flags.now ?? io.now();
+  const now = flags.now ?? wallDate(io.clock);
   const raw = await readInputs(inputs, io.stdin, budget);
   const reports = raw.map((input) => diagnose([input], { config, directory, now }));
 

@@ -12,7 +12,7 @@ import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { DEMO_CONFIG_PATH } from '../../genesys/fake-org/demo-config';
-import type { DateClock } from '../../genesys/clock';
+import { wallDate, type Clock } from '../../genesys/clock';
 import { UsageError } from '../errors';
 import { ReadBudget, readInputs, readTextFile, type InputSource } from '../input';
 import { jsonDocument } from '../json-stream';
@@ -67,7 +67,7 @@ export function registerDiagnose(program: Command, io: CommandIo): void {
         stdin: io.stdin,
         color: io.color,
         warn: warnLine(io),
-        now: io.now,
+        clock: io.clock,
       });
       await io.outAll(output.chunks);
       io.setExitCode(output.exitCode);
@@ -78,7 +78,7 @@ export interface DiagnoseIo {
   stdin: InputSource;
   color: boolean;
   warn(line: string): void;
-  now: DateClock;
+  clock: Clock;
   /** The live/demo directory reader; injected by tests. */
   openOrgDirectory?: typeof openOrgDirectory;
 }
@@ -102,7 +102,7 @@ export async function runDiagnose(
   io: DiagnoseIo,
 ): Promise<DiagnoseOutput> {
   const format = flags.format ?? 'text';
-  const now = flags.now ?? io.now();
+  const now = flags.now ?? wallDate(io.clock);
   // The demo org ships its own configuration, so `--demo` needs nothing else.
   const configPath = flags.config ?? (flags.demo ? DEMO_CONFIG_PATH : undefined);
   // One budget for every file the run reads (inputs, configuration, directory).

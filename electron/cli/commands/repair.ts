@@ -26,7 +26,7 @@ import {
   unwrittenReasons,
   type PlanFile,
 } from '../../../shared/provisioning/plan-file';
-import { systemClock, type DateClock } from '../../genesys/clock';
+import { wallDate, type Clock } from '../../genesys/clock';
 import { createGenesysAdapter } from '../../genesys/adapter';
 import { withSignal } from '../../genesys/cancellable';
 import { GenesysApiError } from '../../genesys/errors';
@@ -205,9 +205,9 @@ function readJournalAt(path: string): JournalEntry[] {
   }
 }
 
-function openJournalAt(path: string, steps: readonly JournalEntry[], now: DateClock): Journal {
+function openJournalAt(path: string, steps: readonly JournalEntry[], clock: Clock): Journal {
   try {
-    return openJournal(path, { steps, now });
+    return openJournal(path, { steps, clock });
   } catch (error) {
     throw new UsageError(
       `cannot open the repair journal ${path}: ${fsFailure(error)}; nothing was applied`,
@@ -252,7 +252,7 @@ async function takeRepairLock(
       target: org.connection.target,
       clientId: io.env.GENESYSCLOUD_OAUTHCLIENT_ID?.trim() ?? '',
       what,
-      now: io.now,
+      clock: io.clock,
       signal: options.wait ? signal : AbortSignal.abort(),
       onWaiting: (busy) => lines.err(`waiting: ${busy.message} (Ctrl-C gives up)`),
     });
@@ -316,7 +316,7 @@ async function plannedFromOrg(
   let users: OrgUser[];
   if (user) users = [user];
   else {
-    const to = io.now();
+    const to = wallDate(io.clock);
     const created = await api.usersCreatedBetween(new Date(to.getTime() - options.since.ms), to);
     for (const entry of created)
       if (!createdAt.has(entry.userId)) createdAt.set(entry.userId, entry.at);
@@ -446,7 +446,7 @@ async function repairOnce(
       lines.out(`No stuck users: nothing to do; ${options.planOut} not written.`);
       return 0;
     }
-    writePlanFile(options.planOut, planned, stuck, context.org, io.now());
+    writePlanFile(options.planOut, planned, stuck, context.org, wallDate(io.clock));
     const steps = stuck.reduce((sum, a) => sum + a.plan.steps.length, 0);
     lines.out(
       `Plan of ${steps} steps for ${stuck.length} user${stuck.length === 1 ? '' : 's'} written to ${options.planOut}; nothing applied.`,
@@ -534,7 +534,7 @@ async function repairWatching(
   io: CliIo,
   lines: Lines,
 ): Promise<number> {
-  const since = new Date(io.now().getTime() - options.since.ms);
+  const since = new Date(io.clock.wallNow() - options.since.ms);
   lines.err(
     `watching for users created since ${since.toISOString()} every ${options.interval.text}; Ctrl-C stops`,
   );
@@ -544,13 +544,12 @@ async function repairWatching(
     intervalMs: options.interval.ms,
     signal,
     dryRun: options.dryRun,
-    now: io.now,
-    sleep: (ms, s) => systemClock.sleep(ms, s),
+    clock: io.clock,
     onPlans: (assessments) => printPlans(lines, assessments, false),
     onOutcomes: (outcomes) => {
       for (const o of outcomes)
         lines.out(
-          `${io.now().toISOString()}  ${userLabel(o)}: ${STATUS_WORDS[o.status]}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
+          `${wallDate(io.clock).toISOString()}  ${userLabel(o)}: ${STATUS_WORDS[o.status]}${o.reasons.length ? ` (${o.reasons.join('; ')})` : ''}`,
         );
     },
     onError: (error) => {
@@ -602,7 +601,7 @@ async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
     lock = planOnly ? null : await takeRepairLock(org, options, interrupt.signal, io, lines);
     const journalPath = options.journal ?? defaultJournalPath(org, io.env);
     const history = planOnly ? [] : readJournalAt(journalPath);
-    journal = planOnly ? undefined : openJournalAt(journalPath, history, io.now);
+    journal = planOnly ? undefined : openJournalAt(journalPath, history, io.clock);
     // Ctrl-C, or a journal that can no longer be written, stops every write not yet started.
     const stop = new AbortController();
     interrupt.signal.addEventListener('abort', () => stop.abort(), { once: true });
@@ -612,7 +611,7 @@ async function runRepair(options: RepairOptions, io: CliIo): Promise<number> {
         lines.err(`\njit-doctor: ${reason}: stopping before the next write`);
         stop.abort();
       });
-    const target = guarded ?? memoryJournal('dry-run', undefined, io.now);
+    const target = guarded ?? memoryJournal('dry-run', undefined, io.clock);
     let applied = false;
     // A stop cancels what still waits in the rate limiter's queue: Ctrl-C ends the run in about
     // the time one request takes, with what was applied.

@@ -6,7 +6,7 @@
 import type platformClient from 'purecloud-platform-client-v2';
 import type { DirectorySnapshot } from '../../../shared/directory/types';
 import { allPages, USER_CREATION_SERVICES, type GenesysAdapter } from '../adapter';
-import { systemDate, type DateClock } from '../clock';
+import { systemClock, wallDate, type Clock } from '../clock';
 import { toDirectoryUser } from './convert';
 
 type SnapshotPhase = 'lists' | 'users' | 'phones' | 'audit' | 'utilization';
@@ -27,7 +27,8 @@ export interface FetchSnapshotOptions {
   utilization?: boolean;
   /** How far back the audit log is read for creation dates; default 14 days (what Genesys keeps). */
   auditDays?: number;
-  now?: DateClock;
+  /** Dates the snapshot; default the system clock. */
+  clock?: Clock;
   signal?: AbortSignal;
   onProgress?: (progress: SnapshotProgress) => void;
 }
@@ -39,7 +40,7 @@ export async function fetchOrgSnapshot(
   options: FetchSnapshotOptions = {},
 ): Promise<DirectorySnapshot> {
   const { signal, onProgress } = options;
-  const now = (options.now ?? systemDate)();
+  const now = wallDate(options.clock ?? systemClock);
   const names = (items: { name?: string }[]) =>
     items.map((item) => item.name ?? '').filter(Boolean);
   const pages = (phase: SnapshotPhase) => (done: number, total: number) =>

@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { systemDate, type DateClock } from '../clock';
+import { systemClock, wallDate, type Clock } from '../clock';
 
 type JournalEvent = 'started' | 'finished' | 'failed';
 
@@ -241,7 +241,8 @@ export function wasInFlight(last: Map<string, JournalEntry>, user: string, step:
 
 export interface OpenJournalOptions {
   run?: string;
-  now?: DateClock;
+  /** Dates each line; default the system clock. */
+  clock?: Clock;
   /** Past this size the journal is rotated when opened; default 8 MiB. */
   maxBytes?: number;
   /** Rotated files kept beside it (path.1 newest, path.2, ...); default 3. */
@@ -295,19 +296,19 @@ export function openJournal(path: string, options: OpenJournalOptions = {}): Jou
   const fd = openSync(path, 'a', 0o600);
   // A killed writer may have left a torn last line: start ours on a fresh line.
   if (previous && !previous.endsLine) writeSync(fd, '\n');
-  const now = options.now ?? systemDate;
-  const run = options.run ?? `${now().getTime().toString(36)}-${process.pid}`;
+  const clock = options.clock ?? systemClock;
+  const run = options.run ?? `${clock.wallNow().toString(36)}-${process.pid}`;
   let open = true;
   return {
     path,
     run,
     record(entry) {
       if (!open) throw new Error(`the repair journal ${path} is already closed`);
-      writeSync(fd, `${JSON.stringify({ at: now().toISOString(), run, ...entry })}\n`);
+      writeSync(fd, `${JSON.stringify({ at: wallDate(clock).toISOString(), run, ...entry })}\n`);
     },
     describeJob(job) {
       if (!open) throw new Error(`the repair journal ${path} is already closed`);
-      writeSync(fd, `${JSON.stringify({ at: now().toISOString(), run, job })}\n`);
+      writeSync(fd, `${JSON.stringify({ at: wallDate(clock).toISOString(), run, job })}\n`);
     },
     close() {
       if (!open) return;
@@ -325,7 +326,7 @@ export function openJournal(path: string, options: OpenJournalOptions = {}): Jou
 export function memoryJournal(
   run = 'memory',
   echo?: (line: string) => void,
-  now: DateClock = systemDate,
+  clock: Clock = systemClock,
 ): Journal & { entries: JournalEntry[] } {
   const entries: JournalEntry[] = [];
   return {
@@ -333,7 +334,7 @@ export function memoryJournal(
     run,
     entries,
     record(entry) {
-      const line = { at: now().toISOString(), run, ...entry };
+      const line = { at: wallDate(clock).toISOString(), run, ...entry };
       entries.push(line);
       echo?.(JSON.stringify(line));
     },

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { systemDate, type DateClock } from '../clock';
+import { systemClock, wallDate, type Clock } from '../clock';
 import { UserError } from '../../../shared/errors';
 import { fsFailure } from '../../../shared/fs-failure';
 import { lockFileName } from './org-files';
@@ -76,7 +76,8 @@ export interface LockOptions {
   target: string;
   clientId: string;
   what: string;
-  now?: DateClock;
+  /** Dates the lock and paces the wait for it; default the system clock. */
+  clock?: Clock;
   /** Whether a pid runs on this host; injected by tests. */
   isAlive?: (pid: number) => boolean;
 }
@@ -132,7 +133,7 @@ export function acquireRepairLock(options: LockOptions): RepairLock {
   const path = lockPath(options.folder, options.target, options.clientId);
   const isAlive = options.isAlive ?? pidAlive;
   const org = `${options.target} with client ${options.clientId}`;
-  const since = (options.now ?? systemDate)();
+  const since = wallDate(options.clock ?? systemClock);
   const mine: LockHolder = {
     pid: process.pid,
     host: hostname(),
@@ -247,16 +248,9 @@ export async function waitForRepairLock(
       if (!told) options.onWaiting?.(error);
       told = true;
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.pollMs ?? 1000);
-      options.signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+    // A stop ends the wait at once; the next attempt then throws the holder's RepairLockBusy.
+    await (options.clock ?? systemClock)
+      .sleep(options.pollMs ?? 1000, options.signal)
+      .catch(() => undefined);
   }
 }

@@ -3,7 +3,7 @@
  * poll the audit log for users created since the last poll and repair them through the same
  * executor (one scheduler, one journal) until stopped.
  */
-import { systemDate, type DateClock } from '../clock';
+import { systemClock, wallDate, type Clock } from '../clock';
 import type { Assessment } from './assess';
 import type { RepairExecutor, RepairOutcome, ApplyOptions } from './executor';
 
@@ -20,9 +20,8 @@ export interface WatchOptions {
   maxAttempts?: number;
   /** Audit events can land late: each poll looks this far before the previous one; default 2 min. */
   lagMs?: number;
-  now?: DateClock;
-  /** Resolves after `ms`, or rejects when the signal aborts. */
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Dates the polls and waits between them; default the system clock. */
+  clock?: Clock;
   onPoll?(poll: { from: Date; to: Date; created: number; fresh: number }): void;
   onPlans?(assessments: readonly Assessment[]): void;
   onOutcomes?(outcomes: readonly RepairOutcome[]): void;
@@ -37,7 +36,7 @@ export interface WatchResult {
 
 export async function watchNewUsers(options: WatchOptions): Promise<WatchResult> {
   const { executor, signal } = options;
-  const now = options.now ?? systemDate;
+  const clock = options.clock ?? systemClock;
   const maxAttempts = options.maxAttempts ?? 3;
   const lagMs = options.lagMs ?? 120_000;
   const settled = new Set<string>();
@@ -47,7 +46,7 @@ export async function watchNewUsers(options: WatchOptions): Promise<WatchResult>
   let polls = 0;
 
   while (!signal.aborted) {
-    const to = now();
+    const to = wallDate(clock);
     try {
       const created = await executor.usersCreatedBetween(new Date(from.getTime() - lagMs), to);
       const fresh = created.filter(
@@ -77,7 +76,7 @@ export async function watchNewUsers(options: WatchOptions): Promise<WatchResult>
       options.onError?.(error);
     }
     try {
-      await options.sleep(options.intervalMs, signal);
+      await clock.sleep(options.intervalMs, signal);
     } catch {
       break;
     }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../electron/genesys/clock';
 import { createGenesysAdapter } from '../../../electron/genesys/adapter';
 import { connectGenesys } from '../../../electron/genesys/connection';
 import { startHarness, failureOf, type Harness } from './helpers';
@@ -27,7 +28,10 @@ describe('OAuth client credentials', () => {
 
   it('renews a 300 s token once half its lifetime has passed on the injected clock', async () => {
     let now = Date.parse('2026-11-23T09:00:00Z');
-    h = await startHarness({ tokenLifetimeSeconds: 300 }, { wallNow: () => now });
+    h = await startHarness(
+      { tokenLifetimeSeconds: 300 },
+      { clock: { ...systemClock, wallNow: () => now } },
+    );
     await h.api.user('u-sam', []);
     now += 149_000;
     await h.api.user('u-sam', []);

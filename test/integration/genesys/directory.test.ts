@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseDirectorySnapshot } from '../../../shared/directory/snapshot';
+import { ManualClock } from '../../../electron/genesys/clock';
 import { fetchOrgSnapshot } from '../../../electron/genesys/directory/fetch-snapshot';
 import { liveDirectory } from '../../../electron/genesys/directory/org-directory';
 import { runSnapshot } from '../../../electron/cli/commands/snapshot';
@@ -11,7 +12,7 @@ import { openOrg } from '../../../electron/cli/org';
 import { UsageError } from '../../../electron/cli/errors';
 import { startHarness, type Harness } from './helpers';
 
-const NOW = () => new Date('2026-11-23T09:00:00Z');
+const NOW = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
 
 describe('the directory of a live org', () => {
   let h: Harness;
@@ -27,7 +28,7 @@ describe('the directory of a live org', () => {
     const snapshot = await fetchOrgSnapshot(h.api, {
       orgName: 'test-org',
       licenseTotal: 10,
-      now: NOW,
+      clock: NOW,
       onProgress: (p) => progress.push(p.phase),
     });
     expect(parseDirectorySnapshot(JSON.stringify(snapshot), 'snapshot.json').users).toHaveLength(2);
@@ -58,7 +59,7 @@ describe('the directory of a live org', () => {
   it('answers lookups case-insensitively and caches a user state until it is invalidated', async () => {
     const directory = liveDirectory(h.api, {
       source: 'org test-org',
-      now: NOW,
+      clock: NOW,
       utilization: false,
     });
     expect((await directory.userByEmail('SAM.LEAD@ACME.EXAMPLE'))?.id).toBe('u-sam');

@@ -53,7 +53,6 @@ describe('watch mode', () => {
       since: new Date(),
       intervalMs: 40,
       signal: stop.signal,
-      sleep: (ms, signal) => systemClock.sleep(ms, signal),
       onPoll: () => {
         polls += 1;
       },

@@ -8,7 +8,7 @@ import {
   type CaptureRequestDetails,
 } from '../../../shared/capture/requests';
 
-const clock = () => new Date('2026-11-23T09:00:00Z');
+const clock = { wallNow: () => Date.parse('2026-11-23T09:00:00Z') };
 const body = (text: string) => [{ bytes: new TextEncoder().encode(text) }];
 const SAML_RESPONSE = 'PHNhbWxwOlJlc3BvbnNlLz4=';
 

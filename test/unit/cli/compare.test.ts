@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCompare, type CompareIo } from '../../../electron/cli/commands/compare';
 import { jitDoctor } from './in-process';
 import { UsageError } from '../../../electron/cli/errors';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 const SAMPLES = fileURLToPath(new URL('../../fixtures/samples', import.meta.url));
 const at = (name: string, file: string) => `${SAMPLES}/${name}/${file}`;
@@ -17,7 +18,7 @@ function io(color = false): CompareIo & { warnings: string[] } {
     width: 100,
     warn: (line) => warnings.push(line),
     readText: (path) => readFileSync(path, 'utf8'),
-    now: () => NOW,
+    clock: new ManualClock(NOW.getTime()),
     warnings,
   };
 }

@@ -10,6 +10,7 @@ import { UsageError } from '../../../electron/cli/errors';
 import type { DirectoryView } from '../../../shared/directory/types';
 import type { Report } from '../../../shared/report';
 import { SAMPLES, sampleXml } from '../saml/checks/fixtures';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 const emptyDirectory: DirectoryView = {
   source: 'test org',
@@ -37,7 +38,7 @@ function io(stdinText: string | null = null): DiagnoseIo & { warnings: string[] 
     },
     color: false,
     warn: (line) => warnings.push(line),
-    now: () => NOW,
+    clock: new ManualClock(NOW.getTime()),
     warnings,
   };
 }

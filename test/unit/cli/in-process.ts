@@ -1,6 +1,7 @@
 /** Runs `jit-doctor ARGS` in this process through runCli with a recording io: no child, no terminal. */
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
+import { systemClock } from '../../../electron/genesys/clock';
 
 export interface CliRun {
   code: number;
@@ -22,7 +23,7 @@ export async function jitDoctor(args: string[], overrides: Partial<CliIo> = {}):
     width: 100,
     progress: false,
     env: { ...process.env, NO_COLOR: '1' },
-    now: () => new Date(),
+    clock: systemClock,
     confirm: async () => false,
     onInterrupt: () => () => {},
     ...overrides,

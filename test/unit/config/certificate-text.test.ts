@@ -12,6 +12,7 @@ import { parseConfig } from '../../../shared/config/load';
 import { CertificateError } from '../../../shared/saml/certificates';
 import { diagnose } from '../../../shared/saml/diagnose';
 import { SAMPLES } from '../saml/checks/fixtures';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 const KEYS = join(import.meta.dirname, '../../fixtures/keys');
 const CASE = join(SAMPLES, '001-entra-assertion-signed-pysaml2');
@@ -37,7 +38,7 @@ const quiet = {
   stdin: { isTTY: true, read: async () => new Uint8Array() },
   color: false,
   warn: () => undefined,
-  now: () => new Date(NOW),
+  clock: new ManualClock(Date.parse(NOW)),
 };
 
 /** What `config check` and `diagnose` say about one configuration: 'ok' or the error's text. */

@@ -9,6 +9,7 @@ import { createDispatch } from '../../../electron/main/dispatch';
 import { jsonFile } from '../../../electron/main/json-file';
 import type { OrgConnection, OrgConnector } from '../../../electron/main/ports';
 import type { Result } from '../../../shared/ipc';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 const APP = 'file:///app/index.html';
 const SECRET = 'the-real-client-secret';
@@ -49,7 +50,7 @@ function app(connector: OrgConnector) {
     fs,
     folder,
     cipher,
-    clock: () => new Date('2026-12-03T10:00:00Z'),
+    clock: new ManualClock(Date.parse('2026-12-03T10:00:00Z')),
     newId: () => 'p1',
     ...PRODUCT,
     connector,

@@ -12,6 +12,7 @@ import { OPERATIONS } from '../../../electron/genesys/operations';
 import { createOrgConnector } from '../../../electron/main/org-connection';
 import type { OrgConnection } from '../../../electron/main/ports';
 import { STAMPEDE_POST_JIT, stampedeSeed } from '../../integration/provisioning/stampede-org';
+import { systemClock } from '../../../electron/genesys/clock';
 
 let org: FakeOrg | undefined;
 let connection: OrgConnection | undefined;
@@ -36,7 +37,7 @@ async function connectWithout(missing: string[]): Promise<OrgConnection> {
   });
   const connector = createOrgConnector({
     folder,
-    clock: () => new Date(),
+    clock: systemClock,
     testApiBase: org.url,
   });
   connection = await connector.live({

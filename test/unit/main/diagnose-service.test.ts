@@ -12,6 +12,7 @@ import {
 } from '../../../electron/main/diagnose-service';
 import type { DiagnoseOptions, OrgConnection } from '../../../electron/main/ports';
 import { createSettingsStore } from '../../../electron/main/settings-store';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 let folder: string;
 beforeEach(async () => {
@@ -80,7 +81,7 @@ describe('diagnosing from the app', () => {
             throw new Error('connection refused');
           },
         }) as unknown as OrgConnection,
-      clock: () => new Date('2030-01-01T00:00:00Z'),
+      clock: new ManualClock(Date.parse('2030-01-01T00:00:00Z')),
       newId: () => 'r1',
     });
     expect(service.saved('r1', false)).toBeNull();
@@ -102,7 +103,7 @@ describe('diagnosing from the app', () => {
   });
 
   it('explains an evaluation time that is not a date', () => {
-    const clock = () => new Date('2030-01-01T00:00:00Z');
+    const clock = new ManualClock(Date.parse('2030-01-01T00:00:00Z'));
     expect(parseEvaluationTime(null, clock).toISOString()).toBe('2030-01-01T00:00:00.000Z');
     expect(() => parseEvaluationTime('yesterday', clock)).toThrow(/not an ISO 8601 time/);
     // new Date('1') is 2001-01-01: the app reads a typed time as strictly as --now does

@@ -7,6 +7,7 @@ import { createHistoryStore, HISTORY_LIMITS } from '../../../electron/main/histo
 import { PRODUCT } from '../../../electron/main/collaborators';
 import { departmentPair, PAIR_CONFIG_TEXT } from '../../fixtures/compare/department-pair';
 import type { Report } from '../../../shared/report';
+import { ManualClock, type Clock } from '../../../electron/genesys/clock';
 
 let folder: string;
 beforeEach(async () => {
@@ -24,14 +25,14 @@ const cipher = (available = true) => ({
     Buffer.from(data.toString().replace(/^enc:/, ''), 'base64').toString(),
 });
 
-function store(options: { available?: boolean; now?: () => Date } = {}) {
+function store(options: { available?: boolean; clock?: Clock } = {}) {
   let n = 0;
   return createHistoryStore({
     fs,
     folder,
     cipher: cipher(options.available),
     redact: PRODUCT.redact,
-    clock: options.now ?? (() => new Date('2026-11-23T10:00:00Z')),
+    clock: options.clock ?? new ManualClock(Date.parse('2026-11-23T10:00:00Z')),
     newId: () => `h${++n}`,
   });
 }
@@ -154,8 +155,8 @@ describe('the diagnosis history', () => {
   });
 
   it('is bounded in count and age', async () => {
-    let now = new Date('2026-11-23T10:00:00Z');
-    const history = store({ now: () => now });
+    const clock = new ManualClock(Date.parse('2026-11-23T10:00:00Z'));
+    const history = store({ clock });
     const report = await diagnosed();
     const many: Report = {
       ...report,
@@ -169,7 +170,7 @@ describe('the diagnosis history', () => {
     const full = await history.state();
     expect(full.entries).toHaveLength(HISTORY_LIMITS.count);
     expect(full.entries[0]!.source).toBe(`m${HISTORY_LIMITS.count + 4}`);
-    now = new Date(now.getTime() + (HISTORY_LIMITS.days + 1) * 86_400_000);
+    await clock.advance((HISTORY_LIMITS.days + 1) * 86_400_000);
     await history.add(await diagnosed('late.xml'));
     expect((await history.state()).entries.map((e) => e.source)).toEqual(['late.xml']);
   });

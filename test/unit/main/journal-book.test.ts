@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createJournalBook, journalCsv } from '../../../electron/main/journal-book';
 import { openJournal, readJournal } from '../../../electron/genesys/provisioning/journal';
+import { ManualClock } from '../../../electron/genesys/clock';
 import { journalInWords } from '../../../electron/genesys/provisioning/journal-words';
 import type { PlanStep } from '../../../shared/provisioning';
 import { BIG_JOB, writeBigJournal } from '../../fixtures/journal/big-journal';
@@ -28,7 +29,9 @@ function folder(): string {
 
 /** A job as the app writes it: header, then steps in words, one user failed, one never reached. */
 function writeJob(path: string, run: string, at: string) {
-  const journal = journalInWords(openJournal(path, { run, now: () => new Date(at) }));
+  const journal = journalInWords(
+    openJournal(path, { run, clock: new ManualClock(Date.parse(at)) }),
+  );
   journal.learn([
     { user: { id: 'u1', name: 'Ana Silva' }, plan: { steps: [SKILL] } },
     { user: { id: 'u2', name: 'Ben Okafor' }, plan: { steps: [PHONE] } },

@@ -13,6 +13,7 @@ import { acquireRepairLock } from '../../../electron/genesys/provisioning/lock';
 import { createOrgConnector } from '../../../electron/main/org-connection';
 import type { OrgConnection } from '../../../electron/main/ports';
 import { STAMPEDE_POST_JIT, stampedeSeed } from '../../integration/provisioning/stampede-org';
+import { systemClock } from '../../../electron/genesys/clock';
 
 let org: FakeOrg | undefined;
 let connection: OrgConnection | undefined;
@@ -37,7 +38,7 @@ describe('the app and the CLI share the repair lock', () => {
     const locks = join(folder, 'locks');
     const connector = createOrgConnector({
       folder,
-      clock: () => new Date(),
+      clock: systemClock,
       locks,
       testApiBase: org.url,
     });

@@ -4,6 +4,7 @@ import type { RepairCandidate, RepairJobView, RepairResult } from '../../../shar
 import type { OrgConnection, RepairRunOptions } from '../../../electron/main/ports';
 import { createRepairService } from '../../../electron/main/repair-service';
 import type { PlanFile } from '../../../shared/provisioning/plan-file';
+import { ManualClock, systemClock } from '../../../electron/genesys/clock';
 
 const RULES: JitDoctorConfig = {
   postJit: { rules: [{ when: {}, skills: [{ name: 'Sales', proficiency: 1 }] }] },
@@ -90,7 +91,7 @@ function serviceOver(org: OrgConnection | null, config: JitDoctorConfig = RULES)
       return `/tmp/${name}`;
     },
     // Every read of the clock is a second later, so throttled events always go out.
-    clock: () => new Date((now += 1_000)),
+    clock: { ...systemClock, now: () => (now += 1_000), wallNow: () => now },
     newId: () => 'job-1',
   });
   return { service, events, saved, opened };
@@ -144,7 +145,7 @@ describe('repair jobs in the main process', () => {
       emit: () => {},
       save: async () => null,
       open: async () => null,
-      clock: () => new Date(0),
+      clock: new ManualClock(),
       newId: () => 'job-1',
     });
     await service.stuck(24);

@@ -13,6 +13,7 @@ import {
   PAIR_CONFIG_TEXT,
   PAIR_ISSUE_INSTANT,
 } from '../../fixtures/compare/department-pair';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 let folder: string;
 beforeEach(async () => {
@@ -32,7 +33,7 @@ async function service() {
     config,
     settings: createSettingsStore({ fs, folder }),
     org: async () => null,
-    clock: () => new Date('2030-01-01T00:00:00Z'),
+    clock: new ManualClock(Date.parse('2030-01-01T00:00:00Z')),
     newId: () => `r${++n}`,
   });
 }
@@ -92,7 +93,7 @@ describe('comparing two messages in the app', () => {
         color: false,
         width: 100,
         warn: () => {},
-        now: () => new Date(PAIR_ISSUE_INSTANT),
+        clock: new ManualClock(Date.parse(PAIR_ISSUE_INSTANT)),
       },
     );
     const json = JSON.parse(cli.text) as {

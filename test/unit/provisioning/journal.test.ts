@@ -10,6 +10,7 @@ import {
   unsettledSteps,
   wasInFlight,
 } from '../../../electron/genesys/provisioning/journal';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 function freshPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'jit-doctor-journal-')), 'nested', 'repair.jsonl');
@@ -17,14 +18,21 @@ function freshPath(): string {
 
 describe('the repair journal', () => {
   it('in memory, dates its lines with the injected clock', () => {
-    const journal = memoryJournal('m1', undefined, () => new Date('2026-11-23T09:00:00Z'));
+    const journal = memoryJournal(
+      'm1',
+      undefined,
+      new ManualClock(Date.parse('2026-11-23T09:00:00Z')),
+    );
     journal.record({ user: 'u1', step: 'skills', event: 'started' });
     expect(journal.entries[0]).toMatchObject({ at: '2026-11-23T09:00:00.000Z', run: 'm1' });
   });
 
   it('appends one JSON line per step event, creating its folder', () => {
     const path = freshPath();
-    const journal = openJournal(path, { run: 'r1', now: () => new Date('2026-11-23T09:00:00Z') });
+    const journal = openJournal(path, {
+      run: 'r1',
+      clock: new ManualClock(Date.parse('2026-11-23T09:00:00Z')),
+    });
     journal.record({ user: 'u1', step: 'webrtc-phone', event: 'started' });
     journal.record({
       user: 'u1',

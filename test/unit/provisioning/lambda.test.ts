@@ -8,6 +8,7 @@ import {
 } from '../../../electron/lambda/events';
 import { createSqsHandler, type RepairUsers } from '../../../electron/lambda/handler';
 import type { RepairOutcome, RepairStatus } from '../../../electron/genesys/provisioning/executor';
+import { systemClock } from '../../../electron/genesys/clock';
 
 const batch = JSON.parse(
   readFileSync(
@@ -167,13 +168,13 @@ describe('the SQS handler', () => {
     const early = createSqsHandler({
       repairUsers: unmatched,
       log: quiet,
-      now: () => created + 60_000,
+      clock: { ...systemClock, wallNow: () => created + 60_000 },
     });
     expect((await early(batch)).batchItemFailures).toHaveLength(2);
     const late = createSqsHandler({
       repairUsers: unmatched,
       log: quiet,
-      now: () => created + 3_600_000,
+      clock: { ...systemClock, wallNow: () => created + 3_600_000 },
     });
     expect((await late(batch)).batchItemFailures).toHaveLength(0);
   });

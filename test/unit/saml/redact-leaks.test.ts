@@ -12,6 +12,7 @@ import { finding } from '../../../shared/findings/finding';
 import type { Report } from '../../../shared/report';
 import { redactReport } from '../../../shared/report/redact';
 import { SAMPLES } from './checks/fixtures';
+import { ManualClock } from '../../../electron/genesys/clock';
 
 const CASE = join(SAMPLES, '001-entra-assertion-signed-pysaml2');
 const folder = mkdtempSync(join(tmpdir(), 'jit-doctor-redact-'));
@@ -21,7 +22,7 @@ const quiet = {
   stdin: { isTTY: true, read: async () => new Uint8Array() },
   color: false,
   warn: () => undefined,
-  now: () => new Date('2026-11-23T09:00:00Z'),
+  clock: new ManualClock(Date.parse('2026-11-23T09:00:00Z')),
 };
 
 describe('--redact', () => {
