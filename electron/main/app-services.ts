@@ -205,7 +205,7 @@ export function createAppServices(deps: AppDeps): AppServices {
     }),
     listPresets: () => deps.presets(),
     importIdpMetadata: ({ xml, entityId }) =>
-      deps.importIdpMetadata(xml, { ...(entityId ? { entityId } : {}), now: deps.clock() }),
+      deps.importIdpMetadata(xml, { ...(entityId ? { entityId } : {}), now: wallDate(deps.clock) }),
     importOrgProviders: async () => (await connectedOrg()).ssoProviders(),
     listOrgProfiles: () => profiles.list(),
     saveOrgProfile: async (input) => {
