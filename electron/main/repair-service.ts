@@ -40,6 +40,7 @@ import {
 import { AppError } from '../../shared/errors';
 import type { OrgConnection } from './ports';
 import { wallDate, type Clock } from '../genesys/clock';
+import { DEFAULT_STATION_POLLING } from '../genesys/provisioning/stations';
 
 export interface RepairService {
   search(query: string): Promise<RepairCandidate[]>;
@@ -219,6 +220,7 @@ export function createRepairService(deps: {
       const org = await connected();
       const chosen = reviewedOf(userIds, org);
       const writes = chosen.reduce((n, c) => n + c.plan.steps.length, 0);
+      const createsPhones = chosen.some((c) => c.plan.steps.some((s) => s.kind === 'webrtc-phone'));
       const { limitPerMinute } = org.rateBudget();
       return {
         org: { kind: org.kind, name: org.name, region: org.region },
@@ -226,6 +228,7 @@ export function createRepairService(deps: {
         writes,
         blocked: chosen.filter((c) => c.plan.blocked.length > 0).length,
         seconds: secondsAtLimit(expectedCalls(chosen.length, writes), limitPerMinute),
+        stationWaitSeconds: createsPhones ? DEFAULT_STATION_POLLING.waitMs / 1000 : 0,
         rateLimitPerMinute: limitPerMinute,
       };
     },

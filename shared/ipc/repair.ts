@@ -66,6 +66,8 @@ export interface RepairPreview {
   blocked: number;
   /** Estimated seconds at the current rate limit. */
   seconds: number;
+  /** How long, beyond `seconds`, the new WebRTC phones' stations may take to appear (0: no phone is created). */
+  stationWaitSeconds: number;
   rateLimitPerMinute: number;
 }
 

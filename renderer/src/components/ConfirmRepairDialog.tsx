@@ -58,6 +58,8 @@ export function ConfirmRepairDialog({
             about {durationText(preview.seconds)}{' '}
             <span className="muted">
               at {preview.rateLimitPerMinute.toLocaleString('en')} API calls per minute
+              {preview.stationWaitSeconds > 0 &&
+                `, plus up to ${durationText(preview.stationWaitSeconds)} while the new phones' stations appear`}
             </span>
           </dd>
         </dl>

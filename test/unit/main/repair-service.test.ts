@@ -249,6 +249,7 @@ describe('repair jobs in the main process', () => {
       users: 2,
       writes: 3,
       seconds: 4,
+      stationWaitSeconds: 0,
       rateLimitPerMinute: 60,
     });
     await service.exportPlan(['c'], 'csv');
@@ -261,6 +262,22 @@ describe('repair jobs in the main process', () => {
       org: { name: 'acme-contact' },
       users: [{ id: 'a', steps: [{ key: 'skill:Skill0' }, { key: 'skill:Skill1' }] }],
     });
+  });
+
+  it('adds the minute a new WebRTC station may take when the plan creates a phone', async () => {
+    const { org } = scriptedOrg();
+    const withPhone = candidate('p', 1);
+    withPhone.plan.steps.push({
+      kind: 'webrtc-phone',
+      site: 'HQ',
+      phoneBaseSettings: 'WebRTC',
+      reason: 'rule',
+    });
+    org.createdSince = async () => [withPhone, candidate('a', 2)];
+    const { service } = serviceOver(org);
+    await service.stuck(24);
+    expect(await service.preview(['p', 'a'])).toMatchObject({ writes: 4, stationWaitSeconds: 60 });
+    expect(await service.preview(['a'])).toMatchObject({ writes: 2, stationWaitSeconds: 0 });
   });
 
   it('re-checks the users a journaled job did not verify and lists those still stuck', async () => {
