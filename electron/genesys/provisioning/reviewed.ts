@@ -30,6 +30,7 @@ import type { AgentUtilization, GenesysAdapter, OrgPhone, UserExpand } from '../
 import { STILL_TO_DO, type RepairOutcome } from './executor';
 import { hasWebRtcDefault, phonesOf, stateOf, subjectOf, type Assessment } from './assess';
 import { readUsers } from './verify';
+import { gathered } from '../gather';
 
 export interface ReviewedApply {
   /** A fresh assessment limited to the reviewed steps that still read as reviewed. */
@@ -147,25 +148,14 @@ export function reviewedApply(
     });
   }
 
-  // Users asked for while a read is on its way wait for it, then go out together in the next one.
-  let waiting: { assessment: Assessment; resolve(fresh: Assessment): void }[] = [];
-  let reading = false;
-  const drain = async () => {
-    if (reading) return;
-    reading = true;
-    try {
-      while (waiting.length > 0) {
-        const asked = waiting;
-        waiting = [];
-        const fresh = await reread(asked.map((w) => w.assessment)).catch((error: unknown) =>
-          asked.map((w) => unchecked(w.assessment, messageOf(error))),
-        );
-        asked.forEach((w, i) => w.resolve(fresh[i]!));
-      }
-    } finally {
-      reading = false;
-    }
-  };
+  // Users asked for in the same turn, or while a read is on its way, go out together in the next
+  // read; `reread` pages the users and their phones itself, so one read takes them all.
+  const asked = new Map<string, Assessment>();
+  const rereadTogether = gathered(
+    (ids) => reread(ids.map((id) => asked.get(id)!)),
+    (fresh) => fresh.user.id,
+    Number.POSITIVE_INFINITY,
+  );
 
   return {
     limit(assessment) {
@@ -176,14 +166,13 @@ export function reviewedApply(
     unwritten: (userId) => left.get(userId) ?? NOTHING_UNWRITTEN,
     recheck(group) {
       return Promise.all(
-        group.map(
-          (assessment) =>
-            new Promise<Assessment>((resolve) => {
-              waiting.push({ assessment, resolve });
-              // Every user asked for in this turn joins the same read.
-              setImmediate(() => void drain());
-            }),
-        ),
+        group.map((assessment) => {
+          asked.set(assessment.user.id, assessment);
+          return rereadTogether([assessment.user.id]).then(
+            ([fresh]) => fresh!,
+            (error: unknown) => unchecked(assessment, messageOf(error)),
+          );
+        }),
       );
     },
   };
